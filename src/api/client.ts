@@ -1,0 +1,161 @@
+import type { z } from 'zod';
+import { ApiError, ContractError } from './apiError.js';
+import type { AppListQueryInput } from './console/appListQuery.js';
+import { consoleRoutes } from './console/consoleRoutes.js';
+import type { AnyQuery, AppRoutePair, PathParams, ResponseSpec, RouteSpec } from './routeDefinition.js';
+import { fillPath } from './routeDefinition.js';
+import { sparkRoutes } from './routes.js';
+import type {
+  ApplicationsQueryInput,
+  JobsQueryInput,
+  SqlExecutionQueryInput,
+  SqlListQueryInput,
+  StageQueryInput,
+  StagesQueryInput,
+  TaskListQueryInput,
+  TaskSummaryQueryInput,
+} from './spark/queries.js';
+
+/*
+ * Typed fetch client for the browser and Node 20. URLs, query encoding and response types all come from
+ * the route table, so a client call cannot disagree with what the server registered.
+ */
+
+/** Addresses an application, or one attempt of it when `attemptId` is set. */
+export interface AppRef {
+  readonly appId: string;
+  readonly attemptId?: string | undefined;
+}
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface ClientOptions {
+  /** Prefix of every URL: `''` in the browser (same origin), `http://host:18080` from Node. */
+  baseUrl?: string;
+  fetch?: FetchLike;
+  /** Check every JSON answer against its schema and throw ContractError on mismatch (for dev and tests). */
+  validate?: boolean;
+  headers?: Readonly<Record<string, string>>;
+}
+
+/** Per-call options; react-query passes `signal` to cancel superseded requests. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+type JsonSchemaOf<R extends RouteSpec> = R['response'] extends { kind: 'json'; schema: infer S extends z.ZodType } ? S : never;
+/** The answer type of a JSON route, inferred from its schema in the route table. */
+export type ResponseOf<R extends RouteSpec> = z.infer<JsonSchemaOf<R>>;
+/** For an application sub-resource, both forms answer the same type. */
+export type AppResponseOf<P> = P extends AppRoutePair<string, AnyQuery | undefined, ResponseSpec> ? ResponseOf<P['withoutAttempt']> : never;
+
+type Spark = typeof sparkRoutes;
+
+export interface SparkConsoleClient {
+  version(opts?: CallOptions): Promise<ResponseOf<Spark['version']>>;
+  applications(params?: ApplicationsQueryInput, opts?: CallOptions): Promise<ResponseOf<Spark['applications']>>;
+  application(appId: string, opts?: CallOptions): Promise<ResponseOf<Spark['application']>>;
+  applicationAttempt(app: Required<AppRef>, opts?: CallOptions): Promise<ResponseOf<Spark['applicationAttempt']>>;
+  jobs(app: AppRef, params?: JobsQueryInput, opts?: CallOptions): Promise<AppResponseOf<Spark['jobs']>>;
+  job(app: AppRef, jobId: number, opts?: CallOptions): Promise<AppResponseOf<Spark['job']>>;
+  stages(app: AppRef, params?: StagesQueryInput, opts?: CallOptions): Promise<AppResponseOf<Spark['stages']>>;
+  /** Every attempt of one stage. */
+  stageAttempts(app: AppRef, stageId: number, params?: StageQueryInput, opts?: CallOptions): Promise<AppResponseOf<Spark['stageAttempts']>>;
+  stage(app: AppRef, stageId: number, attemptId: number, params?: StageQueryInput, opts?: CallOptions): Promise<AppResponseOf<Spark['stage']>>;
+  taskSummary(app: AppRef, stageId: number, attemptId: number, params?: TaskSummaryQueryInput, opts?: CallOptions): Promise<AppResponseOf<Spark['taskSummary']>>;
+  taskList(app: AppRef, stageId: number, attemptId: number, params?: TaskListQueryInput, opts?: CallOptions): Promise<AppResponseOf<Spark['taskList']>>;
+  executors(app: AppRef, opts?: CallOptions): Promise<AppResponseOf<Spark['executors']>>;
+  allExecutors(app: AppRef, opts?: CallOptions): Promise<AppResponseOf<Spark['allExecutors']>>;
+  miscProcesses(app: AppRef, opts?: CallOptions): Promise<AppResponseOf<Spark['miscProcesses']>>;
+  rdds(app: AppRef, opts?: CallOptions): Promise<AppResponseOf<Spark['rdds']>>;
+  rdd(app: AppRef, rddId: number, opts?: CallOptions): Promise<AppResponseOf<Spark['rdd']>>;
+  environment(app: AppRef, opts?: CallOptions): Promise<AppResponseOf<Spark['environment']>>;
+  sql(app: AppRef, params?: SqlListQueryInput, opts?: CallOptions): Promise<AppResponseOf<Spark['sqlList']>>;
+  sqlExecution(app: AppRef, executionId: number, params?: SqlExecutionQueryInput, opts?: CallOptions): Promise<AppResponseOf<Spark['sqlExecution']>>;
+  /** URL of the event-log zip (for a download link; the browser streams it). */
+  logsUrl(app: AppRef): string;
+  /** Console: paged application listing. */
+  consoleApps(params?: AppListQueryInput, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['apps']>>;
+  /** Console: URL for `new EventSource(url)` (see console/appChanges.ts for the protocol). */
+  appChangesUrl(appId: string): string;
+}
+
+/** Chooses the attempt-less or the attempt form of an application sub-resource. */
+function pick<S extends string, Q extends AnyQuery | undefined, R extends ResponseSpec>(
+  pair: AppRoutePair<S, Q, R>,
+  app: AppRef,
+): RouteSpec<string, Q, R> {
+  return app.attemptId === undefined ? pair.withoutAttempt : pair.withAttempt;
+}
+
+function appValues(app: AppRef, extra: Record<string, string | number> = {}): Record<string, string | number> {
+  return app.attemptId === undefined ? { appId: app.appId, ...extra } : { appId: app.appId, attemptId: app.attemptId, ...extra };
+}
+
+export function createClient(options: ClientOptions = {}): SparkConsoleClient {
+  const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
+  const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+  function url(r: RouteSpec, values: Record<string, string | number>, params?: object): string {
+    const path = fillPath(r.path, values as PathParams<string>);
+    const pairs = r.query !== undefined && params !== undefined ? r.query.encode(params) : [];
+    const qs = new URLSearchParams(pairs).toString();
+    return `${baseUrl}${path}${qs === '' ? '' : `?${qs}`}`;
+  }
+
+  async function getJson<T>(r: RouteSpec, values: Record<string, string | number>, params: object | undefined, opts: CallOptions | undefined): Promise<T> {
+    const target = url(r, values, params);
+    const init: RequestInit = { headers: { Accept: 'application/json', ...options.headers } };
+    if (opts?.signal !== undefined) init.signal = opts.signal;
+    const res = await doFetch(target, init);
+    if (!res.ok) throw new ApiError(res.status, await res.text(), target);
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch (e) {
+      throw new ContractError(target, `not JSON (${(e as Error).message})`);
+    }
+    if (options.validate === true && r.response.kind === 'json') {
+      const result = r.response.schema.safeParse(body);
+      if (!result.success) {
+        const problems = result.error.issues
+          .slice(0, 5)
+          .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+          .join('; ');
+        throw new ContractError(target, problems);
+      }
+    }
+    return body as T;
+  }
+
+  const S = sparkRoutes;
+  return {
+    version: (opts) => getJson(S.version, {}, undefined, opts),
+    applications: (params, opts) => getJson(S.applications, {}, params, opts),
+    application: (appId, opts) => getJson(S.application, { appId }, undefined, opts),
+    applicationAttempt: (app, opts) => getJson(S.applicationAttempt, appValues(app), undefined, opts),
+    jobs: (app, params, opts) => getJson(pick(S.jobs, app), appValues(app), params, opts),
+    job: (app, jobId, opts) => getJson(pick(S.job, app), appValues(app, { jobId }), undefined, opts),
+    stages: (app, params, opts) => getJson(pick(S.stages, app), appValues(app), params, opts),
+    stageAttempts: (app, stageId, params, opts) =>
+      getJson(pick(S.stageAttempts, app), appValues(app, { stageId }), params, opts),
+    stage: (app, stageId, stageAttemptId, params, opts) =>
+      getJson(pick(S.stage, app), appValues(app, { stageId, stageAttemptId }), params, opts),
+    taskSummary: (app, stageId, stageAttemptId, params, opts) =>
+      getJson(pick(S.taskSummary, app), appValues(app, { stageId, stageAttemptId }), params, opts),
+    taskList: (app, stageId, stageAttemptId, params, opts) =>
+      getJson(pick(S.taskList, app), appValues(app, { stageId, stageAttemptId }), params, opts),
+    executors: (app, opts) => getJson(pick(S.executors, app), appValues(app), undefined, opts),
+    allExecutors: (app, opts) => getJson(pick(S.allExecutors, app), appValues(app), undefined, opts),
+    miscProcesses: (app, opts) => getJson(pick(S.miscProcesses, app), appValues(app), undefined, opts),
+    rdds: (app, opts) => getJson(pick(S.rdds, app), appValues(app), undefined, opts),
+    rdd: (app, rddId, opts) => getJson(pick(S.rdd, app), appValues(app, { rddId }), undefined, opts),
+    environment: (app, opts) => getJson(pick(S.environment, app), appValues(app), undefined, opts),
+    sql: (app, params, opts) => getJson(pick(S.sqlList, app), appValues(app), params, opts),
+    sqlExecution: (app, executionId, params, opts) =>
+      getJson(pick(S.sqlExecution, app), appValues(app, { executionId }), params, opts),
+    logsUrl: (app) => url(pick(S.logs, app), appValues(app)),
+    consoleApps: (params, opts) => getJson(consoleRoutes.apps, {}, params, opts),
+    appChangesUrl: (appId) => url(consoleRoutes.appChanges, { appId }),
+  };
+}

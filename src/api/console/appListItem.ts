@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/*
+ * The console's own application listing (`GET /api/console/apps`). Unlike Spark's `applications`, it is
+ * paged and filtered on the server (10 000+ logs), carries MaxCompute project and ingest health, and uses
+ * epoch milliseconds rather than Spark's date strings, since the UI only computes with them.
+ */
+
+export const APP_LIST_STATUSES = ['running', 'succeeded', 'failed'] as const;
+/** `failed` means the newest attempt ended with a failed job or an abnormal end; `running` means no end event yet. */
+export const AppListStatus = z.enum(APP_LIST_STATUSES);
+export type AppListStatus = z.infer<typeof AppListStatus>;
+
+export const AppListItem = z.looseObject({
+  /** Spark application id. */
+  id: z.string(),
+  /** Newest attempt's id; absent for applications without attempt ids. */
+  attemptId: z.string().optional(),
+  name: z.string(),
+  sparkUser: z.string(),
+  sparkVersion: z.string(),
+  status: AppListStatus,
+  /** Epoch ms. */
+  startTime: z.int(),
+  /** Epoch ms; null while running. */
+  endTime: z.int().nullable(),
+  /** Milliseconds; for a running application, up to the time of the listing. */
+  duration: z.int(),
+  /** Number of attempts. */
+  attempts: z.int(),
+  /** MaxCompute project the log was found under. */
+  project: z.string(),
+  /** Event-log path relative to its configured root (never an absolute server path). */
+  logPath: z.string(),
+  /** Malformed or unknown lines skipped while reading the log. */
+  skippedLines: z.int(),
+  /** Why the log could not be read (the application is still listed). */
+  error: z.string().optional(),
+});
+export type AppListItem = z.infer<typeof AppListItem>;
+
+export const AppListPage = z.looseObject({
+  /** Matching applications before paging. */
+  total: z.int(),
+  items: z.array(AppListItem),
+});
+export type AppListPage = z.infer<typeof AppListPage>;

@@ -1,0 +1,36 @@
+import { eventStream, json, route } from '../routeDefinition.js';
+import { sparkErrors } from '../spark/errors.js';
+import { APP_CHANGE_EVENT, APP_CHANGES_HEARTBEAT_MS, AppChangeEvent } from './appChanges.js';
+import { AppListPage } from './appListItem.js';
+import { appListQuery } from './appListQuery.js';
+
+/** The console's own API under /api/console. It grows here, separately from the Spark-compatible table. */
+export const CONSOLE_API_PREFIX = '/api/console';
+
+export const consoleRoutes = {
+  apps: route({
+    operationId: 'consoleListApps',
+    path: `${CONSOLE_API_PREFIX}/apps`,
+    query: appListQuery,
+    response: json(AppListPage),
+    summary: 'Paged, filtered application listing',
+    description:
+      'Server-side filtering, sorting and paging over every indexed event log, including logs that could ' +
+      'not be read (listed with `error`). `total` counts matches before paging.',
+    tag: 'console',
+  }),
+  appChanges: route({
+    operationId: 'consoleAppChanges',
+    path: `${CONSOLE_API_PREFIX}/apps/{appId}/changes`,
+    response: eventStream(APP_CHANGE_EVENT, AppChangeEvent),
+    summary: 'Server-sent events: changes of one application',
+    description:
+      `A text/event-stream. Each \`event: ${APP_CHANGE_EVENT}\` message has \`id: <revision>\` and one ` +
+      '`data:` line holding an AppChangeEvent (JSON) naming the changed scopes, so the UI invalidates only ' +
+      `those queries. A \`: ping\` comment comes every ${APP_CHANGES_HEARTBEAT_MS / 1000} s. Reconnects send ` +
+      '`Last-Event-ID`. `event: complete` (same data) is sent once the application has ended, then the ' +
+      'stream closes.',
+    tag: 'console',
+    errors: [{ status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application' }],
+  }),
+} as const;

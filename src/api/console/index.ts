@@ -1,0 +1,5 @@
+// One import path for the console's own API contract.
+export * from './appChanges.js';
+export * from './appListItem.js';
+export * from './appListQuery.js';
+export * from './consoleRoutes.js';

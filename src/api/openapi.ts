@@ -1,0 +1,219 @@
+import { z } from 'zod';
+import { componentSchemas } from './components.js';
+import type { QueryParam } from './query/queryParam.js';
+import {
+  NUMERIC_PATH_PARAMS,
+  PATH_PARAM_DESCRIPTIONS,
+  pathParamNames,
+  type ErrorAnswer,
+  type RouteSpec,
+} from './routeDefinition.js';
+import { routeTable } from './routes.js';
+
+/*
+ * Builds the OpenAPI 3.1 document from the route table and the zod schemas (z.toJSONSchema). The output is
+ * deterministic: paths and components are sorted by name; inside a schema, properties keep Spark's field
+ * order, which is itself documentation. The committed /openapi.json must deep-equal this (test/api).
+ */
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: JsonObject;
+  tags: JsonObject[];
+  paths: { [path: string]: JsonObject };
+  components: { schemas: { [name: string]: JsonObject } };
+}
+
+export const OPENAPI_INFO = {
+  title: 'Spark Console API',
+  /** Version of the contract, not of the package: bump when the document changes meaning. */
+  version: '1.0.0',
+  description:
+    "`/api/v1` is Apache Spark 3.5's History Server REST API, answer for answer (JSON shapes, defaults, " +
+    'plain-text errors). `/api/console` is the console\'s own API. Every bad query parameter gets 400 with a ' +
+    "plain-text reason (Spark's own text where it has one).",
+} as const;
+
+const TAGS: readonly [name: string, description: string][] = [
+  ['meta', 'Server information'],
+  ['applications', 'Applications and attempts'],
+  ['jobs', 'Jobs'],
+  ['stages', 'Stage attempts'],
+  ['tasks', 'Tasks of a stage attempt'],
+  ['executors', 'Driver, executors and other processes'],
+  ['storage', 'Cached RDDs'],
+  ['environment', 'Runtime and configuration'],
+  ['sql', 'SQL / DataFrame executions'],
+  ['logs', 'Event-log download'],
+  ['console', "The console's own API"],
+];
+
+const COMPONENT_PREFIX = '#/components/schemas/';
+const JAVA_INT_MAX = 2_147_483_647;
+
+/** Cleans zod's output of noise that carries no information for an API reader. */
+function tidy(ctx: { jsonSchema: Record<string, unknown> }): void {
+  const s = ctx.jsonSchema;
+  // z.int() states the JS safe-integer range; Spark's Ints and Longs need no such bound in the docs.
+  if (s.type === 'integer' && s.minimum === Number.MIN_SAFE_INTEGER) delete s.minimum;
+  if (s.type === 'integer' && s.maximum === Number.MAX_SAFE_INTEGER) delete s.maximum;
+  // Every JSON object key is a string; zod says so explicitly for records.
+  const names = s.propertyNames as Record<string, unknown> | undefined;
+  if (names && Object.keys(names).length === 1 && names.type === 'string') delete s.propertyNames;
+}
+
+function stripRootKeys(schema: Record<string, unknown>): JsonObject {
+  const { $schema: _schema, $id: _id, ...rest } = schema;
+  return rest as JsonObject;
+}
+
+function sortedObject<T>(entries: [string, T][]): { [key: string]: T } {
+  return Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Converts every named component plus each route's own wrapper schema (e.g. an array of JobData) in one pass. */
+function convertSchemas(routes: readonly RouteSpec[]) {
+  const registry = z.registry<{ id: string }>();
+  const names = new Map<z.ZodType, string>();
+  for (const [name, schema] of Object.entries(componentSchemas)) {
+    registry.add(schema, { id: name });
+    names.set(schema, name);
+  }
+  const routeSchemaIds = new Map<RouteSpec, string>();
+  routes.forEach((r, i) => {
+    const schema = r.response.kind === 'json' ? r.response.schema : r.response.kind === 'eventStream' ? r.response.event : undefined;
+    if (schema === undefined) return;
+    const known = names.get(schema);
+    if (known !== undefined) {
+      routeSchemaIds.set(r, known);
+    } else {
+      const id = `__route${i}`;
+      registry.add(schema, { id });
+      routeSchemaIds.set(r, id);
+    }
+  });
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `${COMPONENT_PREFIX}${id}`, override: tidy });
+  if ('__shared' in schemas) throw new Error('unexpected shared $defs in generated schemas');
+  const components: [string, JsonObject][] = [];
+  const inline = new Map<string, JsonObject>();
+  for (const [id, schema] of Object.entries(schemas)) {
+    const clean = stripRootKeys(schema as Record<string, unknown>);
+    if (id.startsWith('__route')) inline.set(id, clean);
+    else components.push([id, clean]);
+  }
+  /** The response schema of a route: a `$ref` for a named component, else the inlined wrapper. */
+  const responseSchema = (r: RouteSpec): JsonObject => {
+    const id = routeSchemaIds.get(r);
+    if (id === undefined) throw new Error(`no schema for ${r.path}`);
+    return inline.get(id) ?? { $ref: `${COMPONENT_PREFIX}${id}` };
+  };
+  return { components: sortedObject(components), responseSchema };
+}
+
+function wireSchema(param: QueryParam<unknown>): JsonObject {
+  return stripRootKeys(z.toJSONSchema(param.wire, { override: tidy }) as Record<string, unknown>);
+}
+
+function parameters(r: RouteSpec): JsonObject[] {
+  const out: JsonObject[] = pathParamNames(r.path).map((name) => ({
+    name,
+    in: 'path',
+    required: true,
+    description: PATH_PARAM_DESCRIPTIONS[name] ?? name,
+    schema: (NUMERIC_PATH_PARAMS as readonly string[]).includes(name)
+      ? ({ type: 'integer', minimum: 0, maximum: JAVA_INT_MAX } as JsonObject)
+      : ({ type: 'string' } as JsonObject),
+  }));
+  for (const [name, param] of Object.entries(r.query?.params ?? {})) {
+    out.push({
+      name,
+      in: 'query',
+      required: false,
+      description: param.description,
+      schema: wireSchema(param),
+      ...(param.multi ? { style: 'form', explode: true } : {}),
+    });
+  }
+  return out;
+}
+
+function errorResponses(errors: readonly ErrorAnswer[]): { [status: string]: JsonObject } {
+  const byStatus = new Map<number, ErrorAnswer[]>();
+  for (const e of errors) byStatus.set(e.status, [...(byStatus.get(e.status) ?? []), e]);
+  const out: { [status: string]: JsonObject } = {};
+  for (const status of [...byStatus.keys()].sort()) {
+    const list = byStatus.get(status)!;
+    out[String(status)] = {
+      description: list.map((e) => `${e.when}: \`${e.body}\``).join('\n\n'),
+      content: {
+        'text/plain': {
+          schema: { type: 'string' },
+          examples: Object.fromEntries(list.map((e, i) => [`e${i + 1}`, { summary: e.when, value: e.body }])),
+        },
+      },
+    };
+  }
+  return out;
+}
+
+function successResponse(r: RouteSpec, responseSchema: (r: RouteSpec) => JsonObject): JsonObject {
+  switch (r.response.kind) {
+    case 'json':
+      return { description: r.summary, content: { 'application/json': { schema: responseSchema(r) } } };
+    case 'zip':
+      return {
+        description: r.summary,
+        headers: {
+          'Content-Disposition': {
+            description: `attachment; filename=${r.response.fileName}`,
+            schema: { type: 'string' },
+          },
+        },
+        content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/zip' } } },
+      };
+    case 'eventStream':
+      return {
+        description: r.description ?? r.summary,
+        content: {
+          'text/event-stream': {
+            schema: { type: 'string' },
+            // OpenAPI 3.1 cannot type the individual events; these extensions name the event and its data schema.
+            'x-sse-event': r.response.eventName,
+            'x-sse-data-schema': responseSchema(r),
+          },
+        },
+      };
+  }
+}
+
+export function buildOpenApiDocument(): OpenApiDocument {
+  const { components, responseSchema } = convertSchemas(routeTable);
+  const paths: [string, JsonObject][] = routeTable.map((r) => [
+    r.path,
+    {
+      get: {
+        operationId: r.operationId,
+        summary: r.summary,
+        ...(r.description === undefined ? {} : { description: r.description }),
+        tags: [r.tag],
+        parameters: parameters(r),
+        responses: { '200': successResponse(r, responseSchema), ...errorResponses(r.errors) },
+      },
+    },
+  ]);
+  return {
+    openapi: '3.1.0',
+    info: { ...OPENAPI_INFO },
+    tags: TAGS.map(([name, description]) => ({ name, description })),
+    paths: sortedObject(paths),
+    components: { schemas: components },
+  };
+}
+
+/** The document as committed: 2-space JSON with a trailing newline. */
+export function renderOpenApiDocument(): string {
+  return `${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`;
+}

@@ -1,0 +1,101 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildOpenApiDocument, renderOpenApiDocument, type JsonValue } from '../../src/api/openapi.js';
+import { routeTable } from '../../src/api/routes.js';
+
+const COMMITTED = path.resolve(__dirname, '../../openapi.json');
+const REGENERATE = 'UPDATE_OPENAPI=1 npx vitest run test/api/openapi.test.ts';
+
+/** Every `$ref` in a JSON value. */
+function refs(value: JsonValue, out: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v) => refs(v, out));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === '$ref' && typeof v === 'string') out.push(v);
+      else refs(v, out);
+    }
+  }
+  return out;
+}
+
+describe('OpenAPI document', () => {
+  const doc = buildOpenApiDocument();
+
+  it(`matches the committed openapi.json (regenerate: ${REGENERATE})`, () => {
+    // Regeneration lives in the test so the project needs no extra script runner.
+    if (process.env.UPDATE_OPENAPI === '1') writeFileSync(COMMITTED, renderOpenApiDocument());
+    expect(existsSync(COMMITTED), `openapi.json is missing; create it with: ${REGENERATE}`).toBe(true);
+    const committed: unknown = JSON.parse(readFileSync(COMMITTED, 'utf8'));
+    expect(committed, `openapi.json drifted from the contract in src/api; regenerate it with: ${REGENERATE}`).toEqual(
+      JSON.parse(JSON.stringify(doc)),
+    );
+  });
+
+  it('is deterministic', () => {
+    expect(renderOpenApiDocument()).toBe(renderOpenApiDocument());
+    expect(Object.keys(doc.paths)).toEqual([...Object.keys(doc.paths)].sort());
+    expect(Object.keys(doc.components.schemas)).toEqual([...Object.keys(doc.components.schemas)].sort());
+  });
+
+  it('is OpenAPI 3.1 with one operation per route and unique operationIds', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual(routeTable.map((r) => r.path).sort());
+    const ids = Object.values(doc.paths).map((p) => (p.get as { operationId: string }).operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('every $ref points at a component, and no internal id leaks', () => {
+    const all = refs(doc as unknown as JsonValue);
+    expect(all.length).toBeGreaterThan(50);
+    for (const ref of all) {
+      expect(ref).toMatch(/^#\/components\/schemas\//);
+      expect(doc.components.schemas[ref.slice('#/components/schemas/'.length)], ref).toBeDefined();
+    }
+    expect(renderOpenApiDocument()).not.toContain('__route');
+    expect(renderOpenApiDocument()).not.toContain('$schema');
+  });
+
+  it('documents a route completely: parameters, answer and Spark error texts', () => {
+    const op = doc.paths['/api/v1/applications/{appId}/stages/{stageId}/{stageAttemptId}']!.get as Record<string, JsonValue>;
+    const params = op.parameters as { name: string; in: string; schema: Record<string, JsonValue> }[];
+    expect(params.map((p) => `${p.in}:${p.name}`)).toEqual([
+      'path:appId',
+      'path:stageId',
+      'path:stageAttemptId',
+      'query:details',
+      'query:taskStatus',
+      'query:withSummaries',
+      'query:quantiles',
+    ]);
+    expect(params.find((p) => p.name === 'details')!.schema).toEqual({ default: true, type: 'boolean' });
+    expect(params.find((p) => p.name === 'quantiles')!.schema).toEqual({ default: '0.0,0.25,0.5,0.75,1.0', type: 'string' });
+    const responses = op.responses as Record<string, { content: Record<string, { schema: JsonValue; examples?: JsonValue }> }>;
+    expect(responses['200']!.content['application/json']!.schema).toEqual({ $ref: '#/components/schemas/StageData' });
+    const notFound = JSON.stringify(responses['404']);
+    expect(notFound).toContain('unknown stage: {stageId}');
+    expect(notFound).toContain('unknown attempt for stage {stageId}.  Found attempts: [{attemptIds}]');
+    expect(notFound).toContain('no such app: {appId}');
+    expect(JSON.stringify(responses['400'])).toContain('Bad value for parameter \\"quantiles\\".  Expected a double, got \\"{value}\\"');
+  });
+
+  it('keeps Spark optionality and open objects in the component schemas', () => {
+    const stage = doc.components.schemas.StageData as { required: string[]; additionalProperties: JsonValue };
+    expect(stage.required).toContain('numTasks');
+    expect(stage.required).not.toContain('tasks');
+    expect(stage.required).not.toContain('description');
+    expect(stage.additionalProperties).toEqual({});
+    expect(doc.components.schemas.ExecutorMetrics).toMatchObject({ type: 'object', additionalProperties: { type: 'number' } });
+  });
+
+  it('documents the logs zip and the console event stream', () => {
+    const logs = JSON.stringify(doc.paths['/api/v1/applications/{appId}/{attemptId}/logs']);
+    expect(logs).toContain('application/octet-stream');
+    expect(logs).toContain('eventLogs-{appId}-{attemptId}.zip');
+    const changes = doc.paths['/api/console/apps/{appId}/changes']!.get as { responses: Record<string, { content: Record<string, JsonValue> }> };
+    expect(changes.responses['200']!.content['text/event-stream']).toMatchObject({
+      'x-sse-event': 'change',
+      'x-sse-data-schema': { $ref: '#/components/schemas/AppChangeEvent' },
+    });
+  });
+});
