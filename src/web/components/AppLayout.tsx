@@ -1,0 +1,18 @@
+import { Suspense } from 'react';
+import { Outlet } from 'react-router';
+import { LoadingState } from './LoadingState.js';
+import { TopBar } from './TopBar.js';
+
+/** Frame of every page: top bar, then the routed page (page chunks load lazily inside the Suspense). */
+export function AppLayout() {
+  return (
+    <div className="min-h-screen bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <TopBar />
+      <main id="main" className="mx-auto max-w-[1600px] px-4 pb-16 pt-4">
+        <Suspense fallback={<LoadingState label="Loading page…" />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { AppRef } from '../../api/index.js';
+
+/*
+ * URL scheme of the SPA (documented in routes.tsx). Every application page lives under
+ * `/apps/:appId/:attempt/…` where `:attempt` is the attempt id, or `-` for applications whose log has none
+ * (local, client and standalone mode). Building links only through these helpers keeps that rule in one place.
+ */
+
+/** Path segment for "no attempt id". */
+export const NO_ATTEMPT = '-';
+
+export function attemptSegment(attemptId: string | undefined): string {
+  return attemptId === undefined || attemptId === '' ? NO_ATTEMPT : attemptId;
+}
+
+/** The AppRef the API client expects, from the route's `:attempt` segment. */
+export function appRefFromParams(appId: string, attempt: string | undefined): AppRef {
+  return attempt === undefined || attempt === NO_ATTEMPT ? { appId } : { appId, attemptId: attempt };
+}
+
+function base(app: AppRef): string {
+  return `/apps/${encodeURIComponent(app.appId)}/${encodeURIComponent(attemptSegment(app.attemptId))}`;
+}
+
+export const appPaths = {
+  appsList: () => '/',
+  /** Redirects to the newest attempt of the application. */
+  app: (appId: string) => `/apps/${encodeURIComponent(appId)}`,
+  jobs: (app: AppRef) => `${base(app)}/jobs`,
+  job: (app: AppRef, jobId: number) => `${base(app)}/jobs/${jobId}`,
+  stages: (app: AppRef) => `${base(app)}/stages`,
+  stage: (app: AppRef, stageId: number, attemptId: number) => `${base(app)}/stages/${stageId}/${attemptId}`,
+  storage: (app: AppRef) => `${base(app)}/storage`,
+  rdd: (app: AppRef, rddId: number) => `${base(app)}/storage/rdd/${rddId}`,
+  environment: (app: AppRef) => `${base(app)}/environment`,
+  /** `executor` highlights (and scrolls to) that executor's row. */
+  executors: (app: AppRef, executor?: string) =>
+    `${base(app)}/executors${executor === undefined ? '' : `?executor=${encodeURIComponent(executor)}`}`,
+  sql: (app: AppRef) => `${base(app)}/sql`,
+  sqlExecution: (app: AppRef, executionId: number) => `${base(app)}/sql/${executionId}`,
+};
