@@ -76,6 +76,10 @@ export interface SparkConsoleClient {
   logsUrl(app: AppRef): string;
   /** Console: paged application listing. */
   consoleApps(params?: AppListQueryInput, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['apps']>>;
+  /** Console: distinct users, versions and projects for the list filters. */
+  consoleFacets(opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['facets']>>;
+  /** Console: ingest status (pending replays, unreadable logs). */
+  consoleStatus(opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['status']>>;
   /** Console: URL for `new EventSource(url)` (see console/appChanges.ts for the protocol). */
   appChangesUrl(appId: string): string;
 }
@@ -156,6 +160,8 @@ export function createClient(options: ClientOptions = {}): SparkConsoleClient {
       getJson(pick(S.sqlExecution, app), appValues(app, { executionId }), params, opts),
     logsUrl: (app) => url(pick(S.logs, app), appValues(app)),
     consoleApps: (params, opts) => getJson(consoleRoutes.apps, {}, params, opts),
+    consoleFacets: (opts) => getJson(consoleRoutes.facets, {}, undefined, opts),
+    consoleStatus: (opts) => getJson(consoleRoutes.status, {}, undefined, opts),
     appChangesUrl: (appId) => url(consoleRoutes.appChanges, { appId }),
   };
 }

@@ -80,6 +80,8 @@ export const appKeys = {
 export const consoleKeys = {
   all: [ROOT, 'console'] as const,
   apps: (params?: AppListQueryInput) => [ROOT, 'console', 'apps', clean(params)] as const,
+  facets: () => [ROOT, 'console', 'facets'] as const,
+  status: () => [ROOT, 'console', 'status'] as const,
 };
 
 /** The query-key prefixes to invalidate for one change scope of an application. */

@@ -19,6 +19,8 @@ export interface ServerConfig {
   retention: RetentionLimits;
   /** Number of ingest worker threads. */
   ingestWorkers: number;
+  /** Event-log lines longer than this are skipped and counted (spec §6.5: single events can be huge). */
+  maxLineBytes: number;
 }
 
 export interface RetentionLimits {

@@ -1,4 +1,4 @@
-import { enumListParam, enumParam, intParam, optionalStringParam, stringListParam } from '../query/paramKinds.js';
+import { enumListParam, enumParam, intParam, optionalIntParam, optionalStringParam, stringListParam } from '../query/paramKinds.js';
 import { defineQuery, type QueryError, type QueryInputOf, type QueryOf, type RawQuery } from '../query/queryDefinition.js';
 import { APP_LIST_STATUSES } from './appListItem.js';
 
@@ -28,6 +28,8 @@ export const appListQuery = defineQuery({
   version: stringListParam('Only applications of these Spark versions (exact match).'),
   project: stringListParam('Only applications of these MaxCompute projects (exact match).'),
   search: optionalStringParam('Case-insensitive substring of the application id or name.'),
+  startFrom: optionalIntParam({ max: Number.MAX_SAFE_INTEGER, description: 'Only applications started at or after this time (epoch ms).' }),
+  startTo: optionalIntParam({ max: Number.MAX_SAFE_INTEGER, description: 'Only applications started at or before this time (epoch ms).' }),
   sort: enumParam(APP_LIST_SORTS, { default: '-startTime', description: 'Sort key; a leading `-` sorts descending.' }),
   offset: intParam({ default: 0, description: 'Number of matching applications to skip.' }),
   limit: intParam({ default: 50, min: 1, max: APP_LIST_MAX_LIMIT, description: 'Page size.' }),

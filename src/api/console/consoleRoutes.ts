@@ -3,11 +3,28 @@ import { sparkErrors } from '../spark/errors.js';
 import { APP_CHANGE_EVENT, APP_CHANGES_HEARTBEAT_MS, AppChangeEvent } from './appChanges.js';
 import { AppListPage } from './appListItem.js';
 import { appListQuery } from './appListQuery.js';
+import { AppFacets, ConsoleStatus } from './consoleMeta.js';
 
 /** The console's own API under /api/console. It grows here, separately from the Spark-compatible table. */
 export const CONSOLE_API_PREFIX = '/api/console';
 
 export const consoleRoutes = {
+  facets: route({
+    operationId: 'consoleAppFacets',
+    path: `${CONSOLE_API_PREFIX}/facets`,
+    response: json(AppFacets),
+    summary: 'Distinct users, Spark versions and projects',
+    description: 'The values the application list can be filtered by, across every indexed log.',
+    tag: 'console',
+  }),
+  status: route({
+    operationId: 'consoleStatus',
+    path: `${CONSOLE_API_PREFIX}/status`,
+    response: json(ConsoleStatus),
+    summary: 'Ingest status',
+    description: 'Replays still pending, the time of the last scan, and the logs that could not be read with their errors.',
+    tag: 'console',
+  }),
   apps: route({
     operationId: 'consoleListApps',
     path: `${CONSOLE_API_PREFIX}/apps`,

@@ -2,4 +2,5 @@
 export * from './appChanges.js';
 export * from './appListItem.js';
 export * from './appListQuery.js';
+export * from './consoleMeta.js';
 export * from './consoleRoutes.js';

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** Distinct values the listing filters offer (`GET /api/console/facets`). */
+export const AppFacets = z.looseObject({
+  users: z.array(z.string()),
+  versions: z.array(z.string()),
+  projects: z.array(z.string()),
+});
+export type AppFacets = z.infer<typeof AppFacets>;
+
+/** Ingest health (`GET /api/console/status`): what is still being replayed and what could not be read. */
+export const ConsoleStatus = z.looseObject({
+  pendingReplays: z.int(),
+  /** Epoch ms of the last finished scan of the log roots (0 before the first). */
+  lastScanAt: z.int(),
+  applications: z.int(),
+  unreadableLogs: z.array(z.looseObject({ key: z.string(), project: z.string().nullable(), error: z.string() })),
+});
+export type ConsoleStatus = z.infer<typeof ConsoleStatus>;

@@ -1,0 +1,12 @@
+/** An answer other than 200, with Spark's plain-text body (UIUtils.buildErrorResponse). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (message: string) => new ApiError(404, message);
+export const badRequest = (message: string) => new ApiError(400, message);

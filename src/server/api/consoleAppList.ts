@@ -1,0 +1,77 @@
+import type { AppListItem, AppListPage } from '../../api/console/appListItem.js';
+import type { AppListQuery } from '../../api/console/appListQuery.js';
+import type { LogRow } from '../store/indexDb.js';
+import type { AppEntry } from './appListing.js';
+
+/** The console's listing row for one application (its newest attempt decides status and times). */
+export function appListItem(app: AppEntry, now: number): AppListItem {
+  const newest = app.attempts[0]!;
+  const running = !newest.completed;
+  const stats = newest.stats;
+  const item: AppListItem = {
+    id: app.id,
+    name: app.name,
+    sparkUser: newest.sparkUser ?? '',
+    sparkVersion: newest.sparkVersion ?? '',
+    status: running ? 'running' : newest.failed ? 'failed' : 'succeeded',
+    startTime: newest.startTime,
+    endTime: running ? null : newest.endTime,
+    duration: running ? Math.max(0, now - newest.startTime) : newest.endTime - newest.startTime,
+    attempts: app.attempts.length,
+    project: newest.project ?? '',
+    logPath: newest.key,
+    skippedLines: stats ? stats.malformedLines + stats.oversizedLines + stats.unknownEvents : 0,
+  };
+  if (newest.attemptId !== null) item.attemptId = newest.attemptId;
+  if (newest.error) item.error = newest.error;
+  return item;
+}
+
+/** A log that could not be replayed still gets a row, so nothing silently disappears from the list. */
+export function unreadableItem(row: LogRow): AppListItem {
+  return {
+    id: row.appId ?? row.key,
+    name: row.name ?? row.key.split('/').pop() ?? row.key,
+    sparkUser: row.sparkUser ?? '',
+    sparkVersion: row.sparkVersion ?? '',
+    status: 'failed',
+    startTime: row.startTime > 0 ? row.startTime : Math.round(row.mtime),
+    endTime: null,
+    duration: 0,
+    attempts: 0,
+    project: row.project ?? '',
+    logPath: row.key,
+    skippedLines: row.stats?.malformedLines ?? 0,
+    error: row.error ?? 'no SparkListenerApplicationStart with an App ID',
+  };
+}
+
+const compareBy = (key: string, desc: boolean) => (a: AppListItem, b: AppListItem) => {
+  const av = (a as Record<string, unknown>)[key];
+  const bv = (b as Record<string, unknown>)[key];
+  let c: number;
+  if (typeof av === 'number' && typeof bv === 'number') c = av - bv;
+  else c = String(av ?? '').localeCompare(String(bv ?? ''));
+  if (c === 0) c = a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return desc ? -c : c;
+};
+
+/** Filter, sort and page the listing on the server; `total` counts matches before paging. */
+export function listApps(apps: AppEntry[], unreadable: LogRow[], q: AppListQuery, now = Date.now()): AppListPage {
+  const search = q.search?.toLowerCase();
+  const items: AppListItem[] = [];
+  const all = [...apps.map((a) => appListItem(a, now)), ...unreadable.map(unreadableItem)];
+  for (const item of all) {
+    if (q.status.length > 0 && !q.status.includes(item.status)) continue;
+    if (q.user.length > 0 && !q.user.includes(item.sparkUser)) continue;
+    if (q.version.length > 0 && !q.version.includes(item.sparkVersion)) continue;
+    if (q.project.length > 0 && !q.project.includes(item.project)) continue;
+    if (q.startFrom !== undefined && item.startTime < q.startFrom) continue;
+    if (q.startTo !== undefined && item.startTime > q.startTo) continue;
+    if (search && !item.id.toLowerCase().includes(search) && !item.name.toLowerCase().includes(search)) continue;
+    items.push(item);
+  }
+  const desc = q.sort.startsWith('-');
+  items.sort(compareBy(desc ? q.sort.slice(1) : q.sort, desc));
+  return { total: items.length, items: items.slice(q.offset, q.offset + q.limit) };
+}

@@ -1,0 +1,240 @@
+import type {
+  ApplicationsQuery,
+  JobsQuery,
+  SqlExecutionQuery,
+  SqlListQuery,
+  StageQuery,
+  StagesQuery,
+  TaskListQuery,
+  TaskSummaryQuery,
+} from '../../api/spark/queries.js';
+import type { Json } from '../status/eventJson.js';
+import type { StoredStage } from '../status/restViews.js';
+import { toExecutionData } from '../status/sql/executionData.js';
+import type { SqlExecutionRecord } from '../status/sql/sqlRecord.js';
+import { taskDataFromStored } from '../status/taskData.js';
+import { executorMetricsDistributions, taskMetricDistributions } from '../status/taskSummary.js';
+import type { AppStoreReader } from '../store/appStoreReader.js';
+import { sparkErrors } from '../../api/spark/errors.js';
+import { notFound } from './apiError.js';
+import type { AppCatalog, ResolvedAttempt } from './appCatalog.js';
+import { applicationInfoJson, attemptInfoJson, filterApplications } from './appListing.js';
+import { redactPairs } from './redaction.js';
+
+/** The Spark version this server answers as (VersionResource). */
+export const SPARK_API_VERSION = '3.5.1';
+
+const byKey = (a: [string, string], b: [string, string]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+/**
+ * Spark's /api/v1 resources over the replayed stores: the same answers as the History Server's
+ * ApplicationListResource, OneApplicationResource, StagesResource, SqlResource, … for the same logs.
+ */
+export class SparkApi {
+  constructor(
+    private readonly catalog: AppCatalog,
+    private readonly redaction: RegExp,
+  ) {}
+
+  applications(q: ApplicationsQuery): Json[] {
+    const apps = filterApplications(this.catalog.applications(), {
+      statuses: q.status.map((s) => (s === 'COMPLETED' ? 'completed' : 'running')),
+      minDate: q.minDate,
+      maxDate: q.maxDate,
+      minEndDate: q.minEndDate,
+      maxEndDate: q.maxEndDate,
+      limit: q.limit ?? Number.MAX_SAFE_INTEGER,
+    });
+    return apps.map(applicationInfoJson);
+  }
+
+  application(appId: string): Json {
+    const app = this.catalog.application(appId);
+    if (!app) throw notFound(sparkErrors.unknownApp(appId));
+    return applicationInfoJson(app);
+  }
+
+  attempt(appId: string, attemptId: string): Json {
+    const row = this.catalog.application(appId)?.attempts.find((a) => a.attemptId === attemptId);
+    if (!row) throw notFound(sparkErrors.unknownAppAttempt(appId, attemptId));
+    return attemptInfoJson(row);
+  }
+
+  jobs(a: ResolvedAttempt, q: JobsQuery): Json[] {
+    const jobs = a.store.jobs();
+    return q.status.length === 0 ? jobs : jobs.filter((j) => (q.status as string[]).includes(j.status));
+  }
+
+  job(a: ResolvedAttempt, jobId: number): Json {
+    const job = a.store.job(jobId);
+    if (!job) throw notFound(sparkErrors.unknownJob(jobId));
+    return job;
+  }
+
+  stages(a: ResolvedAttempt, q: StagesQuery): Json[] {
+    const wanted = q.status as string[];
+    const out: Json[] = [];
+    for (const s of a.store.stages()) {
+      if (wanted.length > 0 && !wanted.includes(s.data.status)) continue;
+      if (q.details && q.taskStatus.length > 0 && !hasTasksIn(s.data, q.taskStatus)) continue;
+      out.push(this.stageData(a, s, q.details, q.taskStatus, q.withSummaries, q.quantiles));
+    }
+    return out;
+  }
+
+  stageAttempts(a: ResolvedAttempt, stageId: number, q: StageQuery): Json[] {
+    const attempts = a.store.stageAttempts(stageId);
+    if (attempts.length === 0) throw notFound(sparkErrors.unknownStage(stageId));
+    return attempts.map((s) => this.stageData(a, s, q.details, q.taskStatus, q.withSummaries, q.quantiles));
+  }
+
+  stageAttempt(a: ResolvedAttempt, stageId: number, attemptId: number, q: StageQuery): Json {
+    const s = a.store.stage(stageId, attemptId);
+    if (!s) {
+      const all = a.store.stageAttempts(stageId);
+      if (all.length === 0) throw notFound(sparkErrors.unknownStage(stageId));
+      throw notFound(sparkErrors.unknownStageAttempt(stageId, all.map((x) => x.data.attemptId)));
+    }
+    return this.stageData(a, s, q.details, q.taskStatus, q.withSummaries, q.quantiles);
+  }
+
+  /** StageData as AppStatusStore.stageWithDetails builds it: details, then the optional summaries. */
+  private stageData(a: ResolvedAttempt, s: StoredStage, details: boolean, taskStatus: string[], withSummaries: boolean, quantiles: number[]): Json {
+    const d = s.data;
+    const out: Json = {};
+    for (const [k, v] of Object.entries(d)) {
+      if (k === 'killedTasksSummary' && details) {
+        out.tasks = this.taskMap(a, d.stageId, d.attemptId, taskStatus);
+        out.executorSummary = s.executorSummary;
+        if (s.speculationSummary) out.speculationSummary = s.speculationSummary;
+      }
+      if (k === 'isShufflePushEnabled' && withSummaries) {
+        const dist = taskMetricDistributions(a.store.summaryTasks(d.stageId, d.attemptId), quantiles);
+        if (dist) out.taskMetricsDistributions = dist;
+        out.executorMetricsDistributions = executorMetricsDistributions(Object.values(s.executorSummary), quantiles);
+      }
+      out[k] = v;
+    }
+    return out;
+  }
+
+  private taskMap(a: ResolvedAttempt, stageId: number, attemptId: number, statuses: string[]): Json {
+    const logs = executorLogsLookup(a.store);
+    const rows = a.store.tasks(stageId, attemptId, {
+      offset: 0,
+      length: Number.MAX_SAFE_INTEGER,
+      order: 'id',
+      descending: false,
+      statuses,
+    });
+    const out: Json = {};
+    for (const r of rows) {
+      const t = taskDataFromStored(r, logs(r.executor_id));
+      out[String(t.taskId)] = t;
+    }
+    return out;
+  }
+
+  taskSummary(a: ResolvedAttempt, stageId: number, attemptId: number, q: TaskSummaryQuery): Json {
+    const dist = taskMetricDistributions(a.store.summaryTasks(stageId, attemptId), q.quantiles);
+    if (!dist) throw notFound(sparkErrors.noTaskMetrics(stageId, attemptId));
+    return dist;
+  }
+
+  taskList(a: ResolvedAttempt, stageId: number, attemptId: number, q: TaskListQuery): Json[] {
+    const logs = executorLogsLookup(a.store);
+    const rows = a.store.tasks(stageId, attemptId, {
+      offset: q.offset,
+      length: q.length,
+      order: q.sortBy === 'ID' ? 'id' : 'runtime-asc',
+      descending: q.sortBy === 'DECREASING_RUNTIME',
+      statuses: q.status,
+    });
+    return rows.map((r) => taskDataFromStored(r, logs(r.executor_id)));
+  }
+
+  executors(a: ResolvedAttempt, activeOnly: boolean): Json[] {
+    const all = a.store.executors().filter((x) => x.id !== 'fallback' && (!activeOnly || x.isActive));
+    all.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    if (activeOnly) all.reverse();
+    return all.map((x) => (x.id === 'driver' ? withDriverOverride(x, a) : x));
+  }
+
+  miscProcesses(a: ResolvedAttempt): Json[] {
+    return a.store.meta<Json[]>('processes') ?? [];
+  }
+
+  rdds(a: ResolvedAttempt): Json[] {
+    return a.store.rdds().filter((r) => r.numCachedPartitions > 0);
+  }
+
+  rdd(a: ResolvedAttempt, rddId: number): Json {
+    const r = a.store.rdd(rddId);
+    if (!r) throw notFound(sparkErrors.unknownRdd(rddId));
+    return r;
+  }
+
+  environment(a: ResolvedAttempt): Json {
+    const env = a.store.meta<Json>('environment');
+    const profiles = a.store.meta<Json[]>('resourceProfiles') ?? [];
+    const redact = (pairs: [string, string][] | undefined) => redactPairs(pairs ?? [], this.redaction).sort(byKey);
+    return {
+      runtime: env?.runtime ?? { javaVersion: null, javaHome: null, scalaVersion: null },
+      sparkProperties: redact(env?.sparkProperties),
+      hadoopProperties: redact(env?.hadoopProperties),
+      systemProperties: redact(env?.systemProperties),
+      metricsProperties: redact(env?.metricsProperties),
+      classpathEntries: [...((env?.classpathEntries as [string, string][]) ?? [])].sort(byKey),
+      resourceProfiles: profiles,
+    };
+  }
+
+  sqlList(a: ResolvedAttempt, q: SqlListQuery): Json[] {
+    const now = Date.now();
+    return a.store
+      .sqlExecutions(q.offset, q.length)
+      .map((rec) => toExecutionData(rec as unknown as SqlExecutionRecord, { details: q.details, planDescription: q.planDescription, now }));
+  }
+
+  sqlExecution(a: ResolvedAttempt, id: number, q: SqlExecutionQuery): Json {
+    const rec = a.store.sqlExecution(id);
+    if (!rec) throw notFound(sparkErrors.unknownSqlExecution(id));
+    return toExecutionData(rec as unknown as SqlExecutionRecord, { details: q.details, planDescription: q.planDescription, now: Date.now() });
+  }
+}
+
+/** StagesResource drops, with details and a taskStatus filter, stages that have no task in those states. */
+function hasTasksIn(stage: Json, statuses: string[]): boolean {
+  return statuses.some((s) => {
+    switch (s) {
+      case 'FAILED':
+        return stage.numFailedTasks > 0;
+      case 'KILLED':
+        return stage.numKilledTasks > 0;
+      case 'RUNNING':
+        return stage.numActiveTasks > 0;
+      case 'SUCCESS':
+        return stage.numCompleteTasks > 0;
+      default:
+        return stage.numTasks - stage.numFailedTasks - stage.numKilledTasks - stage.numActiveTasks - stage.numCompleteTasks > 0;
+    }
+  });
+}
+
+function executorLogsLookup(store: AppStoreReader): (executorId: string) => Record<string, string> {
+  let byId: Map<string, Record<string, string>> | undefined;
+  return (id) => {
+    byId ??= new Map(store.executors().map((x) => [x.id as string, (x.executorLogs as Record<string, string>) ?? {}]));
+    return byId.get(id) ?? {};
+  };
+}
+
+/** AppStatusStore.replaceExec (SPARK-37493): the driver's task time is the app's run time. */
+function withDriverOverride(driver: Json, a: ResolvedAttempt): Json {
+  const attempt = a.store.meta<Json>('attempt');
+  if (!attempt) return driver;
+  const end = attempt.completed ? attempt.endTime : -1;
+  const totalDuration = end > 0 ? end - attempt.startTime : Date.now() - attempt.startTime;
+  const gc = driver.peakMemoryMetrics?.TotalGCTime;
+  return { ...driver, totalDuration, totalGCTime: gc ?? driver.totalGCTime };
+}

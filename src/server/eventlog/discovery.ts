@@ -1,0 +1,145 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { type CodecName, codecFromFileName } from './codecs/index.js';
+
+/** One event-log file as found on disk. */
+export interface LogFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  codec: CodecName;
+  /** Rolling index N of `events_N_…` (0 for single-file logs). */
+  index: number;
+}
+
+/** One application attempt's log, in any of the layouts Spark writes (spec/eventlog.md §1). */
+export interface LogSource {
+  /** Stable identity: the path relative to its root, with '/' separators. */
+  key: string;
+  root: string;
+  path: string;
+  layout: 'single' | 'rolling' | 'legacy';
+  /** First folder under the root when the log is nested (a MaxCompute project folder). */
+  project: string | undefined;
+  /** Files to replay, in order (rolling: from the last compacted file on). */
+  files: LogFile[];
+  /** Size and mtime of the last file, Spark's change signal. */
+  size: number;
+  mtimeMs: number;
+  /** The writer may still append (`.inprogress` file, or rolling appstatus `.inprogress`). */
+  inProgress: boolean;
+  /** Why the log cannot be read, when that is known without reading it. */
+  error?: string;
+}
+
+const ROLLING_PREFIX = 'eventlog_v2_';
+const MAX_DEPTH = 4;
+
+/**
+ * Lists every event log under the roots. Like Spark's FsHistoryProvider it ignores dot-files and treats any
+ * other file as a single-file log and `eventlog_v2_*` folders as rolling logs; unlike Spark it also descends
+ * into plain sub-folders (one per project), and lists Spark 1.0–1.2 legacy folders as unsupported.
+ */
+export async function discoverLogs(roots: string[]): Promise<LogSource[]> {
+  const out: LogSource[] = [];
+  for (const root of roots) {
+    const abs = path.resolve(root);
+    await walk(abs, abs, 0, out);
+  }
+  return out;
+}
+
+async function walk(root: string, dir: string, depth: number, out: LogSource[]): Promise<void> {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    const key = path.relative(root, full).split(path.sep).join('/');
+    const project = depth > 0 ? key.split('/')[0] : undefined;
+    try {
+      if (entry.isFile()) {
+        const st = await fs.stat(full);
+        out.push(singleFileSource(root, full, key, project, st.size, st.mtimeMs));
+      } else if (entry.isDirectory()) {
+        if (entry.name.startsWith(ROLLING_PREFIX)) {
+          const src = await rollingSource(root, full, key, project);
+          if (src) out.push(src);
+        } else if (await isLegacyDir(full)) {
+          const st = await fs.stat(full);
+          out.push({
+            key, root, path: full, layout: 'legacy', project, files: [], size: 0, mtimeMs: st.mtimeMs, inProgress: false,
+            error: 'Spark 1.0–1.2 legacy log directory (EVENT_LOG_n files) is not supported; Spark 2.0+ cannot read it either',
+          });
+        } else if (depth < MAX_DEPTH) {
+          await walk(root, full, depth + 1, out);
+        }
+      }
+    } catch {
+      // A file that vanished between readdir and stat (rename of .inprogress) is simply picked up next scan.
+    }
+  }
+}
+
+export function singleFileSource(root: string, full: string, key: string, project: string | undefined, size: number, mtimeMs: number): LogSource {
+  const name = path.basename(full);
+  const bare = name.replace(/\.compact$/, '');
+  return {
+    key, root, path: full, layout: 'single', project,
+    files: [{ path: full, size, mtimeMs, codec: codecFromFileName(name), index: 0 }],
+    size, mtimeMs,
+    inProgress: bare.endsWith('.inprogress'),
+  };
+}
+
+async function isLegacyDir(dir: string): Promise<boolean> {
+  try {
+    const names = await fs.readdir(dir);
+    return names.some((n) => n.startsWith('EVENT_LOG_'));
+  } catch {
+    return false;
+  }
+}
+
+/** Spark's RollingEventLogFilesFileReader rules: needs events_* and appstatus_*, drops files before the last compact. */
+async function rollingSource(root: string, dir: string, key: string, project: string | undefined): Promise<LogSource | undefined> {
+  const names = await fs.readdir(dir);
+  const status = names.find((n) => n.startsWith('appstatus_'));
+  const eventNames = names.filter((n) => n.startsWith('events_'));
+  if (!status || eventNames.length === 0) return undefined; // not an app log (yet)
+  const parsed = eventNames
+    .map((n) => {
+      const m = /^events_(\d+)_/.exec(n);
+      return { name: n, index: m ? Number(m[1]) : Number.NaN, compact: n.endsWith('.compact') };
+    })
+    .filter((f) => Number.isFinite(f.index))
+    .sort((a, b) => a.index - b.index || Number(a.compact) - Number(b.compact));
+  let start = 0;
+  parsed.forEach((f, i) => {
+    if (f.compact) start = i;
+  });
+  const retained = parsed.slice(start);
+  const files: LogFile[] = [];
+  for (const f of retained) {
+    const st = await fs.stat(path.join(dir, f.name));
+    files.push({ path: path.join(dir, f.name), size: st.size, mtimeMs: st.mtimeMs, codec: codecFromFileName(f.name), index: f.index });
+  }
+  let error: string | undefined;
+  for (let i = 1; i < files.length; i++) {
+    if (files[i]!.index !== files[i - 1]!.index + 1) {
+      error = `Found missing event log file, expected index ${files[i - 1]!.index + 1} but found ${files[i]!.index}`;
+      break;
+    }
+  }
+  const last = files[files.length - 1]!;
+  return {
+    key, root, path: dir, layout: 'rolling', project, files,
+    size: last.size, mtimeMs: last.mtimeMs,
+    inProgress: status.endsWith('.inprogress'),
+    error,
+  };
+}

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { ApiError } from './api/apiError.js';
+import { AppCatalog } from './api/appCatalog.js';
+import { SPARK_DEFAULT_REDACTION } from './api/redaction.js';
+import { SparkApi } from './api/sparkApi.js';
+import type { ServerConfig } from './config.js';
+import { IngestCoordinator } from './ingest/ingestCoordinator.js';
+import { registerConsoleRoutes } from './routes/consoleRoutes.js';
+import { registerSparkRoutes } from './routes/sparkRoutes.js';
+import { IndexDb } from './store/indexDb.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  ingest: IngestCoordinator;
+  close(): Promise<void>;
+}
+
+/** Builds and starts the whole server: index, ingest workers, Spark REST, console API and the web UI. */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const index = new IndexDb(path.join(config.dataDir, 'index.db'));
+  const ingest = new IngestCoordinator(config, index);
+  const catalog = new AppCatalog(index, ingest);
+  const api = new SparkApi(catalog, SPARK_DEFAULT_REDACTION);
+
+  const app = Fastify({ logger: false, maxParamLength: 1000 });
+  app.setErrorHandler((err: Error, _req, reply) => {
+    if (err instanceof ApiError) return reply.code(err.status).type('text/plain').send(err.message);
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) return reply.code(status).type('text/plain').send(err.message);
+    return reply.code(500).type('text/plain').send(`Internal error: ${err.message}`);
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    // Spark's UI sends these on every response; history must never be served stale from a cache.
+    reply.header('Cache-Control', 'no-cache, no-store, must-revalidate');
+    reply.header('X-Content-Type-Options', 'nosniff');
+  });
+
+  registerSparkRoutes(app, api, catalog);
+  registerConsoleRoutes(app, catalog, ingest);
+
+  if (fs.existsSync(path.join(config.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0]!;
+    // Client-side routes of the single-page app get its shell; unknown API paths a plain 404.
+    if (req.method === 'GET' && !url.startsWith('/api/') && fs.existsSync(path.join(config.webDir, 'index.html'))) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.code(404).type('text/plain').send('Not Found');
+  });
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  // Start ingest after listening: the listing answers while big logs are still being replayed.
+  await ingest.start();
+
+  return {
+    app,
+    url,
+    ingest,
+    async close() {
+      await app.close();
+      await ingest.stop();
+      catalog.close();
+      index.close();
+    },
+  };
+}

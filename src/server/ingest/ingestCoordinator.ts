@@ -1,0 +1,290 @@
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { createHash } from 'node:crypto';
+import type { ServerConfig } from '../config.js';
+import { type LogSource, discoverLogs } from '../eventlog/discovery.js';
+import type { IndexDb, LogRow } from '../store/indexDb.js';
+import type { IngestRequest, IngestResponse } from './ingestProtocol.js';
+import { peekLog } from './logPeek.js';
+
+/** Emitted whenever a log's replay lands (or fails, or the log disappears). */
+export interface LogChange {
+  key: string;
+  appId: string | null;
+  kind: 'updated' | 'failed' | 'removed';
+}
+
+interface WorkerSlot {
+  worker: Worker;
+  busy: { id: number; source: LogSource } | undefined;
+}
+
+/**
+ * Keeps the index in step with the log roots: scans them every `scanIntervalMs`, queues new and grown logs
+ * for replay on worker threads (same log → same worker, so an in-progress replay continues where it
+ * stopped), and records each replay's listing summary. Nothing here runs on a request's critical path.
+ */
+export class IngestCoordinator extends EventEmitter {
+  private readonly slots: WorkerSlot[] = [];
+  private readonly queue: string[] = [];
+  private readonly queued = new Set<string>();
+  private readonly sources = new Map<string, LogSource>();
+  private readonly waiters = new Map<string, Array<() => void>>();
+  private timer: NodeJS.Timeout | undefined;
+  private scanning: Promise<void> | undefined;
+  private nextId = 1;
+  lastScanAt = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly config: ServerConfig,
+    private readonly index: IndexDb,
+  ) {
+    super();
+    this.setMaxListeners(0);
+    fs.mkdirSync(this.appsDir(), { recursive: true });
+  }
+
+  private appsDir(): string {
+    return path.join(this.config.dataDir, 'apps');
+  }
+
+  async start(): Promise<void> {
+    this.removeOrphanStores();
+    const workerUrl = new URL('./ingestWorker.js', import.meta.url);
+    for (let i = 0; i < Math.max(1, this.config.ingestWorkers); i++) {
+      const worker = new Worker(workerUrl);
+      const slot: WorkerSlot = { worker, busy: undefined };
+      worker.on('message', (msg: IngestResponse) => this.onWorkerMessage(slot, msg));
+      worker.on('error', (err) => this.onWorkerCrash(slot, err));
+      worker.unref();
+      this.slots.push(slot);
+    }
+    await this.scan();
+    this.timer = setInterval(() => void this.scan(), this.config.scanIntervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  /** Pending replays (new or grown logs not yet folded). */
+  get pendingCount(): number {
+    return this.queue.length + this.slots.filter((s) => s.busy).length;
+  }
+
+  scan(): Promise<void> {
+    if (!this.scanning) {
+      this.scanning = this.doScan().finally(() => {
+        this.scanning = undefined;
+      });
+    }
+    return this.scanning;
+  }
+
+  private async doScan(): Promise<void> {
+    const found = await discoverLogs(this.config.eventLogRoots);
+    const rows = new Map(this.index.all().map((r) => [r.key, r]));
+    const seen = new Set<string>();
+    const toPeek: LogSource[] = [];
+    // Newest first, like Spark's scan, so recent applications appear first on a cold start.
+    found.sort((a, b) => b.mtimeMs - a.mtimeMs);
+    for (const source of found) {
+      seen.add(source.key);
+      this.sources.set(source.key, source);
+      const row = rows.get(source.key);
+      const changed =
+        !row || row.size !== source.size || row.mtime !== source.mtimeMs || row.inProgress !== source.inProgress;
+      if (changed) this.index.upsertSource(source);
+      if (source.error) {
+        if (!row || row.error !== source.error) {
+          this.index.recordFailure(source, source.error);
+          this.emitChange({ key: source.key, appId: row?.appId ?? null, kind: 'failed' });
+        }
+        continue;
+      }
+      const needsReplay =
+        !row || row.state === 'pending' || row.parsedSize !== source.size || row.parsedMtime !== source.mtimeMs ||
+        row.parsedFiles !== source.files.length || (row.state === 'ready' && !row.dbFile);
+      if (needsReplay) this.enqueue(source.key);
+      if (!row || (row.state === 'pending' && row.appId === null)) toPeek.push(source);
+    }
+    this.dispatch();
+    await this.peekAll(toPeek);
+    for (const [key, row] of rows) {
+      if (seen.has(key)) continue;
+      this.index.remove(key);
+      this.sources.delete(key);
+      this.deleteDbFile(row.dbFile);
+      for (const s of this.slots) s.worker.postMessage({ type: 'forget', key } satisfies IngestRequest);
+      this.emitChange({ key, appId: row.appId, kind: 'removed' });
+    }
+    this.lastScanAt = Date.now();
+    this.dispatch();
+  }
+
+  /**
+   * Lists new logs from their head and tail right away (a few KiB each), so a cold start with many or huge
+   * logs shows applications long before their replays finish.
+   */
+  private async peekAll(sources: LogSource[]): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (next < sources.length) {
+        const source = sources[next++]!;
+        try {
+          const peek = await peekLog(source);
+          if (peek.appId !== undefined) {
+            this.index.recordPeek(source.key, peek, peek.endTime > 0 ? Math.round(source.mtimeMs) : Date.now());
+            this.emitChange({ key: source.key, appId: peek.appId, kind: 'updated' });
+          }
+        } catch {
+          // The full replay reports what is wrong with this log.
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+  }
+
+  private enqueue(key: string, front = false): void {
+    if (this.queued.has(key)) {
+      if (front) {
+        this.queue.splice(this.queue.indexOf(key), 1);
+        this.queue.unshift(key);
+      }
+      return;
+    }
+    if (this.slots.some((s) => s.busy?.source.key === key)) {
+      // Already replaying; the next scan notices anything written meanwhile.
+      return;
+    }
+    this.queued.add(key);
+    if (front) this.queue.unshift(key);
+    else this.queue.push(key);
+  }
+
+  private slotFor(key: string): WorkerSlot {
+    const h = createHash('sha1').update(key).digest();
+    return this.slots[h.readUInt32BE(0) % this.slots.length]!;
+  }
+
+  private dispatch(): void {
+    if (this.stopped) return;
+    for (let i = 0; i < this.queue.length; ) {
+      const key = this.queue[i]!;
+      const slot = this.slotFor(key);
+      if (slot.busy) {
+        i++;
+        continue;
+      }
+      this.queue.splice(i, 1);
+      this.queued.delete(key);
+      const source = this.sources.get(key);
+      const row = this.index.get(key);
+      if (!source || !row) continue;
+      const fresh =
+        !row.dbFile || source.size < row.parsedSize || source.files.length < row.parsedFiles || row.state === 'error';
+      const base = createHash('sha1').update(source.root + '\0' + key).digest('hex').slice(0, 16);
+      const req: IngestRequest = {
+        type: 'replay',
+        id: this.nextId++,
+        source,
+        dbFile: row.dbFile ?? '',
+        newDbFile: path.join(this.appsDir(), `${base}.${Date.now().toString(36)}.db`),
+        fresh,
+        retention: this.config.retention,
+        maxLineBytes: this.config.maxLineBytes,
+      };
+      slot.busy = { id: req.id, source };
+      slot.worker.postMessage(req);
+    }
+  }
+
+  private onWorkerMessage(slot: WorkerSlot, msg: IngestResponse): void {
+    if (msg.type === 'progress') return;
+    const busy = slot.busy;
+    slot.busy = undefined;
+    if (busy && busy.id === msg.id) {
+      const before = this.index.get(busy.source.key);
+      if (msg.type === 'done') {
+        this.index.recordSummary(busy.source, msg.summary);
+        if (before?.dbFile && before.dbFile !== msg.summary.dbFile) {
+          this.emit('dbReplaced', before.dbFile);
+          this.deleteDbFile(before.dbFile);
+        }
+        this.emitChange({ key: busy.source.key, appId: msg.summary.appId ?? null, kind: 'updated' });
+      } else {
+        this.index.recordFailure(busy.source, msg.message);
+        this.emitChange({ key: busy.source.key, appId: before?.appId ?? null, kind: 'failed' });
+      }
+      this.resolveWaiters(busy.source.key);
+    }
+    this.dispatch();
+  }
+
+  private onWorkerCrash(slot: WorkerSlot, err: Error): void {
+    // A crashed worker must not take the server down: record the failure and start a new worker.
+    const busy = slot.busy;
+    slot.busy = undefined;
+    if (busy) {
+      this.index.recordFailure(busy.source, `replay crashed: ${err.message}`);
+      this.resolveWaiters(busy.source.key);
+    }
+    const worker = new Worker(new URL('./ingestWorker.js', import.meta.url));
+    worker.on('message', (msg: IngestResponse) => this.onWorkerMessage(slot, msg));
+    worker.on('error', (e) => this.onWorkerCrash(slot, e));
+    worker.unref();
+    slot.worker = worker;
+    this.dispatch();
+  }
+
+  private emitChange(change: LogChange): void {
+    this.emit('change', change);
+  }
+
+  private resolveWaiters(key: string): void {
+    const list = this.waiters.get(key);
+    this.waiters.delete(key);
+    for (const resolve of list ?? []) resolve();
+  }
+
+  /** Resolves once the log has a replayed store (or failed); moves it to the front of the queue meanwhile. */
+  async whenReplayed(key: string, timeoutMs: number): Promise<LogRow | undefined> {
+    const row = this.index.get(key);
+    if (!row) return undefined;
+    if (row.state !== 'pending' || (row.dbFile && !this.isBusyOrQueued(key))) return row;
+    this.enqueue(key, true);
+    this.dispatch();
+    await new Promise<void>((resolve) => {
+      const list = this.waiters.get(key) ?? [];
+      list.push(resolve);
+      this.waiters.set(key, list);
+      setTimeout(resolve, timeoutMs).unref();
+    });
+    return this.index.get(key);
+  }
+
+  private isBusyOrQueued(key: string): boolean {
+    return this.queued.has(key) || this.slots.some((s) => s.busy?.source.key === key);
+  }
+
+  /** Stores no index row points at: replays interrupted by a crash or a stop. */
+  private removeOrphanStores(): void {
+    const live = new Set(this.index.all().map((r) => r.dbFile).filter((f): f is string => f !== null));
+    for (const name of fs.readdirSync(this.appsDir())) {
+      const base = name.replace(/-(wal|shm)$/, '');
+      if (!live.has(path.join(this.appsDir(), base))) fs.rmSync(path.join(this.appsDir(), name), { force: true });
+    }
+  }
+
+  private deleteDbFile(file: string | null): void {
+    if (!file) return;
+    // Readers may still hold the file open; unlinking is safe on POSIX and frees space once they close.
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  }
+}

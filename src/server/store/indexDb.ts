@@ -1,0 +1,209 @@
+import Database from 'better-sqlite3';
+import type { LogSource } from '../eventlog/discovery.js';
+import type { AttemptSummary, ReplayStats } from '../ingest/ingestProtocol.js';
+import type { LogPeek } from '../ingest/logPeek.js';
+
+/** One row of the listing index: a log file (or rolling folder) and what its last replay found. */
+export interface LogRow {
+  key: string;
+  root: string;
+  path: string;
+  layout: string;
+  project: string | null;
+  size: number;
+  mtime: number;
+  inProgress: boolean;
+  state: 'pending' | 'ready' | 'error';
+  error: string | null;
+  dbFile: string | null;
+  parsedSize: number;
+  parsedMtime: number;
+  parsedFiles: number;
+  appId: string | null;
+  attemptId: string | null;
+  name: string | null;
+  sparkUser: string | null;
+  startTime: number;
+  endTime: number;
+  completed: boolean;
+  sparkVersion: string | null;
+  lastUpdated: number;
+  failed: boolean;
+  jobs: number;
+  stats: ReplayStats | null;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS logs (
+  key TEXT PRIMARY KEY,
+  root TEXT NOT NULL,
+  path TEXT NOT NULL,
+  layout TEXT NOT NULL,
+  project TEXT,
+  size INTEGER NOT NULL,
+  mtime REAL NOT NULL,
+  in_progress INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  error TEXT,
+  db_file TEXT,
+  parsed_size INTEGER NOT NULL DEFAULT -1,
+  parsed_mtime REAL NOT NULL DEFAULT -1,
+  parsed_files INTEGER NOT NULL DEFAULT 0,
+  app_id TEXT,
+  attempt_id TEXT,
+  name TEXT,
+  spark_user TEXT,
+  start_time INTEGER NOT NULL DEFAULT -1,
+  end_time INTEGER NOT NULL DEFAULT -1,
+  completed INTEGER NOT NULL DEFAULT 0,
+  spark_version TEXT,
+  last_updated INTEGER NOT NULL DEFAULT 0,
+  failed INTEGER NOT NULL DEFAULT 0,
+  jobs INTEGER NOT NULL DEFAULT 0,
+  stats TEXT
+);
+CREATE INDEX IF NOT EXISTS logs_by_app ON logs (app_id);
+CREATE INDEX IF NOT EXISTS logs_by_start ON logs (start_time);
+CREATE INDEX IF NOT EXISTS logs_by_end ON logs (end_time);
+CREATE INDEX IF NOT EXISTS logs_by_project ON logs (project, start_time);
+`;
+
+function toRow(r: any): LogRow {
+  return {
+    key: r.key,
+    root: r.root,
+    path: r.path,
+    layout: r.layout,
+    project: r.project,
+    size: r.size,
+    mtime: r.mtime,
+    inProgress: r.in_progress === 1,
+    state: r.state,
+    error: r.error,
+    dbFile: r.db_file,
+    parsedSize: r.parsed_size,
+    parsedMtime: r.parsed_mtime,
+    parsedFiles: r.parsed_files,
+    appId: r.app_id,
+    attemptId: r.attempt_id,
+    name: r.name,
+    sparkUser: r.spark_user,
+    startTime: r.start_time,
+    endTime: r.end_time,
+    completed: r.completed === 1,
+    sparkVersion: r.spark_version,
+    lastUpdated: r.last_updated,
+    failed: r.failed === 1,
+    jobs: r.jobs,
+    stats: r.stats ? JSON.parse(r.stats) : null,
+  };
+}
+
+/** The listing index (index.db in the data dir): every known log and the listing fields of its attempt. */
+export class IndexDb {
+  readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(SCHEMA);
+    this.stmts = {
+      all: this.db.prepare('SELECT * FROM logs'),
+      get: this.db.prepare('SELECT * FROM logs WHERE key = ?'),
+      upsertSource: this.db.prepare(`
+        INSERT INTO logs (key, root, path, layout, project, size, mtime, in_progress, state, error)
+        VALUES (@key, @root, @path, @layout, @project, @size, @mtime, @inProgress, @state, @error)
+        ON CONFLICT(key) DO UPDATE SET root = excluded.root, path = excluded.path, layout = excluded.layout,
+          project = excluded.project, size = excluded.size, mtime = excluded.mtime, in_progress = excluded.in_progress`),
+      summary: this.db.prepare(`
+        UPDATE logs SET state = 'ready', error = @error, db_file = @dbFile, parsed_size = @parsedSize, parsed_mtime = @parsedMtime,
+          parsed_files = @parsedFiles, app_id = @appId, attempt_id = @attemptId, name = @name, spark_user = @sparkUser,
+          start_time = @startTime, end_time = @endTime, completed = @completed, spark_version = @sparkVersion,
+          last_updated = @lastUpdated, failed = @failed, jobs = @jobs, stats = @stats
+        WHERE key = @key`),
+      peek: this.db.prepare(`
+        UPDATE logs SET app_id = @appId, attempt_id = @attemptId, name = @name, spark_user = @sparkUser, start_time = @startTime,
+          end_time = @endTime, completed = @completed, spark_version = @sparkVersion, last_updated = @lastUpdated
+        WHERE key = @key AND state = 'pending'`),
+      failure: this.db.prepare(`UPDATE logs SET state = 'error', error = ?, parsed_size = ?, parsed_mtime = ? WHERE key = ?`),
+      remove: this.db.prepare('DELETE FROM logs WHERE key = ?'),
+    };
+  }
+
+  all(): LogRow[] {
+    return this.stmts.all.all().map(toRow);
+  }
+
+  get(key: string): LogRow | undefined {
+    const r = this.stmts.get.get(key);
+    return r ? toRow(r) : undefined;
+  }
+
+  upsertSource(source: LogSource): void {
+    this.stmts.upsertSource.run({
+      key: source.key,
+      root: source.root,
+      path: source.path,
+      layout: source.layout,
+      project: source.project ?? null,
+      size: source.size,
+      mtime: source.mtimeMs,
+      inProgress: source.inProgress ? 1 : 0,
+      state: source.error ? 'error' : 'pending',
+      error: source.error ?? null,
+    });
+  }
+
+  recordSummary(source: LogSource, s: AttemptSummary): void {
+    this.stmts.summary.run({
+      key: source.key,
+      dbFile: s.dbFile,
+      parsedSize: source.size,
+      parsedMtime: source.mtimeMs,
+      parsedFiles: source.files.length,
+      appId: s.appId ?? null,
+      attemptId: s.attemptId ?? null,
+      name: s.name,
+      sparkUser: s.sparkUser,
+      startTime: s.startTime,
+      endTime: s.endTime,
+      completed: s.completed ? 1 : 0,
+      sparkVersion: s.sparkVersion,
+      lastUpdated: s.lastUpdated,
+      failed: s.failed ? 1 : 0,
+      jobs: s.jobs,
+      stats: JSON.stringify(s.stats),
+      error: s.error ?? null,
+    });
+  }
+
+  /** Listing fields from a head/tail peek, until the full replay replaces them. */
+  recordPeek(key: string, p: LogPeek, lastUpdated: number): void {
+    this.stmts.peek.run({
+      key,
+      appId: p.appId ?? null,
+      attemptId: p.attemptId ?? null,
+      name: p.name,
+      sparkUser: p.sparkUser,
+      startTime: p.startTime,
+      endTime: p.endTime,
+      completed: p.endTime > 0 ? 1 : 0,
+      sparkVersion: p.sparkVersion,
+      lastUpdated,
+    });
+  }
+
+  recordFailure(source: LogSource, message: string): void {
+    this.stmts.failure.run(message, source.size, source.mtimeMs, source.key);
+  }
+
+  remove(key: string): void {
+    this.stmts.remove.run(key);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

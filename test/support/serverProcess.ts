@@ -1,0 +1,79 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const SHARED = path.resolve(REPO_ROOT, '..', 'shared');
+export const CONFORMANCE = path.join(SHARED, 'conformance');
+
+export interface ServerHandle {
+  url: string;
+  dataDir: string;
+  process: ChildProcess;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real, built server (dist/) as a child process on a free port, the way a user runs it, and
+ * waits until its first scan's replays are done.
+ */
+export async function startServerProcess(args: string[], opts: { dataDir?: string; waitForIngest?: boolean } = {}): Promise<ServerHandle> {
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'spark-console-test-'));
+  const cli = path.join(REPO_ROOT, 'bin', 'spark-console.js');
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'src', 'server', 'cli.js'))) {
+    throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  }
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    const check = () => {
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+  const handle: ServerHandle = {
+    url,
+    dataDir,
+    process: child,
+    output: () => out,
+    async stop() {
+      if (child.exitCode !== null) return;
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      });
+    },
+  };
+  if (opts.waitForIngest !== false) await waitForIngest(url);
+  return handle;
+}
+
+/** Polls the console status endpoint until no replay is pending. */
+export async function waitForIngest(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const res = await fetch(`${url}/api/console/status`).catch(() => undefined);
+    if (res?.ok) {
+      const body = (await res.json()) as { pendingReplays: number; lastScanAt: number };
+      if (body.lastScanAt > 0 && body.pendingReplays === 0) return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('ingest did not finish in time');
+}
