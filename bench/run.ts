@@ -13,7 +13,8 @@ import { startBenchServer, type BenchServer } from './benchServer.js';
  * `npm run bench`: grows a ≥200 MB real-shaped log from one of Spark's sample logs and a log with a
  * 200 000-task stage, then prints the figures the budgets are about. Figures only; nothing here asserts time.
  */
-const SHARED = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'conformance', 'spark-events');
+// dist/bench → repository root → ../shared (SPARK_CONSOLE_SHARED overrides), as the tests resolve it.
+const SHARED = path.join(process.env.SPARK_CONSOLE_SHARED ?? path.resolve(import.meta.dirname, '..', '..', '..', 'shared'), 'conformance', 'spark-events');
 const SAMPLE = path.join(SHARED, 'app-20200706201101-0003');
 const MB = 1024 * 1024;
 

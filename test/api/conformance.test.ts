@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { parsePathParams, pathParamNames, type RouteSpec } from '../../src/api/routeDefinition.js';
 import { routeTable } from '../../src/api/routes.js';
 import { StageData } from '../../src/api/spark/stage.js';
+import { CONFORMANCE_DIR } from '../support/sharedData.js';
 import { isQueryError, type RawQuery } from '../../src/api/query/queryDefinition.js';
 
 /*
@@ -14,7 +15,7 @@ import { isQueryError, type RawQuery } from '../../src/api/query/queryDefinition
  * by hand) and Spark's suite compares objects by key.
  */
 
-const CONFORMANCE = path.resolve(__dirname, '../../../shared/conformance');
+const CONFORMANCE = CONFORMANCE_DIR;
 const EXPECTATIONS = path.join(CONFORMANCE, 'expectations');
 
 interface Case {

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { type CodecName, type DecodeOptions, decodeStream } from '../../src/server/eventlog/codecs/index.js';
 import { createEncoder } from '../../src/demo/encoders/index.js';
 
-export const SPARK_EVENTS_DIR = '/work/shared/conformance/spark-events';
+import { SPARK_EVENTS_DIR } from '../support/sharedData.js';
+
+export { SPARK_EVENTS_DIR };
 export const COMPRESSED_CODECS: CodecName[] = ['lz4', 'snappy', 'lzf', 'zstd'];
 
 export function readLog(name: string): Uint8Array {

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { toExecutionData } from '../../src/server/status/sql/executionData.js';
 import { SqlFold, type SqlExecutionRecord } from '../../src/server/status/sql/sqlFold.js';
 
-const EVENTS_DIR = new URL('../../../shared/conformance/spark-events/', import.meta.url);
+import { pathToFileURL } from 'node:url';
+import { SPARK_EVENTS_DIR } from '../support/sharedData.js';
+
+const EVENTS_DIR = pathToFileURL(SPARK_EVENTS_DIR + '/');
 
 function readEvents(name: string): Record<string, any>[] {
   return readFileSync(new URL(name, EVENTS_DIR), 'utf8')

@@ -4,8 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const SHARED = path.resolve(REPO_ROOT, '..', 'shared');
-export const CONFORMANCE = path.join(SHARED, 'conformance');
+export { SHARED_DIR as SHARED, CONFORMANCE_DIR as CONFORMANCE } from './sharedData.js';
 
 export interface ServerHandle {
   url: string;
