@@ -31,6 +31,8 @@ const byKey = (a: [string, string], b: [string, string]) => (a[0] < b[0] ? -1 : 
  * ApplicationListResource, OneApplicationResource, StagesResource, SqlResource, … for the same logs.
  */
 export class SparkApi {
+  private readonly quantileCache = new Map<string, Json | undefined>();
+
   constructor(
     private readonly catalog: AppCatalog,
     private readonly redaction: RegExp,
@@ -109,7 +111,7 @@ export class SparkApi {
         if (s.speculationSummary) out.speculationSummary = s.speculationSummary;
       }
       if (k === 'isShufflePushEnabled' && withSummaries) {
-        const dist = taskMetricDistributions(a.store.summaryTasks(d.stageId, d.attemptId), quantiles);
+        const dist = this.cachedDistributions(a, d.stageId, d.attemptId, quantiles);
         if (dist) out.taskMetricsDistributions = dist;
         out.executorMetricsDistributions = executorMetricsDistributions(Object.values(s.executorSummary), quantiles);
       }
@@ -136,8 +138,21 @@ export class SparkApi {
   }
 
   taskSummary(a: ResolvedAttempt, stageId: number, attemptId: number, q: TaskSummaryQuery): Json {
-    const dist = taskMetricDistributions(a.store.summaryTasks(stageId, attemptId), q.quantiles);
+    const dist = this.cachedDistributions(a, stageId, attemptId, q.quantiles);
     if (!dist) throw notFound(sparkErrors.noTaskMetrics(stageId, attemptId));
+    return dist;
+  }
+
+  /**
+   * Task quantiles of an attempt, cached per store version as Spark caches them (CachedQuantile): a finished
+   * stage's tasks no longer change, and a live one's cache key changes with every replay increment.
+   */
+  private cachedDistributions(a: ResolvedAttempt, stageId: number, attemptId: number, quantiles: number[]): Json | undefined {
+    const key = `${a.row.dbFile}|${a.row.parsedSize}|${a.row.parsedMtime}|${stageId}|${attemptId}|${quantiles.join(',')}`;
+    if (this.quantileCache.has(key)) return this.quantileCache.get(key);
+    const dist = taskMetricDistributions(a.store.summaryColumns(stageId, attemptId), quantiles);
+    if (this.quantileCache.size >= 256) this.quantileCache.delete(this.quantileCache.keys().next().value!);
+    this.quantileCache.set(key, dist);
     return dist;
   }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { Json } from '../status/eventJson.js';
 import type { StoredStage } from '../status/restViews.js';
-import type { SummaryTask } from '../status/taskSummary.js';
+import type { SummaryColumns } from '../status/taskSummary.js';
 import { METRIC_COUNT } from '../status/taskMetrics.js';
 import { openAppDb } from './appDb.js';
 
@@ -198,22 +198,34 @@ export class AppStoreReader {
     return this.logFilesCache;
   }
 
-  /** Every stored task of an attempt with the values taskSummary needs, without parsing event lines. */
-  summaryTasks(stageId: number, attemptId: number): SummaryTask[] {
-    const rows = this.stmts.summaryRows.all(stageId, attemptId) as {
-      status: string;
-      duration: number;
-      launch_time: number;
-      result_fetch_start: number;
-      metrics: Buffer | null;
-    }[];
-    return rows.map((r) => ({
-      status: r.status,
-      duration: r.duration,
-      launchTime: r.launch_time,
-      resultFetchStart: r.result_fetch_start,
-      metrics: r.metrics ? new Float64Array(r.metrics.buffer.slice(r.metrics.byteOffset, r.metrics.byteOffset + METRIC_COUNT * 8)) : undefined,
-    }));
+  /**
+   * Every stored task of an attempt with the values taskSummary needs, column by column (one typed array per
+   * metric), without parsing event lines or allocating an object per task.
+   */
+  summaryColumns(stageId: number, attemptId: number): SummaryColumns {
+    const rows = this.stmts.summaryRows.raw().all(stageId, attemptId) as [string, number, number, number, Buffer | null][];
+    const n = rows.length;
+    const cols: SummaryColumns = {
+      count: n,
+      success: new Uint8Array(n),
+      hasMetrics: new Uint8Array(n),
+      duration: new Float64Array(n),
+      launchTime: new Float64Array(n),
+      resultFetchStart: new Float64Array(n),
+      metrics: Array.from({ length: METRIC_COUNT }, () => new Float64Array(n)),
+    };
+    for (let i = 0; i < n; i++) {
+      const [status, duration, launch, fetch, blob] = rows[i]!;
+      cols.success[i] = status === 'SUCCESS' ? 1 : 0;
+      cols.duration[i] = duration;
+      cols.launchTime[i] = launch;
+      cols.resultFetchStart[i] = fetch;
+      if (blob) {
+        cols.hasMetrics[i] = 1;
+        for (let m = 0; m < METRIC_COUNT; m++) cols.metrics[m]![i] = blob.readDoubleLE(m * 8);
+      }
+    }
+    return cols;
   }
 
   close(): void {
