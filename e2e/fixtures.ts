@@ -53,9 +53,76 @@ export class AppShell {
   }
 }
 
-export const test = base.extend<{ appsPage: AppsPage; appShell: AppShell }>({
+export class JobsPage {
+  readonly summary: Locator;
+  readonly timeline: Locator;
+  constructor(readonly page: Page) {
+    this.summary = page.getByTestId('jobs-summary');
+    this.timeline = page.getByTestId('app-timeline');
+  }
+  async goto(appId: string, attempt = '-'): Promise<void> {
+    await this.page.goto(`${appBase(appId, attempt)}/jobs`);
+    await expect(this.page.getByTestId('jobs-page')).toBeVisible();
+    await expect(this.summary).toBeVisible();
+  }
+  /** `active`, `completed` or `failed`. */
+  table(group: string): Locator {
+    return this.page.getByTestId(`${group}Job-table`);
+  }
+  row(jobId: number): Locator {
+    return this.page.locator(`tr#job-${jobId}`);
+  }
+}
+
+export class JobPage {
+  readonly summary: Locator;
+  readonly dag: Locator;
+  readonly timeline: Locator;
+  constructor(readonly page: Page) {
+    this.summary = page.getByTestId('job-summary');
+    this.dag = page.getByTestId('stage-dag');
+    this.timeline = page.getByTestId('job-timeline');
+  }
+  async goto(appId: string, jobId: number, attempt = '-'): Promise<void> {
+    await this.page.goto(`${appBase(appId, attempt)}/jobs/${jobId}`);
+    await expect(this.summary).toBeVisible();
+  }
+  stageTable(group: string): Locator {
+    return this.page.getByTestId(`job.${group}Stage-table`);
+  }
+}
+
+export class StagesPage {
+  readonly summary: Locator;
+  constructor(readonly page: Page) {
+    this.summary = page.getByTestId('stages-summary');
+  }
+  async goto(appId: string, attempt = '-'): Promise<void> {
+    await this.page.goto(`${appBase(appId, attempt)}/stages`);
+    await expect(this.summary).toBeVisible();
+  }
+  table(group: string): Locator {
+    return this.page.getByTestId(`${group}Stage-table`);
+  }
+  row(stageId: number, attemptId = 0): Locator {
+    return this.page.locator(`tr#stage-${stageId}-${attemptId}`);
+  }
+}
+
+/** Hovers the canvas timeline at a fraction of its plot and returns the tooltip. */
+export async function hoverTimeline(timeline: Locator, xFraction: number, y: number): Promise<Locator> {
+  const canvas = timeline.locator('canvas').last();
+  const box = (await canvas.boundingBox())!;
+  await canvas.hover({ position: { x: box.width * xFraction, y } });
+  return timeline.getByTestId('timeline-tooltip');
+}
+
+export const test = base.extend<{ appsPage: AppsPage; appShell: AppShell; jobsPage: JobsPage; jobPage: JobPage; stagesPage: StagesPage }>({
   appsPage: async ({ page }, use) => use(new AppsPage(page)),
   appShell: async ({ page }, use) => use(new AppShell(page)),
+  jobsPage: async ({ page }, use) => use(new JobsPage(page)),
+  jobPage: async ({ page }, use) => use(new JobPage(page)),
+  stagesPage: async ({ page }, use) => use(new StagesPage(page)),
 });
 
 export { expect };

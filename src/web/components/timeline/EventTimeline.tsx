@@ -1,0 +1,207 @@
+import { useMemo, type ReactNode } from 'react';
+import { EmptyState } from '../EmptyState.js';
+import { CanvasTimeline, type HitBox, type TimelineFrame } from './CanvasTimeline.js';
+import { layoutEventTimeline, rangeAt, type TimelinePoint, type TimelineRange } from './eventTimelineLayout.js';
+import { POINT_COLORS, RANGE_COLORS, type PointKind, type RangeState } from './sparkTimelineColors.js';
+import { timeToX } from './timeScale.js';
+
+type Hit<R, P> = { kind: 'range'; item: R; index: number } | { kind: 'point'; item: P; index: number };
+
+const POINT_ROW = 26;
+const LANE = 20;
+const GAP = 8;
+const GUTTER = 84;
+const LABEL_COLOR = '#0f172a';
+
+/**
+ * Spark's event timeline (Jobs and Job pages): an "Executors" row with added/removed markers and a row
+ * group of bars (jobs or stages) packed into lanes, in Spark's colours. Drawn on canvas with one fill per
+ * colour, so thousands of bars stay smooth; labels only where a bar is wide enough to hold them.
+ */
+export function EventTimeline<R extends TimelineRange, P extends TimelinePoint>({
+  ranges,
+  points,
+  rangeGroupLabel,
+  rangeTooltip,
+  pointTooltip,
+  onActivateRange,
+  onHoverRange,
+  label,
+  testId,
+  legend,
+}: {
+  ranges: R[];
+  points: P[];
+  rangeGroupLabel: string;
+  rangeTooltip: (r: R) => ReactNode;
+  pointTooltip: (p: P) => ReactNode;
+  onActivateRange?: (r: R) => void;
+  onHoverRange?: (r: R | undefined) => void;
+  label: string;
+  testId?: string;
+  legend?: ReactNode;
+}) {
+  const layout = useMemo(() => layoutEventTimeline(ranges, points), [ranges, points]);
+  const rangesTop = POINT_ROW + GAP;
+  const contentHeight = rangesTop + Math.max(1, layout.laneCount) * LANE + 4;
+  // Points sorted by time, for nearest-marker hit tests.
+  const pointOrder = useMemo(() => points.map((_, i) => i).sort((a, b) => points[a]!.time - points[b]!.time), [points]);
+
+  function draw(ctx: CanvasRenderingContext2D, f: TimelineFrame): number {
+    const { view, width } = f;
+    ctx.fillStyle = f.theme.laneStripe;
+    ctx.fillRect(0, 0, width, POINT_ROW);
+    ctx.fillRect(0, rangesTop, width, layout.laneCount * LANE);
+
+    // Bars, batched per state: one path per colour for fills and one for borders.
+    let drawnCount = 0;
+    const labels: { x: number; y: number; w: number; text: string }[] = [];
+    for (const state of Object.keys(RANGE_COLORS) as RangeState[]) {
+      ctx.beginPath();
+      let any = false;
+      for (let i = 0; i < layout.ranges.length; i++) {
+        const r = layout.ranges[i]!;
+        if (r.state !== state) continue;
+        const x0 = timeToX(r.start, view, width);
+        const x1 = timeToX(Math.max(r.end, r.start), view, width);
+        if (x1 < 0 || x0 > width) continue;
+        const x = Math.max(-1, x0);
+        const w = Math.max(1, Math.min(width + 1, x1) - x);
+        const y = rangesTop + layout.laneOf[i]! * LANE + 2;
+        ctx.rect(Math.round(x) + 0.5, y + 0.5, Math.max(1, Math.round(w) - 1), LANE - 5);
+        any = true;
+        drawnCount++;
+        if (w > 50) labels.push({ x: x + 4, y: y + (LANE - 4) / 2, w: w - 8, text: r.label });
+      }
+      if (!any) continue;
+      ctx.fillStyle = RANGE_COLORS[state].fill;
+      ctx.fill();
+      ctx.strokeStyle = RANGE_COLORS[state].stroke;
+      ctx.lineWidth = 1;
+      ctx.stroke();
+    }
+    ctx.font = '11px ui-sans-serif, system-ui, sans-serif';
+    ctx.textBaseline = 'middle';
+    ctx.fillStyle = LABEL_COLOR;
+    for (const l of labels) {
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(l.x, l.y - LANE / 2, l.w, LANE);
+      ctx.clip();
+      ctx.fillText(l.text, l.x, l.y + 0.5);
+      ctx.restore();
+    }
+
+    // Executor markers: small diamonds, one path per kind.
+    for (const kind of Object.keys(POINT_COLORS) as PointKind[]) {
+      ctx.beginPath();
+      let any = false;
+      for (const p of layout.points) {
+        if (p.kind !== kind) continue;
+        const x = timeToX(p.time, view, width);
+        if (x < -6 || x > width + 6) continue;
+        const cy = POINT_ROW / 2;
+        ctx.moveTo(x, cy - 7);
+        ctx.lineTo(x + 6, cy);
+        ctx.lineTo(x, cy + 7);
+        ctx.lineTo(x - 6, cy);
+        ctx.lineTo(x, cy - 7);
+        any = true;
+        drawnCount++;
+      }
+      if (!any) continue;
+      ctx.fillStyle = POINT_COLORS[kind].fill;
+      ctx.fill();
+      ctx.strokeStyle = POINT_COLORS[kind].stroke;
+      ctx.stroke();
+    }
+    return drawnCount;
+  }
+
+  function drawGutter(ctx: CanvasRenderingContext2D, f: TimelineFrame) {
+    ctx.font = '600 11px ui-sans-serif, system-ui, sans-serif';
+    ctx.textBaseline = 'middle';
+    ctx.fillStyle = f.theme.text;
+    ctx.fillText('Executors', 6, POINT_ROW / 2);
+    ctx.fillText(rangeGroupLabel, 6, rangesTop + Math.min(layout.laneCount * LANE, 200) / 2);
+  }
+
+  function hitTest(x: number, y: number, f: TimelineFrame): Hit<R, P> | undefined {
+    const msPerPx = (f.view.end - f.view.start) / f.width;
+    const t = f.view.start + x * msPerPx;
+    if (y < POINT_ROW) {
+      let best: number | undefined;
+      let bestDist = 7;
+      // Markers are few compared with bars; a linear scan over the sorted list is fine.
+      for (const i of pointOrder) {
+        const d = Math.abs(timeToX(points[i]!.time, f.view, f.width) - x);
+        if (d < bestDist) {
+          bestDist = d;
+          best = i;
+        }
+      }
+      return best === undefined ? undefined : { kind: 'point', item: points[best]!, index: best };
+    }
+    const lane = Math.floor((y - rangesTop) / LANE);
+    if (lane < 0 || lane >= layout.laneCount) return undefined;
+    const index = rangeAt(layout, lane, t, msPerPx * 2);
+    return index === undefined ? undefined : { kind: 'range', item: layout.ranges[index]!, index };
+  }
+
+  function hitBox(hit: Hit<R, P>, f: TimelineFrame): HitBox | undefined {
+    if (hit.kind === 'point') {
+      const x = timeToX(hit.item.time, f.view, f.width);
+      return { x: x - 7, y: POINT_ROW / 2 - 8, w: 14, h: 16 };
+    }
+    const x0 = timeToX(hit.item.start, f.view, f.width);
+    const x1 = timeToX(Math.max(hit.item.end, hit.item.start), f.view, f.width);
+    return { x: x0, y: rangesTop + layout.laneOf[hit.index]! * LANE + 2, w: Math.max(1, x1 - x0), h: LANE - 4 };
+  }
+
+  if (ranges.length === 0 && points.length === 0) {
+    return (
+      <div data-testid={testId} data-drawn={0}>
+        <EmptyState title="Nothing to draw">No {rangeGroupLabel.toLowerCase()} with a submission time and no executor events were recorded.</EmptyState>
+      </div>
+    );
+  }
+
+  return (
+    <CanvasTimeline<Hit<R, P>>
+      bounds={layout.bounds}
+      contentHeight={contentHeight}
+      gutter={GUTTER}
+      maxHeight={460}
+      draw={draw}
+      drawGutter={drawGutter}
+      hitTest={hitTest}
+      hitBox={hitBox}
+      tooltip={(h) => (h.kind === 'range' ? rangeTooltip(h.item) : pointTooltip(h.item))}
+      onActivate={(h) => {
+        if (h.kind === 'range') onActivateRange?.(h.item);
+      }}
+      onHover={(h) => onHoverRange?.(h?.kind === 'range' ? h.item : undefined)}
+      label={label}
+      testId={testId}
+      legend={legend}
+    />
+  );
+}
+
+/** Legend swatches in Spark's colours. */
+export function TimelineLegend({ items }: { items: { label: string; fill: string; stroke: string; shape?: 'bar' | 'diamond' }[] }) {
+  return (
+    <span className="flex flex-wrap items-center gap-3">
+      {items.map((i) => (
+        <span key={i.label} className="inline-flex items-center gap-1">
+          <span
+            aria-hidden="true"
+            className={i.shape === 'diamond' ? 'inline-block h-2.5 w-2.5 rotate-45' : 'inline-block h-3 w-5 rounded-sm'}
+            style={{ background: i.fill, border: `1px solid ${i.stroke}` }}
+          />
+          {i.label}
+        </span>
+      ))}
+    </span>
+  );
+}
