@@ -9,12 +9,16 @@ export const PEAK_METRIC_NAMES = [
   'MajorGCTime', 'TotalGCTime',
 ] as const;
 
+const SLOT = new Map<string, number>(PEAK_METRIC_NAMES.map((name, i) => [name, i]));
+
 /**
  * Element-wise peak of executor metric vectors (Spark's ExecutorMetrics.compareAndUpdatePeakValues). Unset
- * means "never updated" (Spark's JVMHeapMemory = -1 sentinel); REST omits unset peaks.
+ * means "never updated" (Spark's JVMHeapMemory = -1 sentinel); REST omits unset peaks. Known metrics live in
+ * a typed array (this runs three times per task); keys a fork adds are kept in a side map.
  */
 export class PeakMetrics {
-  private values: Map<string, number> | undefined;
+  private values: Float64Array | undefined;
+  private extra: Map<string, number> | undefined;
 
   get isSet(): boolean {
     return this.values !== undefined;
@@ -22,34 +26,34 @@ export class PeakMetrics {
 
   /** Folds one observed vector in; a missing key reads as 0, as Spark reads a missing field. */
   update(observed: Json | undefined): void {
-    if (!this.values) {
-      this.values = new Map();
-      for (const name of PEAK_METRIC_NAMES) this.values.set(name, 0);
-      // Spark starts from -1 only for JVMHeapMemory; any observation (even all zeros) makes the vector "set".
-    }
+    // Any observation, even an empty (all-zero) one, makes the vector "set", as in Spark.
+    const values = (this.values ??= new Float64Array(PEAK_METRIC_NAMES.length));
     if (!observed) return;
-    for (const key of Object.keys(observed)) {
+    for (const key in observed) {
       const value = num(observed[key]);
-      const current = this.values.get(key);
-      if (current === undefined || value > current) this.values.set(key, value);
+      const slot = SLOT.get(key);
+      if (slot !== undefined) {
+        if (value > values[slot]!) values[slot] = value;
+      } else {
+        this.extra ??= new Map();
+        const current = this.extra.get(key);
+        if (current === undefined || value > current) this.extra.set(key, value);
+      }
     }
   }
 
   toJson(): Json | undefined {
     if (!this.values) return undefined;
     const out: Json = {};
-    for (const [k, v] of this.values) out[k] = v;
+    PEAK_METRIC_NAMES.forEach((name, i) => (out[name] = this.values![i]));
+    if (this.extra) for (const [k, v] of this.extra) out[k] = v;
     return out;
   }
 
   get(name: string): number | undefined {
-    return this.values?.get(name);
-  }
-
-  static fromJson(json: Json | undefined): PeakMetrics {
-    const p = new PeakMetrics();
-    if (json) p.update(json);
-    return p;
+    if (!this.values) return undefined;
+    const slot = SLOT.get(name);
+    return slot !== undefined ? this.values[slot] : this.extra?.get(name);
   }
 }
 
