@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ApiError, ContractError } from './apiError.js';
 import type { AppListQueryInput } from './console/appListQuery.js';
+import type { LogChunkQueryInput, LogType } from './console/appLogs.js';
 import { consoleRoutes } from './console/consoleRoutes.js';
 import type { AnyQuery, AppRoutePair, PathParams, ResponseSpec, RouteSpec } from './routeDefinition.js';
 import { fillPath } from './routeDefinition.js';
@@ -82,6 +83,12 @@ export interface SparkConsoleClient {
   consoleStatus(opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['status']>>;
   /** Console: URL for `new EventSource(url)` (see console/appChanges.ts for the protocol). */
   appChangesUrl(appId: string): string;
+  /** Console: the driver and executor log files of an application. */
+  appLogs(appId: string, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['appLogs']>>;
+  /** Console: a byte range of one log (default: the last 100 KiB). */
+  appLogChunk(appId: string, executorId: string, logType: LogType, params?: LogChunkQueryInput, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['appLogChunk']>>;
+  /** Console: URL downloading a whole log file. */
+  appLogDownloadUrl(appId: string, executorId: string, logType: LogType): string;
 }
 
 /** Chooses the attempt-less or the attempt form of an application sub-resource. */
@@ -163,5 +170,8 @@ export function createClient(options: ClientOptions = {}): SparkConsoleClient {
     consoleFacets: (opts) => getJson(consoleRoutes.facets, {}, undefined, opts),
     consoleStatus: (opts) => getJson(consoleRoutes.status, {}, undefined, opts),
     appChangesUrl: (appId) => url(consoleRoutes.appChanges, { appId }),
+    appLogs: (appId, opts) => getJson(consoleRoutes.appLogs, { appId }, undefined, opts),
+    appLogChunk: (appId, executorId, logType, params, opts) => getJson(consoleRoutes.appLogChunk, { appId, executorId, logType }, params, opts),
+    appLogDownloadUrl: (appId, executorId, logType) => url(consoleRoutes.appLogDownload, { appId, executorId, logType }),
   };
 }

@@ -174,6 +174,14 @@ function successResponse(r: RouteSpec, responseSchema: (r: RouteSpec) => JsonObj
         },
         content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/zip' } } },
       };
+    case 'download':
+      return {
+        description: r.summary,
+        headers: {
+          'Content-Disposition': { description: `attachment; filename=${r.response.fileName}`, schema: { type: 'string' } },
+        },
+        content: { [r.response.contentType]: { schema: { type: 'string' } } },
+      };
     case 'eventStream':
       return {
         description: r.description ?? r.summary,

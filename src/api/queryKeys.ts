@@ -1,5 +1,6 @@
 import type { AppChangeEvent, AppChangeScope } from './console/appChanges.js';
 import type { AppListQueryInput } from './console/appListQuery.js';
+import type { LogChunkQueryInput } from './console/appLogs.js';
 import type { AppRef } from './client.js';
 import type {
   ApplicationsQueryInput,
@@ -81,6 +82,9 @@ export const consoleKeys = {
   all: [ROOT, 'console'] as const,
   apps: (params?: AppListQueryInput) => [ROOT, 'console', 'apps', clean(params)] as const,
   facets: () => [ROOT, 'console', 'facets'] as const,
+  appLogs: (appId: string) => [ROOT, 'console', 'logs', appId] as const,
+  appLogChunk: (appId: string, executorId: string, logType: string, params?: LogChunkQueryInput) =>
+    [ROOT, 'console', 'logs', appId, executorId, logType, clean(params)] as const,
   status: () => [ROOT, 'console', 'status'] as const,
 };
 

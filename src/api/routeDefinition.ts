@@ -15,11 +15,14 @@ export type ResponseSpec =
   | { readonly kind: 'json'; readonly schema: z.ZodType }
   /** A zip download (`Content-Disposition: attachment; filename=…`); `fileName` may contain `{param}`s. */
   | { readonly kind: 'zip'; readonly fileName: string }
+  /** A file streamed as it is on disk (`Content-Disposition: attachment`), e.g. a driver or executor log. */
+  | { readonly kind: 'download'; readonly contentType: string; readonly fileName: string }
   /** Server-sent events: each `data:` line is one JSON `event`, sent under the SSE event name `eventName`. */
   | { readonly kind: 'eventStream'; readonly eventName: string; readonly event: z.ZodType };
 
 export const json = <S extends z.ZodType>(schema: S) => ({ kind: 'json', schema }) as const;
 export const zip = (fileName: string) => ({ kind: 'zip', fileName }) as const;
+export const download = (contentType: string, fileName: string) => ({ kind: 'download', contentType, fileName }) as const;
 export const eventStream = <S extends z.ZodType>(eventName: string, event: S) =>
   ({ kind: 'eventStream', eventName, event }) as const;
 
@@ -66,6 +69,7 @@ export const PATH_PARAM_DESCRIPTIONS: Readonly<Record<string, string>> = {
   rddId: 'RDD id.',
   executionId: 'SQL execution id.',
   executorId: 'Executor id: `driver` or a number.',
+  logType: 'Which log: `stdout` or `stderr` of an executor, or `driver.log` of the driver.',
 };
 
 /** Names of the `{…}` segments of a path template, as a union type. */

@@ -8,6 +8,7 @@ import { SPARK_DEFAULT_REDACTION } from './api/redaction.js';
 import { SparkApi } from './api/sparkApi.js';
 import type { ServerConfig } from './config.js';
 import { IngestCoordinator } from './ingest/ingestCoordinator.js';
+import { AppLogFiles } from './logs/appLogFiles.js';
 import { registerConsoleRoutes } from './routes/consoleRoutes.js';
 import { registerSparkRoutes } from './routes/sparkRoutes.js';
 import { IndexDb } from './store/indexDb.js';
@@ -41,7 +42,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
 
   registerSparkRoutes(app, api, catalog);
-  registerConsoleRoutes(app, catalog, ingest);
+  registerConsoleRoutes(app, catalog, ingest, new AppLogFiles(config.appLogRoots));
 
   if (fs.existsSync(path.join(config.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false });

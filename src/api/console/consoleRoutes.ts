@@ -1,8 +1,9 @@
-import { eventStream, json, route } from '../routeDefinition.js';
+import { download, eventStream, json, route } from '../routeDefinition.js';
 import { sparkErrors } from '../spark/errors.js';
 import { APP_CHANGE_EVENT, APP_CHANGES_HEARTBEAT_MS, AppChangeEvent } from './appChanges.js';
 import { AppListPage } from './appListItem.js';
 import { appListQuery } from './appListQuery.js';
+import { AppLogList, LogChunk, logChunkQuery } from './appLogs.js';
 import { AppFacets, ConsoleStatus } from './consoleMeta.js';
 
 /** The console's own API under /api/console. It grows here, separately from the Spark-compatible table. */
@@ -35,6 +36,38 @@ export const consoleRoutes = {
       'Server-side filtering, sorting and paging over every indexed event log, including logs that could ' +
       'not be read (listed with `error`). `total` counts matches before paging.',
     tag: 'console',
+  }),
+  appLogs: route({
+    operationId: 'consoleAppLogs',
+    path: `${CONSOLE_API_PREFIX}/apps/{appId}/logs`,
+    response: json(AppLogList),
+    summary: 'Driver and executor log files of an application',
+    description: 'Historical stdout/stderr of every executor and the driver log, found under the configured app-log roots.',
+    tag: 'console',
+    errors: [{ status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application' }],
+  }),
+  appLogChunk: route({
+    operationId: 'consoleAppLogChunk',
+    path: `${CONSOLE_API_PREFIX}/apps/{appId}/logs/{executorId}/{logType}`,
+    query: logChunkQuery,
+    response: json(LogChunk),
+    summary: 'A byte range of one log (default: its last 100 KiB)',
+    tag: 'console',
+    errors: [
+      { status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application' },
+      { status: 404, body: 'no {logType} log for executor {executorId}', when: 'no such log file' },
+    ],
+  }),
+  appLogDownload: route({
+    operationId: 'consoleAppLogDownload',
+    path: `${CONSOLE_API_PREFIX}/apps/{appId}/logs/{executorId}/{logType}/download`,
+    response: download('text/plain', '{appId}-{executorId}-{logType}'),
+    summary: 'The whole log file',
+    tag: 'console',
+    errors: [
+      { status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application' },
+      { status: 404, body: 'no {logType} log for executor {executorId}', when: 'no such log file' },
+    ],
   }),
   appChanges: route({
     operationId: 'consoleAppChanges',

@@ -2,5 +2,6 @@
 export * from './appChanges.js';
 export * from './appListItem.js';
 export * from './appListQuery.js';
+export * from './appLogs.js';
 export * from './consoleMeta.js';
 export * from './consoleRoutes.js';

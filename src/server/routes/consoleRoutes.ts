@@ -1,6 +1,10 @@
+import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { APP_CHANGE_EVENT, APP_CHANGES_HEARTBEAT_MS, APP_COMPLETE_EVENT, APP_CHANGE_SCOPES, type AppChangeEvent } from '../../api/console/appChanges.js';
 import { parseAppListQuery } from '../../api/console/appListQuery.js';
+import { LOG_TYPES, type LogType, parseLogChunkQuery } from '../../api/console/appLogs.js';
+import { sparkErrors } from '../../api/spark/errors.js';
+import type { AppLogFiles } from '../logs/appLogFiles.js';
 import { renderOpenApiDocument } from '../../api/openapi.js';
 import type { AppFacets, ConsoleStatus } from '../../api/console/consoleMeta.js';
 import type { RawQuery } from '../../api/query/queryDefinition.js';
@@ -11,7 +15,41 @@ import { listApps } from '../api/consoleAppList.js';
 import type { IngestCoordinator, LogChange } from '../ingest/ingestCoordinator.js';
 
 /** The console's own API under /api/console (contract: src/api/console). */
-export function registerConsoleRoutes(app: FastifyInstance, catalog: AppCatalog, ingest: IngestCoordinator): void {
+export function registerConsoleRoutes(app: FastifyInstance, catalog: AppCatalog, ingest: IngestCoordinator, logs: AppLogFiles): void {
+  const appProject = (appId: string) => {
+    const entry = catalog.application(appId);
+    if (!entry) throw notFound(sparkErrors.unknownApp(appId));
+    return entry.attempts[0]!.project;
+  };
+  const logFile = (p: Record<string, string>) => {
+    const project = appProject(p.appId!);
+    const logType = p.logType as LogType;
+    const file = LOG_TYPES.includes(logType) ? logs.resolve(p.appId!, project, p.executorId!, logType) : undefined;
+    if (!file) throw notFound(`no ${p.logType} log for executor ${p.executorId}`);
+    return file;
+  };
+
+  app.get('/api/console/apps/:appId/logs', async (req) => {
+    const { appId } = req.params as { appId: string };
+    return { appId, files: logs.list(appId, appProject(appId)) };
+  });
+
+  app.get('/api/console/apps/:appId/logs/:executorId/:logType', async (req) => {
+    const file = logFile(req.params as Record<string, string>);
+    const q = parseLogChunkQuery(req.query as RawQuery);
+    if (isQueryError(q)) throw badRequest(q.error);
+    return logs.read(file, q.offset, q.length);
+  });
+
+  app.get('/api/console/apps/:appId/logs/:executorId/:logType/download', async (req, reply) => {
+    const p = req.params as Record<string, string>;
+    const file = logFile(p);
+    return reply
+      .type('text/plain; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename=${p.appId}-${p.executorId}-${p.logType}`)
+      .send(fs.createReadStream(file));
+  });
+
   // The contract as OpenAPI 3.1: the same document CI compares with the committed openapi.json.
   const openApi = renderOpenApiDocument();
   app.get('/api/docs', async (_req, reply) => reply.type('application/json').send(openApi));
