@@ -109,6 +109,38 @@ export class StagesPage {
   }
 }
 
+export class StagePage {
+  readonly summary: Locator;
+  readonly timeline: Locator;
+  readonly summaryMetrics: Locator;
+  readonly executorTable: Locator;
+  readonly taskTable: Locator;
+  readonly taskRows: Locator;
+  readonly taskPager: Locator;
+  constructor(readonly page: Page) {
+    this.summary = page.getByTestId('stage-summary');
+    this.timeline = page.getByTestId('task-timeline');
+    this.summaryMetrics = page.getByTestId('summary-metrics');
+    this.executorTable = page.getByTestId('executor-summary-table');
+    this.taskTable = page.getByTestId('task-table');
+    this.taskRows = this.taskTable.locator('tbody tr[data-task-id]');
+    this.taskPager = page.getByTestId('task-table-section').getByTestId('pager-range');
+  }
+  async goto(appId: string, stageId: number, stageAttempt = 0, query = '', attempt = '-'): Promise<void> {
+    await this.page.goto(`${appBase(appId, attempt)}/stages/${stageId}/${stageAttempt}${query}`);
+    await expect(this.summary).toBeVisible();
+  }
+  task(taskId: number): Locator {
+    return this.taskTable.locator(`tr[data-task-id="${taskId}"]`);
+  }
+  async filterTaskStatus(status: string): Promise<void> {
+    const filter = this.page.getByTestId('task-status-filter');
+    await filter.locator('summary').click();
+    await filter.getByLabel(status, { exact: true }).check();
+    await filter.locator('summary').click();
+  }
+}
+
 /** Hovers the canvas timeline at a fraction of its plot and returns the tooltip. */
 export async function hoverTimeline(timeline: Locator, xFraction: number, y: number): Promise<Locator> {
   const canvas = timeline.locator('canvas').last();
@@ -117,7 +149,15 @@ export async function hoverTimeline(timeline: Locator, xFraction: number, y: num
   return timeline.getByTestId('timeline-tooltip');
 }
 
-export const test = base.extend<{ appsPage: AppsPage; appShell: AppShell; jobsPage: JobsPage; jobPage: JobPage; stagesPage: StagesPage }>({
+export const test = base.extend<{
+  appsPage: AppsPage;
+  appShell: AppShell;
+  jobsPage: JobsPage;
+  jobPage: JobPage;
+  stagesPage: StagesPage;
+  stagePage: StagePage;
+}>({
+  stagePage: async ({ page }, use) => use(new StagePage(page)),
   appsPage: async ({ page }, use) => use(new AppsPage(page)),
   appShell: async ({ page }, use) => use(new AppShell(page)),
   jobsPage: async ({ page }, use) => use(new JobsPage(page)),
@@ -126,3 +166,153 @@ export const test = base.extend<{ appsPage: AppsPage; appShell: AppShell; jobsPa
 });
 
 export { expect };
+
+/* Executors, Storage, Environment and SQL pages. */
+
+/** A table cell by its column header text (sort arrows ignored), so specs survive optional columns. */
+export async function cellByHeader(table: Locator, row: Locator, header: string): Promise<Locator> {
+  const headers = (await table.locator('thead th').allTextContents()).map((h) => h.replace(/[▴▾↕]/g, '').trim().toLowerCase());
+  const index = headers.indexOf(header.toLowerCase());
+  if (index < 0) throw new Error(`no column "${header}" in [${headers.join(', ')}]`);
+  return row.locator('td').nth(index);
+}
+
+export class ExecutorsPage {
+  readonly summary: Locator;
+  readonly table: Locator;
+  readonly rows: Locator;
+  readonly miscProcesses: Locator;
+  readonly chart: Locator;
+  constructor(readonly page: Page) {
+    this.summary = page.getByTestId('executor-summary');
+    this.table = page.getByTestId('executor-table');
+    this.rows = this.table.locator('tbody tr');
+    this.miscProcesses = page.getByTestId('misc-process-table');
+    this.chart = page.getByTestId('executor-count-chart');
+  }
+  async goto(appId: string, query = '', attempt = '-'): Promise<void> {
+    await this.page.goto(`${appBase(appId, attempt)}/executors${query}`);
+    await expect(this.table).toBeVisible();
+  }
+  /** `active`, `dead` or `total`. */
+  summaryRow(name: string): Locator {
+    return this.summary.locator(`tr[data-summary-row="${name}"]`);
+  }
+  row(executorId: string): Locator {
+    return this.page.locator(`tr[id="executor-${executorId}"]`);
+  }
+  cell(executorId: string, header: string): Promise<Locator> {
+    return cellByHeader(this.table, this.row(executorId), header);
+  }
+  summaryCell(name: string, header: string): Promise<Locator> {
+    return cellByHeader(this.summary, this.summaryRow(name), header);
+  }
+  async showMetric(label: string): Promise<void> {
+    const picker = this.page.getByTestId('additional-metrics');
+    if ((await picker.getAttribute('open')) === null) await picker.locator('summary').click();
+    // The checkbox mirrors the URL, which updates a tick after the click; so click and wait, not check().
+    const box = picker.getByLabel(label, { exact: true });
+    await box.click();
+    await expect(box).toBeChecked();
+  }
+}
+
+export class StoragePage {
+  readonly table: Locator;
+  readonly empty: Locator;
+  constructor(readonly page: Page) {
+    this.table = page.getByTestId('rdd-table');
+    this.empty = page.getByTestId('storage-page').getByTestId('empty-state');
+  }
+  async goto(appId: string, attempt = '-'): Promise<void> {
+    await this.page.goto(`${appBase(appId, attempt)}/storage`);
+    await expect(this.page.getByTestId('storage-page')).toBeVisible();
+  }
+}
+
+export class RddPage {
+  readonly title: Locator;
+  readonly summary: Locator;
+  readonly distribution: Locator;
+  readonly partitions: Locator;
+  constructor(readonly page: Page) {
+    this.title = page.getByTestId('rdd-title');
+    this.summary = page.getByTestId('rdd-summary');
+    this.distribution = page.getByTestId('rdd-distribution');
+    this.partitions = page.getByTestId('rdd-partitions');
+  }
+  async goto(appId: string, rddId: number, query = '', attempt = '-'): Promise<void> {
+    await this.page.goto(`${appBase(appId, attempt)}/storage/rdd/${rddId}${query}`);
+  }
+}
+
+export class EnvironmentPage {
+  constructor(readonly page: Page) {}
+  async goto(appId: string, query = '', attempt = '-'): Promise<void> {
+    await this.page.goto(`${appBase(appId, attempt)}/environment${query}`);
+    await expect(this.section('runtime')).toBeVisible();
+  }
+  /** Section by its URL prefix: runtime, spark, resourceProfiles, hadoop, system, metrics, classpath. */
+  section(prefix: string): Locator {
+    return this.page.locator(`section#${prefix}`);
+  }
+  table(prefix: string): Locator {
+    return this.page.getByTestId(`env-${prefix}`);
+  }
+  toggle(prefix: string): Locator {
+    return this.section(prefix).locator('button[aria-expanded]').first();
+  }
+}
+
+export class SqlListPage {
+  readonly summary: Locator;
+  constructor(readonly page: Page) {
+    this.summary = page.getByTestId('sql-summary');
+  }
+  async goto(appId: string, query = '', attempt = '-'): Promise<void> {
+    await this.page.goto(`${appBase(appId, attempt)}/sql${query}`);
+    await expect(this.page.getByTestId('sql-list-page')).toBeVisible();
+  }
+  /** `running`, `completed` or `failed`. */
+  table(group: string): Locator {
+    return this.page.getByTestId(`${group}-sql-table`);
+  }
+  row(executionId: number): Locator {
+    return this.page.locator(`tr[id="sql-${executionId}"]`);
+  }
+}
+
+export class SqlExecutionPage {
+  readonly summary: Locator;
+  readonly graph: Locator;
+  readonly plan: Locator;
+  constructor(readonly page: Page) {
+    this.summary = page.getByTestId('sql-execution-summary');
+    this.graph = page.getByTestId('sql-plan-graph');
+    this.plan = page.getByTestId('physical-plan');
+  }
+  async goto(appId: string, executionId: number, attempt = '-'): Promise<void> {
+    await this.page.goto(`${appBase(appId, attempt)}/sql/${executionId}`);
+  }
+  /** A plan node by its SparkPlanGraph id. */
+  node(nodeId: number): Locator {
+    return this.graph.locator(`[data-node-id="${nodeId}"]`);
+  }
+}
+
+/** `test` with the Executors/Storage/Environment/SQL page objects added. */
+export const pagesTest = test.extend<{
+  executorsPage: ExecutorsPage;
+  storagePage: StoragePage;
+  rddPage: RddPage;
+  environmentPage: EnvironmentPage;
+  sqlListPage: SqlListPage;
+  sqlExecutionPage: SqlExecutionPage;
+}>({
+  executorsPage: async ({ page }, use) => use(new ExecutorsPage(page)),
+  storagePage: async ({ page }, use) => use(new StoragePage(page)),
+  rddPage: async ({ page }, use) => use(new RddPage(page)),
+  environmentPage: async ({ page }, use) => use(new EnvironmentPage(page)),
+  sqlListPage: async ({ page }, use) => use(new SqlListPage(page)),
+  sqlExecutionPage: async ({ page }, use) => use(new SqlExecutionPage(page)),
+});

@@ -63,6 +63,8 @@ export interface DataTableProps<T> {
   testId?: string;
   /** Dims the rows while a new (server) page loads, keeping the old one visible. */
   stale?: boolean;
+  /** Keep cells on one line (wide tables scroll sideways instead of growing tall rows). */
+  nowrap?: boolean;
 }
 
 export function DataTable<T>(props: DataTableProps<T>) {
@@ -103,14 +105,16 @@ export function DataTable<T>(props: DataTableProps<T>) {
     if (href !== undefined) navigate(href);
   }
 
-  function renderRow(row: Row<T>, style?: React.CSSProperties) {
+  function renderRow(row: Row<T>, virtualIndex?: number) {
     const href = props.rowHref?.(row.original);
     const attrs = props.rowAttributes?.(row.original) ?? {};
     return (
       <tr
         key={row.id}
         {...attrs}
-        style={style}
+        // Virtual rows are measured, so rows that grow (an expanded error) keep the scroll math right.
+        ref={virtualIndex !== undefined ? virtualizer.measureElement : undefined}
+        data-index={virtualIndex}
         tabIndex={href !== undefined ? 0 : undefined}
         onKeyDown={href !== undefined ? (e) => openRow(row, e) : undefined}
         className={cx('data-row border-t border-slate-200 dark:border-slate-700', href !== undefined && 'cursor-pointer', attrs.className)}
@@ -130,6 +134,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
             key={cell.id}
             className={cx(
               'px-2 py-1 align-top',
+              props.nowrap === true && 'whitespace-nowrap',
               cell.column.columnDef.meta?.align === 'right' && 'text-right tabular-nums',
               cell.column.columnDef.meta?.cellClassName,
             )}
@@ -190,7 +195,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
     body = (
       <tbody>
         {before > 0 && <tr aria-hidden="true" style={{ height: before }} />}
-        {items.map((item) => renderRow(rows[item.index]!, { height: virtual.rowHeight }))}
+        {items.map((item) => renderRow(rows[item.index]!, item.index))}
         {after > 0 && <tr aria-hidden="true" style={{ height: after }} />}
       </tbody>
     );

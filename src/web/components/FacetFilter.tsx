@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { cx } from '../lib/classNames.js';
 
 /**
@@ -21,7 +21,15 @@ export function FacetFilter({
   testId?: string;
 }) {
   const id = useId();
-  const active = selected.length > 0;
+  // The URL (the source of truth) updates in a transition; mirror it locally so a click shows at once.
+  const [checkedValues, setCheckedValues] = useState<readonly string[]>(selected);
+  const selectedKey = selected.join('\u0000');
+  useEffect(() => setCheckedValues(selected), [selectedKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const choose = (values: string[]) => {
+    setCheckedValues(values);
+    onChange(values);
+  };
+  const active = checkedValues.length > 0;
   return (
     <details className="group relative" data-testid={testId}>
       <summary
@@ -31,7 +39,7 @@ export function FacetFilter({
         )}
       >
         {label}
-        {active && <span className="rounded bg-sky-100 px-1 text-xs dark:bg-sky-900">{selected.length}</span>}
+        {active && <span className="rounded bg-sky-100 px-1 text-xs dark:bg-sky-900">{checkedValues.length}</span>}
         <span aria-hidden="true" className="text-[10px]">
           ▾
         </span>
@@ -42,21 +50,21 @@ export function FacetFilter({
       >
         {options.length === 0 && <p className="text-xs text-slate-500">No values</p>}
         {options.map((option) => {
-          const checked = selected.includes(option);
+          const checked = checkedValues.includes(option);
           return (
             <label key={option} className="flex cursor-pointer items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
               <input
                 type="checkbox"
                 name={`${id}-${label}`}
                 checked={checked}
-                onChange={() => onChange(checked ? selected.filter((s) => s !== option) : [...selected, option])}
+                onChange={() => choose(checked ? checkedValues.filter((s) => s !== option) : [...checkedValues, option])}
               />
               <span className="whitespace-nowrap">{renderOption(option)}</span>
             </label>
           );
         })}
         {active && (
-          <button type="button" className="link mt-1 text-xs" onClick={() => onChange([])}>
+          <button type="button" className="link mt-1 text-xs" onClick={() => choose([])}>
             Clear
           </button>
         )}

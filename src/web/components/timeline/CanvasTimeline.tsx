@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { DARK_CANVAS_THEME, LIGHT_CANVAS_THEME, type CanvasTheme } from './canvasLike.js';
+import { DARK_CANVAS_THEME, LIGHT_CANVAS_THEME, type CanvasTheme } from './canvasTheme.js';
 import { axisTicks, panBy, tickLabel, timeToX, xToTime, zoomAround, type TimeWindow } from './timeScale.js';
 import { useDarkMode } from './useDarkMode.js';
 

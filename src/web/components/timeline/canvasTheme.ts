@@ -1,30 +1,3 @@
-/**
- * The slice of CanvasRenderingContext2D the timeline renderers use. Keeping renderers on this interface lets
- * the benchmark and unit tests draw into a recorder in Node, with no browser.
- */
-export interface CanvasLike {
-  fillStyle: string | CanvasGradient | CanvasPattern;
-  strokeStyle: string | CanvasGradient | CanvasPattern;
-  lineWidth: number;
-  font: string;
-  textBaseline: CanvasTextBaseline;
-  globalAlpha: number;
-  beginPath(): void;
-  rect(x: number, y: number, w: number, h: number): void;
-  fill(): void;
-  stroke(): void;
-  fillRect(x: number, y: number, w: number, h: number): void;
-  strokeRect(x: number, y: number, w: number, h: number): void;
-  fillText(text: string, x: number, y: number, maxWidth?: number): void;
-  measureText(text: string): { width: number };
-  moveTo(x: number, y: number): void;
-  lineTo(x: number, y: number): void;
-  save(): void;
-  restore(): void;
-  clip(): void;
-  clearRect(x: number, y: number, w: number, h: number): void;
-}
-
 /** Colours a canvas renderer needs that depend on light/dark mode. */
 export interface CanvasTheme {
   text: string;

@@ -1,5 +1,161 @@
-import { PagePlaceholder } from '../../components/PagePlaceholder.js';
+import { lazy, Suspense, useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import { isApiError, type AppRef, type StageData, type TaskData } from '../../../api/index.js';
+import { useAllExecutors } from '../../api/executorQueries.js';
+import { useJobs } from '../../api/jobQueries.js';
+import { useStage, useStageAttempts, useTaskSummary } from '../../api/stageQueries.js';
+import { useAppRef } from '../../api/useAppRef.js';
+import { CollapsibleSection } from '../../components/CollapsibleSection.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { ErrorState } from '../../components/ErrorState.js';
+import { LoadingState } from '../../components/LoadingState.js';
+import { QueryView } from '../../components/QueryView.js';
+import { TaskTimeline } from '../../components/taskTimeline/TaskTimeline.js';
+import { appPaths } from '../../lib/appPaths.js';
+import { useUrlParam } from '../../lib/urlState.js';
+import { AccumulatorsTable, visibleAccumulators } from './AccumulatorsTable.js';
+import { ExecutorSummaryTable } from './ExecutorSummaryTable.js';
+import { stageDataPresence } from './stageDataPresence.js';
+import { StageSummary } from './StageSummary.js';
+import { SUMMARY_QUANTILES, SummaryMetricsTable } from './SummaryMetricsTable.js';
+import { TaskTable } from './TaskTable.js';
 
+const TaskDurationChart = lazy(() => import('./TaskDurationChart.js'));
+
+/** Spark's "Details for Stage S (Attempt A)" (§2.5). */
 export default function StageDetailPage() {
-  return <PagePlaceholder title="Stage Details" />;
+  const app = useAppRef();
+  const params = useParams();
+  const stageId = Number(params.stageId);
+  const attemptId = Number(params.stageAttemptId);
+  // details=true: the task map feeds the timeline, locality summary and per-status counts; the task table
+  // itself pages on the server.
+  const stage = useStage(app, stageId, attemptId, { details: true });
+  return (
+    <div data-testid="stage-page">
+      <div className="mb-2 flex flex-wrap items-center gap-3">
+        <h2 className="text-lg font-semibold">
+          Details for Stage {stageId} (Attempt {attemptId})
+        </h2>
+        <AttemptLinks app={app} stageId={stageId} attemptId={attemptId} />
+      </div>
+      <QueryView query={stage} loadingLabel="Loading stage…" errorTitle={`No information to display for Stage ${stageId} (Attempt ${attemptId})`}>
+        {(data) => <StageDetail app={app} stage={data} />}
+      </QueryView>
+    </div>
+  );
+}
+
+function AttemptLinks({ app, stageId, attemptId }: { app: AppRef; stageId: number; attemptId: number }) {
+  const attempts = useStageAttempts(app, stageId);
+  const list = attempts.data ?? [];
+  if (list.length < 2) return null;
+  return (
+    <nav aria-label="Stage attempts" className="flex items-center gap-1 text-sm">
+      <span className="text-slate-600 dark:text-slate-400">Attempts</span>
+      {[...list]
+        .sort((a, b) => a.attemptId - b.attemptId)
+        .map((s) => (
+          <Link key={s.attemptId} to={appPaths.stage(app, stageId, s.attemptId)} className={s.attemptId === attemptId ? 'btn border-sky-500 font-semibold' : 'btn'} aria-current={s.attemptId === attemptId ? 'page' : undefined}>
+            {s.attemptId}
+          </Link>
+        ))}
+    </nav>
+  );
+}
+
+function StageDetail({ app, stage }: { app: AppRef; stage: StageData }) {
+  const jobs = useJobs(app);
+  const executors = useAllExecutors(app);
+  const summary = useTaskSummary(app, stage.stageId, stage.attemptId, { quantiles: SUMMARY_QUANTILES });
+  const [metricsParam, setMetricsParam] = useUrlParam('metrics');
+  const additional = metricsParam === 'all';
+  const tasks = useMemo<TaskData[]>(() => Object.values(stage.tasks ?? {}).sort((a, b) => a.taskId - b.taskId), [stage.tasks]);
+  const presence = useMemo(() => stageDataPresence(stage), [stage]);
+  const now = useMemo(() => Date.now(), [stage]);
+  const accumulators = visibleAccumulators(stage.accumulatorUpdates);
+  const durations = useMemo(() => tasks.filter((t) => t.duration !== undefined && t.status === 'SUCCESS').map((t) => t.duration!), [tasks]);
+
+  return (
+    <>
+      <StageSummary app={app} stage={stage} tasks={tasks} jobs={jobs.data} />
+      <label className="mt-3 flex w-fit items-center gap-2 text-sm">
+        <input type="checkbox" checked={additional} onChange={(e) => setMetricsParam(e.target.checked ? 'all' : '', { replace: true })} />
+        Show additional metrics (scheduler delay, deserialization, serialization, getting result, peak memory)
+      </label>
+
+      <CollapsibleSection title="Event Timeline" storageKey="task-assignment-timeline">
+        <TaskTimeline tasks={tasks} now={now} />
+      </CollapsibleSection>
+
+      <CollapsibleSection id="summary-metrics" title={`Summary Metrics for ${stage.numCompleteTasks} Completed Tasks`} storageKey="stage-summary-metrics">
+        {summary.data !== undefined ? (
+          <SummaryMetricsTable d={summary.data} presence={presence} additional={additional} />
+        ) : summary.isError ? (
+          isApiError(summary.error) && summary.error.status === 404 ? (
+            <EmptyState title="No tasks have reported metrics yet" />
+          ) : (
+            <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
+          )
+        ) : (
+          <LoadingState label="Loading summary metrics…" />
+        )}
+      </CollapsibleSection>
+
+      <CollapsibleSection title="Task Duration Distribution" storageKey="stage-duration-distribution">
+        {durations.length === 0 ? (
+          <EmptyState title="No task has succeeded yet" />
+        ) : (
+          <Suspense fallback={<LoadingState label="Loading chart…" />}>
+            <TaskDurationChart durations={durations} />
+          </Suspense>
+        )}
+      </CollapsibleSection>
+
+      {stage.speculationSummary !== undefined && stage.speculationSummary.numTasks > 0 && (
+        <CollapsibleSection title="Speculation Summary" storageKey="stage-speculation">
+          <table className="text-sm" aria-label="Speculation summary" data-testid="speculation-summary">
+            <thead className="bg-slate-100 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+              <tr>
+                {['Total', 'Active', 'Complete', 'Failed', 'Killed'].map((h) => (
+                  <th key={h} className="px-3 py-1.5 text-right">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr className="tabular-nums">
+                {[
+                  stage.speculationSummary.numTasks,
+                  stage.speculationSummary.numActiveTasks,
+                  stage.speculationSummary.numCompletedTasks,
+                  stage.speculationSummary.numFailedTasks,
+                  stage.speculationSummary.numKilledTasks,
+                ].map((v, i) => (
+                  <td key={i} className="px-3 py-1 text-right">
+                    {v}
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </CollapsibleSection>
+      )}
+
+      <CollapsibleSection id="executors" title="Aggregated Metrics by Executor" storageKey="stage-executor-summary">
+        <ExecutorSummaryTable app={app} stage={stage} executors={executors.data} tasks={tasks} presence={presence} />
+      </CollapsibleSection>
+
+      {accumulators.length > 0 && (
+        <CollapsibleSection title="Accumulators" storageKey="stage-accumulators">
+          <AccumulatorsTable accumulators={accumulators} />
+        </CollapsibleSection>
+      )}
+
+      <CollapsibleSection id="tasks" title={`Tasks (${tasks.length > 0 ? tasks.length : stage.numTasks})`} storageKey="stage-tasks">
+        <TaskTable app={app} stage={stage} tasks={stage.tasks === undefined ? undefined : tasks} presence={presence} additional={additional} />
+      </CollapsibleSection>
+    </>
+  );
 }

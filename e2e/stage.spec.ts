@@ -1,0 +1,120 @@
+import { expect, hoverTimeline, test } from './fixtures.js';
+
+// Values from Spark's golden files (one_stage_attempt_json_expectation.json, stage_task_list_*.json).
+test.describe('stage detail', () => {
+  test('stage 1 of local-1422981780767: summary, 8 tasks, quantiles and executor aggregation', async ({ stagePage }) => {
+    await stagePage.goto('local-1422981780767', 1);
+    await expect(stagePage.summary).toContainText('Process local: 8');
+    await expect(stagePage.summary).toContainText('Input Size / Records:26.7 MiB / 0');
+    await expect(stagePage.summary).toContainText('Associated Job Ids:1');
+    await expect(stagePage.taskRows).toHaveCount(8);
+    await expect(stagePage.taskPager).toHaveText('1–8 of 8 tasks');
+    await expect(stagePage.summaryMetrics.locator('tr[data-metric="Duration"] td')).toHaveText(['0.4 s', '0.4 s', '0.4 s', '0.4 s', '0.4 s']);
+    await expect(stagePage.summaryMetrics.locator('tr[data-metric="Input Size / Records"] td').first()).toHaveText('3.3 MiB / 0');
+    await expect(stagePage.executorTable.locator('tbody tr')).toHaveCount(1);
+    await expect(stagePage.executorTable).toContainText('driver');
+    await expect(stagePage.page.getByTestId('task-duration-chart')).toBeVisible();
+  });
+
+  test('the task timeline draws every task on canvas and explains a task on hover', async ({ stagePage }) => {
+    await stagePage.goto('local-1422981780767', 1);
+    await expect(stagePage.timeline).toHaveAttribute('data-drawn', '8');
+    const canvas = stagePage.timeline.locator('canvas').last();
+    const box = (await canvas.boundingBox())!;
+    let text = '';
+    // Rows are 16 px high under a 22 px axis; walk the first row until a bar answers.
+    for (let f = 0.3; f < 0.95 && text === ''; f += 0.1) {
+      const tip = await hoverTimeline(stagePage.timeline, f, 22 + 8);
+      if (await tip.isVisible()) text = (await tip.textContent()) ?? '';
+    }
+    expect(text).toMatch(/Task \d+ \(attempt 0\)/);
+    expect(text).toContain('Scheduler Delay');
+    expect(text).toContain('Executor Computing Time');
+    // Zoom with the wheel and reset.
+    await canvas.hover({ position: { x: box.width * 0.6, y: 30 } });
+    await stagePage.page.mouse.wheel(0, -400);
+    await expect(stagePage.timeline).toHaveAttribute('data-zoomed', 'true');
+    await stagePage.timeline.getByTestId('timeline-reset').click();
+    await expect(stagePage.timeline).toHaveAttribute('data-zoomed', 'false');
+  });
+
+  test('task table pages, sorts and filters on the server, all in the URL', async ({ stagePage, page }) => {
+    // app-20161115172038-0000 stage 0: 26 task attempts, 10 of them failed.
+    await stagePage.goto('app-20161115172038-0000', 0, 0, '?task.pageSize=10');
+    await expect(stagePage.taskRows).toHaveCount(10);
+    await expect(stagePage.taskPager).toHaveText('1–10 of 26 tasks');
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expect(page).toHaveURL(/task\.page=2/);
+    await expect(stagePage.taskRows.first()).toHaveAttribute('data-task-id', '10');
+    await page.getByLabel('Task order').selectOption('-runtime');
+    await expect(page).toHaveURL(/task\.sort=-runtime/);
+    await expect(page).not.toHaveURL(/task\.page=/);
+    await expect(stagePage.taskRows.first().locator('td').nth(9)).toHaveText('24 ms');
+    await stagePage.filterTaskStatus('FAILED');
+    await expect(page).toHaveURL(/task\.status=FAILED/);
+    await expect(stagePage.taskPager).toHaveText('1–10 of 10 tasks');
+    await expect(stagePage.taskTable.locator('tbody tr[data-status="FAILED"]')).toHaveCount(10);
+  });
+
+  test('speculative tasks and the speculation summary (application_1628109047826_1317105)', async ({ stagePage, page }) => {
+    await stagePage.goto('application_1628109047826_1317105', 0);
+    const spec = page.getByTestId('speculation-summary');
+    await expect(spec.locator('td')).toHaveText(['1', '0', '0', '0', '1']);
+    await expect(stagePage.task(4)).toContainText('(speculative)');
+    await expect(stagePage.task(4)).toContainText('killed');
+    await expect(stagePage.task(4)).toContainText('another attempt succeeded');
+  });
+
+  test('additional metrics are a deep link', async ({ stagePage }) => {
+    await stagePage.goto('application_1628109047826_1317105', 0, 0, '?metrics=all');
+    await expect(stagePage.summaryMetrics.locator('tr[data-metric="Scheduler Delay"]')).toBeVisible();
+    await expect(stagePage.taskTable.getByRole('columnheader', { name: 'Scheduler Delay' })).toBeVisible();
+  });
+
+  test('an unknown stage shows Spark\'s error', async ({ page }) => {
+    await page.goto('/apps/local-1422981780767/-/stages/99/0');
+    await expect(page.getByTestId('error-state')).toContainText('unknown stage: 99');
+  });
+
+  test('a stage without an attempt in the URL opens its newest attempt', async ({ page }) => {
+    await page.goto('/apps/local-1422981780767/-/stages/1');
+    await expect(page).toHaveURL(/\/stages\/1\/0$/);
+  });
+});
+
+// The Executors page contract other pages rely on: `?executor=<id>` highlights row `executor-<id>`.
+test.describe('failure path', () => {
+  test('from the list to why a task failed, then to its executor and logs', async ({ appsPage, appShell, stagesPage, stagePage, page }) => {
+    await appsPage.goto();
+    await appsPage.row('app-20161115172038-0000').getByRole('link').click();
+    await appShell.tab('Stages').click();
+    await expect(stagesPage.summary).toBeVisible();
+    await stagesPage.row(0).getByTestId('stage-link').click();
+    await expect(page).toHaveURL(/\/stages\/0\/0$/);
+
+    await stagePage.filterTaskStatus('FAILED');
+    const failed = stagePage.task(1);
+    await expect(failed).toHaveAttribute('data-status', 'FAILED');
+    const error = failed.getByTestId('error-cell');
+    await expect(error).toContainText('java.lang.RuntimeException: bad exec');
+    await error.getByRole('button', { name: '+details' }).click();
+    await expect(error.getByTestId('error-details')).toContainText('at $line16.$read');
+    await expect(failed.getByTestId('log-links').getByRole('link', { name: 'stderr' })).toHaveAttribute('href', /executorId=0&logType=stderr/);
+
+    await failed.getByTestId('task-executor-link').click();
+    await expect(page).toHaveURL(/\/executors\?executor=0$/);
+    await expect(page.locator('tr[data-highlighted="true"]')).toHaveAttribute('id', 'executor-0');
+    await expect(page.locator('tr#executor-0').getByRole('link', { name: 'stdout' })).toHaveAttribute('href', /executorId=0&logType=stdout/);
+    await expect(page.locator('tr#executor-0').getByRole('link', { name: 'stderr' })).toHaveAttribute('href', /executorId=0&logType=stderr/);
+  });
+
+  test('aggregated metrics by executor link to the executor and its logs', async ({ stagePage, page }) => {
+    await stagePage.goto('app-20161115172038-0000', 0);
+    const row = stagePage.executorTable.locator('tr[data-executor="2"]');
+    await expect(row.locator('td').nth(5)).toHaveText('6');
+    await expect(row.getByRole('link', { name: 'stdout' })).toHaveAttribute('href', /executorId=2&logType=stdout/);
+    await row.getByTestId('executor-link').click();
+    await expect(page).toHaveURL(/executors\?executor=2$/);
+    await expect(page.locator('tr[data-highlighted="true"]')).toHaveAttribute('id', 'executor-2');
+  });
+});

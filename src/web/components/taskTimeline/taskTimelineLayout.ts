@@ -1,0 +1,158 @@
+import { assignLanes } from '../timeline/laneAssignment.js';
+import { dominantPhase, PHASE_COUNT, phaseEndFractions, type PhaseDurations } from './taskPhases.js';
+
+/*
+ * Task timeline layout, columnar so 100k tasks cost a few typed arrays rather than 100k objects: executors
+ * become groups of rows ("lanes"), each executor's tasks are packed into the fewest rows without overlap,
+ * and every task carries its row, its time span and where each of its phases ends.
+ */
+
+export interface TimelineTaskInput {
+  executorId: string;
+  host: string;
+  /** Epoch ms. */
+  launch: number;
+  /** Epoch ms (launch + duration, or now while running). */
+  finish: number;
+  phases: PhaseDurations;
+}
+
+export interface ExecutorLane {
+  executorId: string;
+  host: string;
+  firstRow: number;
+  rowCount: number;
+  taskCount: number;
+}
+
+export interface TaskTimelineLayout {
+  executors: ExecutorLane[];
+  rowCount: number;
+  /** Earliest launch and latest finish. */
+  start: number;
+  end: number;
+  /** Per task, sorted by (row, start). */
+  taskStart: Float64Array;
+  taskEnd: Float64Array;
+  taskRow: Int32Array;
+  /** Index of the task in the input array. */
+  taskSource: Int32Array;
+  /** PHASE_COUNT fractions per task: where each phase ends within the bar. */
+  phaseEnds: Float32Array;
+  /** Longest phase per task. */
+  dominant: Uint8Array;
+  /** Tasks of row r are indices rowStart[r] … rowStart[r + 1] − 1 (sorted by start; they never overlap). */
+  rowStart: Int32Array;
+}
+
+/** Spark's executor order: the driver first, then numeric ids ascending, then anything else by name. */
+export function compareExecutorIds(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === 'driver') return -1;
+  if (b === 'driver') return 1;
+  const na = Number(a);
+  const nb = Number(b);
+  const aNum = a !== '' && Number.isFinite(na);
+  const bNum = b !== '' && Number.isFinite(nb);
+  if (aNum && bNum) return na - nb;
+  if (aNum) return -1;
+  if (bNum) return 1;
+  return a < b ? -1 : 1;
+}
+
+export function layoutTaskTimeline(tasks: readonly TimelineTaskInput[]): TaskTimelineLayout {
+  const n = tasks.length;
+  const byExecutor = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const id = tasks[i]!.executorId;
+    let list = byExecutor.get(id);
+    if (list === undefined) byExecutor.set(id, (list = []));
+    list.push(i);
+  }
+
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  let start = Infinity;
+  let end = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const t = tasks[i]!;
+    starts[i] = t.launch;
+    ends[i] = Math.max(t.finish, t.launch);
+    if (starts[i]! < start) start = starts[i]!;
+    if (ends[i]! > end) end = ends[i]!;
+  }
+
+  const executors: ExecutorLane[] = [];
+  const rowOfTask = new Int32Array(n);
+  let rowCount = 0;
+  for (const id of [...byExecutor.keys()].sort(compareExecutorIds)) {
+    const members = byExecutor.get(id)!;
+    members.sort((a, b) => starts[a]! - starts[b]! || ends[a]! - ends[b]!);
+    const { lanes, laneCount } = assignLanes(starts, ends, members);
+    for (const i of members) rowOfTask[i] = rowCount + lanes[i]!;
+    executors.push({ executorId: id, host: tasks[members[0]!]!.host, firstRow: rowCount, rowCount: laneCount, taskCount: members.length });
+    rowCount += laneCount;
+  }
+
+  // Counting sort by row, then each row's tasks are already in start order (members were start-sorted).
+  const rowStart = new Int32Array(rowCount + 1);
+  for (let i = 0; i < n; i++) rowStart[rowOfTask[i]! + 1]!++;
+  for (let r = 0; r < rowCount; r++) rowStart[r + 1]! += rowStart[r]!;
+  const fill = rowStart.slice(0, rowCount);
+  const order = new Int32Array(n);
+  for (const lane of executors) {
+    // Walk each executor's tasks in start order so rows fill in start order.
+    for (const i of byExecutor.get(lane.executorId)!) order[fill[rowOfTask[i]!]!++] = i;
+  }
+
+  const taskStart = new Float64Array(n);
+  const taskEnd = new Float64Array(n);
+  const taskRow = new Int32Array(n);
+  const phaseEnds = new Float32Array(n * PHASE_COUNT);
+  const dominant = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    const t = tasks[i]!;
+    taskStart[k] = starts[i]!;
+    taskEnd[k] = ends[i]!;
+    taskRow[k] = rowOfTask[i]!;
+    phaseEndFractions(t.phases, ends[i]! - starts[i]!, phaseEnds, k * PHASE_COUNT);
+    dominant[k] = dominantPhase(t.phases);
+  }
+
+  if (!Number.isFinite(start)) {
+    start = 0;
+    end = 1;
+  }
+  return { executors, rowCount, start, end, taskStart, taskEnd, taskRow, taskSource: order, phaseEnds, dominant, rowStart };
+}
+
+/** First task index in `row` whose end is at or after `t` (tasks in a row never overlap, so ends are sorted too). */
+export function firstTaskEndingAfter(layout: TaskTimelineLayout, row: number, t: number): number {
+  let lo = layout.rowStart[row]!;
+  let hi = layout.rowStart[row + 1]!;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (layout.taskEnd[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The task (sorted index) under time `t` in `row`, within `slackMs`, or -1. */
+export function taskAt(layout: TaskTimelineLayout, row: number, t: number, slackMs: number): number {
+  if (row < 0 || row >= layout.rowCount) return -1;
+  const end = layout.rowStart[row + 1]!;
+  let best = -1;
+  let bestDistance = slackMs;
+  // Within the slack, two neighbouring tasks can qualify; the nearer one wins.
+  for (let k = firstTaskEndingAfter(layout, row, t - slackMs); k < end && layout.taskStart[k]! - slackMs <= t; k++) {
+    const distance = t < layout.taskStart[k]! ? layout.taskStart[k]! - t : t > layout.taskEnd[k]! ? t - layout.taskEnd[k]! : 0;
+    if (distance <= bestDistance) {
+      if (distance === 0) return k;
+      best = k;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { assignLanes } from '../../src/web/components/timeline/laneAssignment.js';
+import { COMPUTING_PHASE, PHASE_COUNT, phaseEndFractions, taskPhaseDurations, TASK_PHASES } from '../../src/web/components/taskTimeline/taskPhases.js';
+import { drawTaskTimeline, type RectCanvas } from '../../src/web/components/taskTimeline/taskTimelineDraw.js';
+import { compareExecutorIds, layoutTaskTimeline, taskAt, type TimelineTaskInput } from '../../src/web/components/taskTimeline/taskTimelineLayout.js';
+
+/** Records what a renderer draws, grouped by the fill colour active at each fill(). */
+class Recorder implements RectCanvas {
+  fillStyle: unknown = '';
+  pending: [number, number, number, number][] = [];
+  fills: { color: string; rects: [number, number, number, number][] }[] = [];
+  beginPath() {
+    this.pending = [];
+  }
+  rect(x: number, y: number, w: number, h: number) {
+    this.pending.push([x, y, w, h]);
+  }
+  fill() {
+    this.fills.push({ color: String(this.fillStyle), rects: this.pending });
+  }
+}
+
+const zeroPhases = (): TimelineTaskInput['phases'] => [0, 0, 0, 0, 0, 0, 0];
+
+function task(executorId: string, launch: number, finish: number, phases = zeroPhases()): TimelineTaskInput {
+  return { executorId, host: `host-${executorId}`, launch, finish, phases };
+}
+
+describe('task phases (Spark stage-page rules)', () => {
+  it('splits a finished task like Spark: computing is run time minus shuffle read and write', () => {
+    const p = taskPhaseDurations({
+      totalMs: 1000,
+      running: false,
+      schedulerDelay: 50,
+      gettingResultTime: 20,
+      executorDeserializeTime: 30,
+      resultSerializationTime: 10,
+      executorRunTime: 880,
+      shuffleFetchWaitTime: 100,
+      shuffleWriteTimeNs: 80_000_000,
+    });
+    expect(p).toEqual([50, 30, 100, 700, 80, 10, 20]);
+  });
+
+  it('derives the run time of a running task from its wall time', () => {
+    const p = taskPhaseDurations({
+      totalMs: 500,
+      running: true,
+      schedulerDelay: 0,
+      gettingResultTime: 0,
+      executorDeserializeTime: 40,
+      resultSerializationTime: 0,
+      executorRunTime: undefined,
+      shuffleFetchWaitTime: 60,
+      shuffleWriteTimeNs: 0,
+    });
+    expect(p[COMPUTING_PHASE]).toBe(500 - 40 - 60);
+  });
+
+  it('phase ends are cumulative fractions and computing absorbs the remainder', () => {
+    const out = new Float32Array(PHASE_COUNT);
+    phaseEndFractions([100, 100, 0, 0, 0, 0, 0], 1000, out, 0);
+    expect([...out].map((v) => Math.round(v * 100) / 100)).toEqual([0.1, 0.2, 0.2, 1, 1, 1, 1]);
+    // Phases adding up to more than the wall time never push the bar past its end.
+    phaseEndFractions([800, 800, 0, 0, 0, 0, 0], 1000, out, 0);
+    expect(out[PHASE_COUNT - 1]).toBe(1);
+    expect(Math.max(...out)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('lanes and layout', () => {
+  it('packs overlapping intervals into the fewest lanes, reusing freed ones', () => {
+    const starts = [0, 1, 5, 6, 10];
+    const ends = [5, 6, 9, 12, 11];
+    const { lanes, laneCount } = assignLanes(starts, ends, [0, 1, 2, 3, 4]);
+    expect(laneCount).toBe(2);
+    expect([...lanes]).toEqual([0, 1, 0, 1, 0]);
+  });
+
+  it('orders executors like Spark: driver, then numeric ids, then names', () => {
+    expect(['10', 'driver', '2', 'x', '1'].sort(compareExecutorIds)).toEqual(['driver', '1', '2', '10', 'x']);
+  });
+
+  it('groups rows by executor and keeps each row free of overlaps', () => {
+    const layout = layoutTaskTimeline([task('2', 0, 10), task('1', 0, 10), task('1', 5, 15), task('1', 10, 20), task('2', 12, 14)]);
+    expect(layout.executors.map((e) => [e.executorId, e.firstRow, e.rowCount, e.taskCount])).toEqual([
+      ['1', 0, 2, 3],
+      ['2', 2, 1, 2],
+    ]);
+    expect(layout.rowCount).toBe(3);
+    expect([layout.start, layout.end]).toEqual([0, 20]);
+    for (let r = 0; r < layout.rowCount; r++) {
+      for (let k = layout.rowStart[r]! + 1; k < layout.rowStart[r + 1]!; k++) expect(layout.taskStart[k]).toBeGreaterThanOrEqual(layout.taskEnd[k - 1]!);
+    }
+    // The source index maps a laid-out task back to the input.
+    const k = taskAt(layout, 1, 7, 0);
+    expect(layout.taskSource[k]).toBe(2);
+    expect(taskAt(layout, 2, 11, 0)).toBe(-1);
+    expect(layout.taskSource[taskAt(layout, 2, 11, 1.5)]).toBe(4);
+  });
+});
+
+describe('drawing', () => {
+  it('batches one fill per phase colour and draws phase segments in order', () => {
+    const phases: TimelineTaskInput['phases'] = [100, 100, 0, 800, 0, 0, 0];
+    const layout = layoutTaskTimeline([task('1', 0, 1000, phases), task('1', 1000, 2000, phases)]);
+    const rec = new Recorder();
+    const stats = drawTaskTimeline(rec, layout, { viewStart: 0, viewEnd: 2000, width: 200, rowHeight: 10, rowPadding: 1 });
+    expect(stats.fills).toBe(3);
+    expect(rec.fills.map((f) => f.color)).toEqual([TASK_PHASES[0].fill, TASK_PHASES[1].fill, TASK_PHASES[3].fill]);
+    expect(rec.fills[0]!.rects).toEqual([
+      [0, 1, 10, 8],
+      [100, 1, 10, 8],
+    ]);
+    expect(rec.fills[2]!.rects).toEqual([
+      [20, 1, 80, 8],
+      [120, 1, 80, 8],
+    ]);
+  });
+
+  it('collapses sub-pixel tasks to one pixel per column and skips tasks outside the view', () => {
+    const tasks: TimelineTaskInput[] = [];
+    for (let i = 0; i < 1000; i++) tasks.push(task('1', i, i + 1, [0, 0, 0, 1, 0, 0, 0]));
+    const layout = layoutTaskTimeline(tasks);
+    const rec = new Recorder();
+    const stats = drawTaskTimeline(rec, layout, { viewStart: 0, viewEnd: 1000, width: 100, rowHeight: 4, rowPadding: 0 });
+    expect(stats.rects).toBe(100);
+    const zoomed = drawTaskTimeline(new Recorder(), layout, { viewStart: 500, viewEnd: 510, width: 100, rowHeight: 4, rowPadding: 0 });
+    expect(zoomed.tasksVisible).toBeLessThanOrEqual(12);
+    expect(zoomed.rects).toBe(zoomed.tasksVisible);
+  });
+});
