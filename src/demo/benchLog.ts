@@ -18,7 +18,7 @@ export interface BenchLogOptions {
   file: string;
   /** Uncompressed event bytes to write (the log ends at the first job boundary past it). */
   targetBytes: number;
-  /** Tasks of each job's first (shuffle map) stage; the reduce stage has a tenth. Default 2000. */
+  /** Tasks of each job's first (shuffle map) stage; the reduce stage has a tenth (at most 2000). Default 2000. */
   tasksPerStage?: number;
   codec?: 'none' | 'zstd' | 'lz4';
   seed?: number;
@@ -77,8 +77,9 @@ export async function generateBenchLog(opts: BenchLogOptions): Promise<BenchLogR
   const sim = new AppSimulator(cfg, writer, new AppLogs(null, appId));
   sim.start();
   let j = 0;
-  while (writer.rawBytes < opts.targetBytes) {
-    const reduce = Math.max(1, Math.ceil(tasksPerStage / 10));
+  // At least one job, then whole jobs until the target is reached.
+  do {
+    const reduce = Math.min(2000, Math.max(1, Math.ceil(tasksPerStage / 10)));
     const plan: JobPlan = {
       callsite: `insertInto at OrderHistoryRebuild.scala:${100 + (j % 50)}`,
       gapBeforeMs: 2000 + (j % 7) * 500,
@@ -106,7 +107,7 @@ export async function generateBenchLog(opts: BenchLogOptions): Promise<BenchLogR
     };
     sim.runJob(plan);
     j++;
-  }
+  } while (writer.rawBytes < opts.targetBytes);
   sim.end({ exitOk: true });
   writer.close({ completed: true });
   return { bytes: writer.diskBytes, rawBytes: writer.rawBytes, tasks: sim.stats.tasks, stages: sim.stats.stages, jobs: sim.stats.jobs, appId };

@@ -61,8 +61,17 @@ function mb(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-/** Returns the process exit code. With --live it resolves only after SIGINT/SIGTERM. */
+/**
+ * Returns the exit code (and sets process.exitCode when it is not 0, for callers that ignore
+ * the value). With --live it resolves only after SIGINT/SIGTERM.
+ */
 export async function demoCommand(argv: string[]): Promise<number> {
+  const code = await run(argv);
+  if (code !== 0) process.exitCode = code;
+  return code;
+}
+
+async function run(argv: string[]): Promise<number> {
   let args: Map<string, string | true>;
   try {
     args = parseArgs(argv);

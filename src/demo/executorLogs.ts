@@ -145,13 +145,19 @@ export class AppLogs {
     if (p) this.put(t, p, text.endsWith('\n') ? text : text + '\n');
   }
 
-  /** Make sure both files of an executor exist even if nothing gets written. */
+  /**
+   * Create both files of a new executor right away (a container's stdout/stderr exist from the
+   * moment it starts, even before anything is written to them).
+   */
   touchExecutor(execId: string): void {
     if (execId === 'driver') return;
-    const out = this.executorLogPath(execId, 'stdout');
-    const err = this.executorLogPath(execId, 'stderr');
-    if (out) this.file(out);
-    if (err) this.file(err);
+    for (const stream of ['stdout', 'stderr'] as const) {
+      const p = this.executorLogPath(execId, stream);
+      if (!p) continue;
+      this.file(p);
+      fs.mkdirSync(path.dirname(p), { recursive: true });
+      fs.closeSync(fs.openSync(p, 'a'));
+    }
   }
 
   /** Deferred mode: write queued lines (in order) up to the first one later than t. */

@@ -45,7 +45,7 @@ export function startLiveApp(summary: WorkspaceSummary, opts: LiveAppOptions = {
   const wall = opts.clock ?? Date.now;
   const stateFile = summary.running.stateFile;
   const state = readLiveState(stateFile);
-  rollbackToCheckpoint(state, summary.running.appLogDir);
+  rollbackToCheckpoint(stateFile, state, summary.running.appLogDir);
   const spec = state.spec;
   const { cfg } = appConfig(spec);
   const real = openEventLog({ logDir: summary.projects.find((p) => p.name === spec.project.name)!.eventLogDir, appId: spec.appId, attemptId: spec.attemptId, codec: 'none', layout: 'single' }, null, { append: true });

@@ -15,15 +15,23 @@ export interface LiveState {
   checkpoint: SimCheckpoint;
   /** Number of live rounds already written. */
   round: number;
-  /** File path → size in bytes at checkpoint time. */
+  /** File path (relative to the workspace directory) → size in bytes at checkpoint time. */
   files: Record<string, number>;
 }
 
+/** The workspace directory of a state file (<ws>/.demo/live-state.json). */
+function wsDirOf(stateFile: string): string {
+  return path.dirname(path.dirname(stateFile));
+}
+
 export function writeLiveState(file: string, state: LiveState, paths: string[]): void {
-  const files: Record<string, number> = {};
+  // Files not touched since the previous checkpoint keep their recorded size.
+  const files: Record<string, number> = { ...state.files };
+  const base = wsDirOf(file);
   for (const p of paths) {
     try {
-      files[p] = fs.statSync(p).size;
+      // Relative paths keep the state file identical for identical workspaces in other folders.
+      files[path.relative(base, p)] = fs.statSync(p).size;
     } catch {
       // not created yet
     }
@@ -39,23 +47,22 @@ export function readLiveState(file: string): LiveState {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as LiveState;
 }
 
-/** Truncate files that grew after the checkpoint; remove executor log files created after it. */
-export function rollbackToCheckpoint(state: LiveState, appLogRoot: string): void {
-  for (const [p, size] of Object.entries(state.files)) {
+/** Truncate files that grew after the checkpoint; remove logs of executors added after it. */
+export function rollbackToCheckpoint(stateFile: string, state: LiveState, appLogRoot: string): void {
+  const base = wsDirOf(stateFile);
+  for (const [rel, size] of Object.entries(state.files)) {
+    const p = path.join(base, rel);
     try {
       if (fs.statSync(p).size > size) fs.truncateSync(p, size);
     } catch {
       // file vanished: nothing to roll back
     }
   }
+  // Executor ids at or above the checkpoint's next id were added by a round that was cut off;
+  // the next session adds them again from scratch.
   const execRoot = path.join(appLogRoot, state.spec.appId);
   if (!fs.existsSync(execRoot)) return;
   for (const exec of fs.readdirSync(execRoot)) {
-    for (const stream of ['stdout', 'stderr']) {
-      const p = path.join(execRoot, exec, stream);
-      if (fs.existsSync(p) && state.files[p] === undefined) fs.rmSync(p);
-    }
-    const d = path.join(execRoot, exec);
-    if (fs.existsSync(d) && fs.readdirSync(d).length === 0) fs.rmdirSync(d);
+    if (/^\d+$/.test(exec) && Number(exec) >= state.checkpoint.nextExecNum) fs.rmSync(path.join(execRoot, exec), { recursive: true, force: true });
   }
 }

@@ -201,9 +201,10 @@ class StageRun {
     readonly stageId: number,
     readonly plan: StagePlan,
     readonly job: JobRun,
+    size = plan.numTasks,
   ) {
-    this.n = plan.numTasks;
-    const n = this.n;
+    this.n = size;
+    const n = size;
     this.weights = new Float64Array(n);
     this.inBytes = new Float64Array(n);
     this.inRecords = new Float64Array(n);
@@ -216,6 +217,28 @@ class StageRun {
     this.mapOutputs = new Array<string | null>(n).fill(null);
     this.resultDone = new Uint8Array(n);
     this.details = '';
+  }
+
+  /** Another stage over the same shuffle data (same arrays, same map-output registry). */
+  static sharing(orig: StageRun, stageId: number, job: JobRun): StageRun {
+    const s = new StageRun(stageId, orig.plan, job, 0);
+    s.n = orig.n;
+    s.weights = orig.weights;
+    s.inBytes = orig.inBytes;
+    s.inRecords = orig.inRecords;
+    s.srBytes = orig.srBytes;
+    s.srRecords = orig.srRecords;
+    s.swBytes = orig.swBytes;
+    s.swRecords = orig.swRecords;
+    s.outBytes = orig.outBytes;
+    s.outRecords = orig.outRecords;
+    s.mapOutputs = orig.mapOutputs;
+    s.resultDone = orig.resultDone;
+    s.rdds = orig.rdds;
+    s.details = orig.details;
+    s.parentMapTasks = orig.parentMapTasks;
+    s.completedOnce = orig.completedOnce;
+    return s;
   }
 
   get isShuffleMap(): boolean {
@@ -254,6 +277,8 @@ class AttemptRun {
   sqlUpdated = new Set<number>();
   finished = false;
   failed = false;
+  /** StageCompleted written: later task updates no longer reach the logged stage accumulables. */
+  completedEmitted = false;
   execFailures = new Map<string, number>();
   excluded = new Set<string>();
   durations: number[] = [];
@@ -747,6 +772,8 @@ export class AppSimulator {
         this.logs.driver(this.clock + 1, 'INFO', this.cfg.mode === 'yarn' ? 'YarnClusterSchedulerBackend' : 'StandaloneSchedulerBackend', `Requesting to kill executor(s) ${e.id}`);
       }
       const reason = this.cfg.mode === 'yarn' ? containerLossReason('released', e.containerId!, e.host, 0) : 'Executor killed by driver.';
+      // Pending removal: the scheduler stops offering its cores right away.
+      e.ready = false;
       this.removeExecutor(e, reason, false, this.clock + this.rng.int(200, 900));
     });
   }
@@ -872,8 +899,15 @@ export class AppSimulator {
     // Create stages (parents first, so the final stage gets the highest id, as in Spark).
     for (const sp of plan.stages) {
       if (sp.reuseKey) {
-        const s = this.stagesByKey.get(sp.reuseKey);
-        if (!s) throw new Error(`unknown reused stage ${sp.reuseKey}`);
+        // A later job reading a shuffle computed by an earlier job gets a *new* stage (new id)
+        // for that shuffle: the old stage was cleaned up with its job. Its output is still
+        // registered, so the new stage is never submitted and ends up "skipped" — unless map
+        // output was lost since, in which case it runs for the missing partitions. (AQE query
+        // stages in the 3.3 sample log show exactly this pattern.)
+        const orig = this.stagesByKey.get(sp.reuseKey);
+        if (!orig) throw new Error(`unknown reused stage ${sp.reuseKey}`);
+        const s = StageRun.sharing(orig, this.nextStageId++, job);
+        s.parents = sp.parents.map((i) => job.stages[i]!);
         job.stages.push(s);
         continue;
       }
@@ -1062,7 +1096,7 @@ export class AppSimulator {
   }
 
   private submitStage(s: StageRun): void {
-    const partitions = s.attempts.length === 0 ? Array.from({ length: s.n }, (_, i) => i) : s.missingPartitions();
+    const partitions = s.missingPartitions();
     if (partitions.length === 0) return;
     const rules = this.cfg.rules;
     const accums = registerStageAccums(rules, this.nextAccumId);
@@ -1428,7 +1462,7 @@ export class AppSimulator {
         m.inBytesRead = Math.round(task.metrics.inBytesRead * frac);
         m.inRecordsRead = Math.round(task.metrics.inRecordsRead * frac);
       }
-      const accs = this.recordUpdates(task, m, late);
+      const accs = this.recordUpdates(task, m, att.completedEmitted);
       const updates: AccumulableModel[] = accs.filter((a) => a.metadata === undefined).map((a) => ({ ...a, value: undefined }));
       const reason: TaskEndReasonModel = { kind: 'ExceptionFailure', className: ex.className, description: ex.description, stackTrace: ex.frames.map(parseFrame), fullStackTrace: ex.full, accumUpdates: updates };
       this.emit(this.w.taskEnd({ stageId: s.stageId, stageAttempt: att.attemptId, taskType, reason, info: this.taskInfo(task, this.clock, true, false, accs), executorMetrics: this.executorMetricsAt(task), metrics: m }));
@@ -1559,7 +1593,7 @@ export class AppSimulator {
       att.running.delete(task);
       const m = zeroMetrics();
       m.executorRunTime = Math.max(1, this.clock - task.launch - this.rng.int(1, 20));
-      const accs = this.recordUpdates(task, m, att.finished);
+      const accs = this.recordUpdates(task, m, att.completedEmitted);
       // TaskKilled "Accumulator Updates" carry no names and string values (see the 3.1 sample log).
       const updates: AccumulableModel[] = [
         { id: att.accums.find((a) => a.name.endsWith('executorRunTime'))!.id, update: String(m.executorRunTime), internal: false, countFailedValues: true },
@@ -1622,14 +1656,14 @@ export class AppSimulator {
     if (plan.effect === 'fetch') {
       // Reducers still fetching from the victim fail ~ after the fetch retries give up.
       const parent = s.parents.find((p) => p.mapOutputs.includes(victim.id)) ?? s.parents[0]!;
+      const mapPartition = Math.max(0, parent.mapOutputs.indexOf(victim.id));
       for (const t of att.running) {
-        if (t.exec === victim || t.done) continue;
+        // Only reducers still running well after the loss get to the victim's blocks.
+        if (t.exec === victim || t.done || t.end < lossAt + 1500) continue;
         if (!this.rng.chance(0.6)) continue;
-        const mapPartition = Math.max(0, parent.mapOutputs.indexOf(victim.id));
         t.outcome = { kind: 'fetchFailed', victim, shuffleStage: parent, mapPartition };
-        const failAt = Math.min(t.end, lossAt + this.rng.int(2500, 9000));
         t.endEntry!.cancelled = true;
-        t.end = Math.max(failAt, t.launch + 5);
+        t.end = Math.min(t.end - 1, lossAt + this.rng.int(1500, 9000));
         t.endEntry = this.at(t.end, () => this.finishTask(t));
       }
     }
@@ -1703,6 +1737,7 @@ export class AppSimulator {
       att.model.accumulables = this.stageAccumulables(att);
       this.emitStageExecutorMetrics(att);
       this.emit(this.w.stageCompleted(att.model));
+      att.completedEmitted = true;
       this.active = this.active.filter((a) => a !== att);
       if (this.drvLog) {
         const kind = s.isShuffleMap ? 'ShuffleMapStage' : 'ResultStage';
@@ -1748,6 +1783,7 @@ export class AppSimulator {
     att.model.accumulables = this.stageAccumulables(att);
     this.emitStageExecutorMetrics(att);
     this.emit(this.w.stageCompleted(att.model));
+    att.completedEmitted = true;
     this.active = this.active.filter((a) => a !== att);
     s.completedOnce = true;
     if (this.cfg.excludeOnFailure) {
@@ -1773,6 +1809,13 @@ export class AppSimulator {
       }
     }
     const job = s.job;
+    if (s.isShuffleMap && s.missingPartitions().length > 0) {
+      // Output of some finished tasks was lost with an executor while the stage ran: Spark
+      // resubmits the stage for the missing partitions.
+      if (this.drvLog) this.logs.driver(this.clock + 1, 'INFO', 'DAGScheduler', `Resubmitting ShuffleMapStage ${s.stageId} (${s.plan.name}) because some of its tasks had failed: ${s.missingPartitions().slice(0, 20).join(', ')}`);
+      for (const j of new Set([job, this.currentJob])) if (j && !j.done) this.at(this.clock + this.rng.int(2, 10), () => this.submitReady(j));
+      return;
+    }
     if (s === job.finalStage && !job.done && s.missingPartitions().length === 0) {
       this.at(this.clock + this.rng.int(1, 5), () => this.endJob(job));
     }
@@ -1809,8 +1852,11 @@ export class AppSimulator {
       this.logs.driver(this.clock, 'INFO', this.schedulerName(), `Killing all running tasks in stage ${s.stageId}: Stage cancelled`);
     }
     this.at(this.clock + 1, () => {
+      // Updates of tasks that ended in between still make it into the logged snapshot.
+      att.model.accumulables = this.stageAccumulables(att);
       this.emitStageExecutorMetrics(att);
       this.emit(this.w.stageCompleted(att.model));
+      att.completedEmitted = true;
       if (this.drvLog) this.logs.driver(this.clock, 'INFO', 'DAGScheduler', `${s.isShuffleMap ? 'ShuffleMapStage' : 'ResultStage'} ${s.stageId} (${s.plan.name}) failed in ${((this.clock - (att.model.submissionTime ?? this.clock)) / 1000).toFixed(3)} s due to ${message}`);
       this.at(this.clock + this.rng.int(1, 4), () => this.endJob(s.job, message));
       const killReason = r.stageCancelledReason(message);
@@ -1917,11 +1963,12 @@ export class AppSimulator {
         };
         visit(target);
         const idxMap = new Map<number, number>();
-        const stages: StagePlan[] = needed.map((i, k) => {
-          idxMap.set(i, k);
-          return done.has(i) ? { ...stagePlans[i]!, reuseKey: key(i) } : stagePlans[i]!;
-        });
-        for (const st of stages) if (!st.reuseKey) st.parents = st.parents.map((p) => idxMap.get(p)!);
+        needed.forEach((i, k) => idxMap.set(i, k));
+        const stages: StagePlan[] = needed.map((i) => ({
+          ...stagePlans[i]!,
+          parents: stagePlans[i]!.parents.map((p) => idxMap.get(p)!),
+          ...(done.has(i) ? { reuseKey: key(i), key: undefined } : {}),
+        }));
         const o = this.runJob({ stages, callsite: stages[stages.length - 1]!.name, gapBeforeMs: this.rng.int(15, 80), description, properties: {} }, sql);
         for (const i of needed) done.add(i);
         outcomes.push(o);
@@ -2039,6 +2086,7 @@ export class AppSimulator {
     const e = idle[this.rng.int(0, idle.length - 1)]!;
     const reason = this.cfg.mode === 'yarn' ? containerLossReason('released', e.containerId ?? '', e.host, 0) : 'Executor killed by driver.';
     if (this.drvLog) this.logs.driver(this.clock, 'INFO', 'ExecutorAllocationManager', `Executors ${e.id} removed due to idle timeout.`);
+    e.ready = false;
     this.removeExecutor(e, reason, false, this.clock + this.rng.int(100, 600));
     this.requestExecutors(1, 2000, 5000);
   }

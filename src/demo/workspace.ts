@@ -162,9 +162,12 @@ function planCatalog(count: number, projects: number, rng: Prng): CatalogEntry[]
   let extra = 0;
   while (out.length < count) {
     const p = i % projects;
+    const anyLeft = perProject.some((l) => l.length > 0);
     const next = perProject[p]!.shift();
     if (next) out.push({ ...next, project: p });
-    else {
+    else if (anyLeft) {
+      // This project's catalog is used up: let the others finish theirs first.
+    } else {
       const line = EXTRA_LINES[extra % EXTRA_LINES.length]!;
       const kind = EXTRA_KINDS[extra % EXTRA_KINDS.length]!;
       const v3 = line !== '2.4';
@@ -276,9 +279,10 @@ export async function generateWorkspace(opts: WorkspaceOptions): Promise<Workspa
     round: 0,
     files: {},
   };
+  const livePaths = [live.writer!.currentPath, ...live.logs!.paths()];
   live.writer!.close({ completed: false });
   live.logs!.close();
-  writeLiveState(stateFile, liveState, [live.writer!.currentPath, ...live.logs!.paths()]);
+  writeLiveState(stateFile, liveState, livePaths);
   results.unshift({ entry: plan[0]!, res: { ...live, executorIds: sim.allExecutorIds(), eventLogPath: live.writer!.currentPath, lines: live.writer!.lines, rawBytes: live.writer!.rawBytes, diskBytes: live.writer!.diskBytes, tasks: sim.stats.tasks }, scenario: 'live' });
 
   const apps: WorkspaceApp[] = results.map(({ entry, res, scenario }) => ({
