@@ -35,13 +35,17 @@ if (stale) {
 }
 
 const demo = await import(path.join(root, 'dist', 'src', 'demo', 'index.js'));
-const summaryFile = path.join(workspace, 'workspace.json');
+// The generator's summary (projects, apps, the running app's files) is kept next to the workspace.
+const summaryFile = path.join(dataRoot, 'demo-workspace.summary.json');
 if (!fs.existsSync(summaryFile)) {
   console.log(`Creating the demo workspace in ${workspace} …`);
+  fs.rmSync(workspace, { recursive: true, force: true });
   fs.mkdirSync(workspace, { recursive: true });
-  await demo.generateWorkspace({ dir: workspace });
+  const created = await demo.generateWorkspace({ dir: workspace, now: Date.now() });
+  fs.writeFileSync(summaryFile, JSON.stringify(created, null, 2));
 }
-const summary = await demo.loadWorkspaceSummary(workspace);
+const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8'));
+// One application keeps running: new tasks, stages and log lines arrive while the console is open.
 const live = demo.startLiveApp(summary);
 
 const { startServer } = await import(path.join(root, 'dist', 'src', 'server', 'httpServer.js'));
@@ -57,7 +61,7 @@ const server = await startServer(config);
 console.log(`\nSpark Console is running: http://localhost:${port}\n(demo workspace: ${workspace}; Ctrl-C to stop)`);
 
 const stop = async () => {
-  await live.stop();
+  await live.stop(false);
   await server.close();
   process.exit(0);
 };

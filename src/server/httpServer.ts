@@ -28,7 +28,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const catalog = new AppCatalog(index, ingest);
   const api = new SparkApi(catalog, SPARK_DEFAULT_REDACTION);
 
-  const app = Fastify({ logger: false, maxParamLength: 1000 });
+  const app = Fastify({ logger: false, routerOptions: { maxParamLength: 1000 } });
   app.setErrorHandler((err: Error, _req, reply) => {
     if (err instanceof ApiError) return reply.code(err.status).type('text/plain').send(err.message);
     const status = (err as { statusCode?: number }).statusCode;
