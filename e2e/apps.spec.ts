@@ -1,17 +1,18 @@
 import { expect, test } from './fixtures.js';
 
-// Spark's sample logs hold 16 applications (conformance/spark-events; one of them with two attempts).
+// Spark's sample logs hold 16 applications (conformance/spark-events; two with two attempts), and globalSetup
+// adds one running application (liveLog.ts): 17 in all.
 test.describe('application list', () => {
   test('lists every application with its Spark metadata', async ({ appsPage }) => {
     await appsPage.goto();
-    await expect(appsPage.rows).toHaveCount(16);
+    await expect(appsPage.rows).toHaveCount(17);
     const row = appsPage.row('local-1422981780767');
     await expect(row).toContainText('Spark shell');
     await expect(row).toContainText('irashid');
     await expect(row).toContainText('9 s');
     await expect(appsPage.row('application_1628109047826_1317105')).toContainText('3.1.1.119');
     await expect(appsPage.row('local-1430917381535').locator('td').nth(7)).toHaveText('2');
-    await expect(appsPage.pagerRange).toContainText('of 16');
+    await expect(appsPage.pagerRange).toContainText('of 17');
   });
 
   test('search, facets and sort live in the URL and survive a reload', async ({ appsPage, page }) => {
@@ -39,12 +40,12 @@ test.describe('application list', () => {
   test('server-side paging with a page-size selector', async ({ appsPage, page }) => {
     await appsPage.goto('?pageSize=5');
     await expect(appsPage.rows).toHaveCount(5);
-    await expect(appsPage.pagerRange).toHaveText('1–5 of 16 applications');
+    await expect(appsPage.pagerRange).toHaveText('1–5 of 17 applications');
     await page.getByRole('button', { name: 'Last page' }).click();
-    await expect(appsPage.rows).toHaveCount(1);
+    await expect(appsPage.rows).toHaveCount(2);
     await expect(page).toHaveURL(/page=4/);
     await page.getByLabel('Page size').selectOption('20');
-    await expect(appsPage.rows).toHaveCount(16);
+    await expect(appsPage.rows).toHaveCount(17);
   });
 
   test('a filter that matches nothing shows an empty state', async ({ appsPage, page }) => {
