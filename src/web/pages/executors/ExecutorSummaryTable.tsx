@@ -1,4 +1,4 @@
-import { createColumnHelper } from '@tanstack/react-table';
+import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { ExecutorSummary } from '../../../api/index.js';
 import { DataTable } from '../../components/DataTable.js';
@@ -10,6 +10,9 @@ import { ShadedCell } from './ShadedCell.js';
 import { activeTasksStyle, failedTasksStyle, taskTimeStyle } from './taskCellShading.js';
 
 const col = createColumnHelper<ExecutorTotals>();
+// A stable (module-level) empty sort: DataTable turns a missing `sorting` into a new [] on every render, which
+// makes react-table reset its page index on every render and re-render forever, starving URL navigations.
+const NO_SORT: SortingState = [];
 const right = { align: 'right' as const, cellClassName: 'whitespace-nowrap' };
 
 function summaryColumns(shown: ReadonlySet<AdditionalMetric>) {
@@ -84,6 +87,7 @@ export function ExecutorSummaryTable({ executors, shown }: { executors: readonly
       data={rows}
       columns={columns}
       getRowId={(r) => r.label.replace(/\(.*/, '').toLowerCase()}
+      sorting={NO_SORT}
       rowAttributes={(r) => ({ 'data-summary-row': r.label.replace(/\(.*/, '').toLowerCase() })}
     />
   );

@@ -36,6 +36,8 @@ export function ExecutorTable({
   const columns = useMemo(() => visibleExecutorColumns(shown, hasLogs).map((c) => c.def), [shown, hasLogs]);
 
   const sort = table.sorting[0] ?? { id: 'id', desc: false };
+  // Memoised: a new sorting array on every render would make react-table reset its state on every render.
+  const sorting = useMemo(() => [{ id: sort.id, desc: sort.desc }], [sort.id, sort.desc]);
   const rows = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     const kept = needle === '' ? executors : executors.filter((e) => matches(e, needle) || e.id === highlighted);
@@ -86,7 +88,7 @@ export function ExecutorTable({
         data={rows}
         columns={columns}
         getRowId={(e) => e.id}
-        sorting={[sort]}
+        sorting={sorting}
         onSortingChange={table.setSorting}
         manualSorting
         pagination={{ page, pageSize: table.pageSize, onPageChange: table.setPage, onPageSizeChange: table.setPageSize }}

@@ -7,6 +7,7 @@ import { executorCountSeries, peakCount } from './executorTimeline.js';
 
 // recharts is only needed here; loading it lazily keeps it out of the initial bundle.
 const ExecutorCountChart = lazy(() => import('../../components/charts/ExecutorCountChart.js'));
+const CHART_HEIGHT = 180;
 
 /** "Executors over time": alive executors across the run, to see dynamic allocation and executor loss. */
 export function ExecutorsOverTime({ executors, start, end }: { executors: readonly ExecutorSummary[]; start: number; end: number }) {
@@ -29,8 +30,16 @@ export function ExecutorsOverTime({ executors, start, end }: { executors: readon
       {workers === 0 ? (
         <EmptyState title="No executors besides the driver">The application ran in local mode or never got an executor.</EmptyState>
       ) : (
-        <Suspense fallback={<LoadingState label="Loading chart…" />}>
-          <ExecutorCountChart points={points} start={start} end={end} />
+        // The fallback takes the chart's height so nothing below moves when recharts arrives (a deep-linked
+        // executor row further down stays where it was scrolled to).
+        <Suspense
+          fallback={
+            <div style={{ height: CHART_HEIGHT }}>
+              <LoadingState label="Loading chart…" />
+            </div>
+          }
+        >
+          <ExecutorCountChart points={points} start={start} end={end} height={CHART_HEIGHT} />
         </Suspense>
       )}
     </CollapsibleSection>

@@ -1,10 +1,12 @@
-import { createColumnHelper } from '@tanstack/react-table';
+import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import type { ProcessSummary } from '../../../api/index.js';
 import { CollapsibleSection } from '../../components/CollapsibleSection.js';
 import { DataTable } from '../../components/DataTable.js';
 import { LogLinks } from '../../components/LogLinks.js';
 
 const col = createColumnHelper<ProcessSummary>();
+// Stable empty sort: see ExecutorSummaryTable (a fresh [] per render makes DataTable re-render forever).
+const NO_SORT: SortingState = [];
 
 const columns = [
   col.accessor('id', { header: 'Process ID', enableSorting: false, cell: (c) => <span className="font-mono">{c.getValue()}</span> }),
@@ -19,7 +21,14 @@ export function MiscProcessTable({ processes }: { processes: readonly ProcessSum
   if (processes.length === 0) return null;
   return (
     <CollapsibleSection title="Miscellaneous Process" id="misc-process" storageKey="executors-misc-process">
-      <DataTable label="Miscellaneous processes" testId="misc-process-table" data={processes} columns={columns} getRowId={(p) => p.id} />
+      <DataTable
+        label="Miscellaneous processes"
+        testId="misc-process-table"
+        data={processes}
+        columns={columns}
+        getRowId={(p) => p.id}
+        sorting={NO_SORT}
+      />
     </CollapsibleSection>
   );
 }

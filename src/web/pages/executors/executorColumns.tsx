@@ -37,7 +37,7 @@ export function resourcesText(e: ExecutorSummary): string {
 function peakPair(id: string, header: string, title: string, metric: AdditionalMetric, on: string, off: string): ExecutorColumn {
   return {
     metric,
-    def: col.display({
+    def: col.accessor((e) => peak(e, on), {
       id,
       header,
       meta: { align: 'right', headerTitle: title, cellClassName: 'whitespace-nowrap' },
@@ -58,7 +58,7 @@ export const EXECUTOR_COLUMNS: readonly ExecutorColumn[] = [
     compare: byText((e) => e.hostPort),
   },
   {
-    def: col.display({
+    def: col.accessor(executorStatus, {
       id: 'status',
       header: 'Status',
       cell: (c) => {
@@ -79,7 +79,7 @@ export const EXECUTOR_COLUMNS: readonly ExecutorColumn[] = [
     compare: byNumber((e) => e.rddBlocks),
   },
   {
-    def: col.display({
+    def: col.accessor('memoryUsed', {
       id: 'storageMemory',
       header: 'Storage Memory',
       meta: {
@@ -93,7 +93,7 @@ export const EXECUTOR_COLUMNS: readonly ExecutorColumn[] = [
   },
   {
     metric: 'onHeap',
-    def: col.display({
+    def: col.accessor((e) => e.memoryMetrics?.usedOnHeapStorageMemory ?? 0, {
       id: 'onHeapMemory',
       header: 'On Heap Storage Memory',
       meta: {
@@ -107,7 +107,7 @@ export const EXECUTOR_COLUMNS: readonly ExecutorColumn[] = [
   },
   {
     metric: 'offHeap',
-    def: col.display({
+    def: col.accessor((e) => e.memoryMetrics?.usedOffHeapStorageMemory ?? 0, {
       id: 'offHeapMemory',
       header: 'Off Heap Storage Memory',
       meta: {
@@ -133,7 +133,7 @@ export const EXECUTOR_COLUMNS: readonly ExecutorColumn[] = [
   },
   {
     metric: 'resources',
-    def: col.display({ id: 'resources', header: 'Resources', cell: (c) => resourcesText(c.row.original) }),
+    def: col.accessor(resourcesText, { id: 'resources', header: 'Resources' }),
     compare: byText(resourcesText),
   },
   {
@@ -168,7 +168,7 @@ export const EXECUTOR_COLUMNS: readonly ExecutorColumn[] = [
     compare: byNumber((e) => e.totalTasks),
   },
   {
-    def: col.display({
+    def: col.accessor('totalDuration', {
       id: 'taskTime',
       header: 'Task Time (GC Time)',
       meta: { align: 'right', cellClassName: 'whitespace-nowrap', headerTitle: 'Shaded red when garbage collection (GC) time is over 10% of task time' },
@@ -216,7 +216,7 @@ export const EXECUTOR_COLUMNS: readonly ExecutorColumn[] = [
   },
   {
     metric: 'lossReason',
-    def: col.display({
+    def: col.accessor((e) => e.removeReason ?? '', {
       id: 'lossReason',
       header: 'Exec Loss Reason',
       // Loss reasons can be whole stack traces: one line here, the full text on hover.
@@ -229,11 +229,11 @@ export const EXECUTOR_COLUMNS: readonly ExecutorColumn[] = [
     compare: byText((e) => e.removeReason ?? ''),
   },
   {
-    def: col.display({ id: 'addTime', header: 'Add Time', meta: { cellClassName: 'whitespace-nowrap' }, cell: (c) => formatSparkDate(c.row.original.addTime) }),
+    def: col.accessor('addTime', { id: 'addTime', header: 'Add Time', meta: { cellClassName: 'whitespace-nowrap' }, cell: (c) => formatSparkDate(c.row.original.addTime) }),
     compare: byNumber((e) => sparkTime(e.addTime) ?? 0),
   },
   {
-    def: col.display({ id: 'removeTime', header: 'Remove Time', meta: { cellClassName: 'whitespace-nowrap' }, cell: (c) => formatSparkDate(c.row.original.removeTime) }),
+    def: col.accessor((e) => e.removeTime ?? '', { id: 'removeTime', header: 'Remove Time', meta: { cellClassName: 'whitespace-nowrap' }, cell: (c) => formatSparkDate(c.row.original.removeTime) }),
     compare: byNumber((e) => sparkTime(e.removeTime) ?? Number.MAX_SAFE_INTEGER),
   },
 ];
