@@ -45,12 +45,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   registerConsoleRoutes(app, catalog, ingest, new AppLogFiles(config.appLogRoots));
 
   if (fs.existsSync(path.join(config.webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.
+    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: true });
   }
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0]!;
     // Client-side routes of the single-page app get its shell; unknown API paths a plain 404.
-    if (req.method === 'GET' && !url.startsWith('/api/') && fs.existsSync(path.join(config.webDir, 'index.html'))) {
+    // Missing files (a stale asset chunk after a rebuild) stay 404s, so the browser does not run HTML as JS.
+    const isFile = /\.[A-Za-z0-9]+$/.test(url) || url.startsWith('/assets/');
+    if (req.method === 'GET' && !url.startsWith('/api/') && !isFile && fs.existsSync(path.join(config.webDir, 'index.html'))) {
       return reply.type('text/html').sendFile('index.html');
     }
     return reply.code(404).type('text/plain').send('Not Found');
