@@ -16,6 +16,9 @@ import { useTableUrlState } from '../../lib/useTableUrlState.js';
 import { bytesToString } from './bytesToString.js';
 
 const dist = createColumnHelper<RDDDataDistribution>();
+// Stable fallbacks: a new [] per render would make DataTable's react-table reset itself on every render.
+const NO_DISTRIBUTION: RDDDataDistribution[] = [];
+const NO_PARTITIONS: RDDPartitionInfo[] = [];
 const part = createColumnHelper<RDDPartitionInfo>();
 
 /** "X (Y Remaining)", Spark's per-executor memory cell; old logs lack the on/off-heap split and read as 0. */
@@ -80,8 +83,8 @@ function RddDetail({ app, rdd }: { app: AppRef; rdd: RDDStorageInfo }) {
   const partColumns = useMemo(() => partitionColumns(app, addresses), [app, addresses]);
   const distTable = useTableUrlState('distribution');
   const blocks = useTableUrlState('block', { sort: 'blockName', pageSize: 100 });
-  const distribution = rdd.dataDistribution ?? [];
-  const partitions = rdd.partitions ?? [];
+  const distribution = rdd.dataDistribution ?? NO_DISTRIBUTION;
+  const partitions = rdd.partitions ?? NO_PARTITIONS;
 
   return (
     <div data-testid="rdd-page">
