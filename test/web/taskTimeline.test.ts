@@ -118,15 +118,25 @@ describe('drawing', () => {
     ]);
   });
 
-  it('collapses sub-pixel tasks to one pixel per column and skips tasks outside the view', () => {
+  it('collapses sub-pixel tasks to one pixel per column, merges touching ones, skips tasks outside the view', () => {
     const tasks: TimelineTaskInput[] = [];
     for (let i = 0; i < 1000; i++) tasks.push(task('1', i, i + 1, [0, 0, 0, 1, 0, 0, 0]));
     const layout = layoutTaskTimeline(tasks);
     const rec = new Recorder();
-    const stats = drawTaskTimeline(rec, layout, { viewStart: 0, viewEnd: 1000, width: 100, rowHeight: 4, rowPadding: 0 });
-    expect(stats.rects).toBe(100);
+    drawTaskTimeline(rec, layout, { viewStart: 0, viewEnd: 1000, width: 100, rowHeight: 4, rowPadding: 0 });
+    // 1000 tasks of 0.1 px each cover the 100 px once: one merged rectangle, no overdraw.
+    const rects = rec.fills.flatMap((f) => f.rects);
+    expect(rects.reduce((sum, r) => sum + r[2], 0)).toBe(100);
+    expect(rects.length).toBe(1);
     const zoomed = drawTaskTimeline(new Recorder(), layout, { viewStart: 500, viewEnd: 510, width: 100, rowHeight: 4, rowPadding: 0 });
     expect(zoomed.tasksVisible).toBeLessThanOrEqual(12);
-    expect(zoomed.rects).toBe(zoomed.tasksVisible);
+    expect(zoomed.rects).toBeLessThanOrEqual(zoomed.tasksVisible);
+  });
+
+  it('draws bars too narrow for legible phases in their dominant colour only', () => {
+    const layout = layoutTaskTimeline([task('1', 0, 40, [10, 0, 0, 25, 0, 0, 5])]);
+    const rec = new Recorder();
+    drawTaskTimeline(rec, layout, { viewStart: 0, viewEnd: 400, width: 40, rowHeight: 4, rowPadding: 0 });
+    expect(rec.fills).toEqual([{ color: TASK_PHASES[3].fill, rects: [[0, 0, 4, 4]] }]);
   });
 });

@@ -4,9 +4,13 @@ import { firstTaskEndingAfter, type TaskTimelineLayout } from './taskTimelineLay
 /*
  * Draws the task bars of a timeline layout. Cost is bounded by pixels, not tasks: bars narrower than a pixel
  * collapse to one pixel per row in their dominant colour (and several of them on the same pixel draw once),
- * phase segments that round to zero width are skipped, and all rectangles of one colour go into one path
- * that is filled once — seven fills per frame however many tasks there are.
+ * bars too narrow to show their phases legibly are one rectangle in their dominant colour, phase segments
+ * that round to zero width are skipped, touching rectangles of one colour in a row merge, and all
+ * rectangles of one colour go into one path that is filled once — seven fills per frame however many tasks.
  */
+
+/** Below this width a bar is drawn in its dominant phase colour only (its phases would be 1 px slivers). */
+export const MIN_PHASED_BAR_PX = 5;
 
 /** The canvas calls the renderer uses (a CanvasRenderingContext2D satisfies it; the benchmark records it). */
 export interface RectCanvas {
@@ -59,8 +63,18 @@ export function drawTaskTimeline(ctx: RectCanvas, layout: TaskTimelineLayout, vp
   // Each rect takes 3 floats (x, w, y); capacity for the worst case of this frame is checked per push.
   for (let k = 0; k < PHASE_COUNT; k++) ensureCapacity(k, 3 * 1024);
 
+  // Last rectangle pushed per colour, to extend it when the next one of that colour touches it in the same row.
+  const lastEnd = new Float64Array(PHASE_COUNT).fill(NaN);
+  const lastY = new Float64Array(PHASE_COUNT).fill(NaN);
   const push = (k: number, x: number, w: number, y: number) => {
     const c = counts[k]!;
+    if (c > 0 && lastY[k] === y && lastEnd[k] === x) {
+      buffers[k]![(c - 1) * 3 + 1]! += w;
+      lastEnd[k] = x + w;
+      return;
+    }
+    lastEnd[k] = x + w;
+    lastY[k] = y;
     const b = buffers[k]!.length < (c + 1) * 3 ? ensureCapacity(k, (c + 1) * 3) : buffers[k]!;
     b[c * 3] = x;
     b[c * 3 + 1] = w;
@@ -92,6 +106,11 @@ export function drawTaskTimeline(ctx: RectCanvas, layout: TaskTimelineLayout, vp
       // Never repaint a pixel column an earlier task of this row already took.
       let prev = Math.max(a, lastPixel + 1, -1);
       if (prev >= b) continue;
+      if (b - a < MIN_PHASED_BAR_PX) {
+        push(layout.dominant[i]!, prev, Math.min(b, width + 1) - prev, y);
+        lastPixel = b - 1;
+        continue;
+      }
       const base = i * PHASE_COUNT;
       for (let k = 0; k < PHASE_COUNT; k++) {
         const e = Math.min(Math.round(x0 + layout.phaseEnds[base + k]! * span), width + 1);

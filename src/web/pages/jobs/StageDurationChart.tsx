@@ -16,7 +16,7 @@ export default function StageDurationChart({ data }: { data: StageDurationDatum[
   return (
     <div className="h-64 w-full" data-testid="stage-duration-chart" role="img" aria-label={`Durations of ${data.length} stages`}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="rgba(148,163,184,0.35)" />
           <XAxis dataKey="label" tick={{ fontSize: 11, fill: 'currentColor' }} label={{ value: 'Stage', position: 'insideBottom', offset: -4, fontSize: 11 }} />
           <YAxis tickFormatter={(v: number) => formatDuration(v)} tick={{ fontSize: 11, fill: 'currentColor' }} width={70} />

@@ -31,7 +31,7 @@ export default function TaskDurationChart({ durations }: { durations: readonly n
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} barCategoryGap={1}>
           <CartesianGrid strokeDasharray="3 3" stroke="rgba(148,163,184,0.35)" />
-          <XAxis dataKey="label" tick={{ fontSize: 11, fill: 'currentColor' }} interval="preserveStartEnd" />
+          <XAxis dataKey="label" tick={{ fontSize: 11, fill: "currentColor" }} interval="preserveStartEnd" minTickGap={24} />
           <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: 'currentColor' }} width={40} />
           <Tooltip
             labelFormatter={(_, payload) => {
