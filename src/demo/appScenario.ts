@@ -28,7 +28,8 @@ export type ScenarioKind =
   | 'pi'
   | 'large'
   | 'dashboard'
-  | 'live';
+  | 'live'
+  | 'tiny';
 
 export interface AppSpec {
   project: ProjectSpec;
@@ -98,7 +99,7 @@ export function appConfig(spec: AppSpec): { cfg: AppConfig; rng: Prng } {
   const dynamic = k === 'dynamicAllocation' || k === 'live' || (k === 'large' && yarn);
   const executorCores = spec.mode === 'local' ? 4 : rng.pick([2, 4, 4, 4]);
   const executorMemoryMb = executorCores * rng.pick([2048, 4096]);
-  const initial = spec.mode === 'local' ? 0 : k === 'large' ? 12 : rng.int(3, 8);
+  const initial = spec.mode === 'local' ? 0 : k === 'large' ? 12 : k === 'tiny' ? 2 : rng.int(3, 8);
   const excludeOnFailure = k === 'excludeOnFailure' || (k === 'dynamicAllocation' && rules.excludedEvents);
   const accessId = `LTAI5tDEMO${rng.alnum(14)}`.replace(/[a-z]/g, (c) => (rng.chance(0.5) ? c.toUpperCase() : c));
   const accessKey = `demo${rng.alnum(26)}`;
@@ -123,8 +124,8 @@ export function appConfig(spec: AppSpec): { cfg: AppConfig; rng: Prng } {
     dynamicAllocation: dynamic ? { min: 1, max: k === 'large' ? 40 : 16, idleTimeoutMs: 60_000 } : undefined,
     speculation: k === 'speculation',
     excludeOnFailure,
-    logBlockUpdates: true,
-    logStageExecutorMetrics: rules.major >= 3 && (k === 'cache' || k === 'large' || k === 'dashboard' || (k !== 'live' && rng.chance(0.3))),
+    logBlockUpdates: k !== 'tiny',
+    logStageExecutorMetrics: rules.major >= 3 && k !== 'tiny' && (k === 'cache' || k === 'large' || k === 'dashboard' || (k !== 'live' && rng.chance(0.3))),
     metricsPollingMs: rules.major >= 3 && rng.chance(0.5) ? 1000 : 0,
     codec: codecInProps,
     rolling: spec.layout === 'rolling',
@@ -164,7 +165,7 @@ export function appConfig(spec: AppSpec): { cfg: AppConfig; rng: Prng } {
     dynamicAllocation: dynamic ? { min: 1, max: k === 'large' ? 40 : 16, idleTimeoutMs: 60_000 } : undefined,
     speculation: k === 'speculation',
     excludeOnFailure,
-    logBlockUpdates: true,
+    logBlockUpdates: k !== 'tiny',
     logStageExecutorMetrics: env.spark['spark.eventLog.logStageExecutorMetrics'] === 'true',
     metricsPollingMs: env.spark['spark.executor.metrics.pollingInterval'] ? 1000 : 0,
     environment: env,
@@ -434,6 +435,14 @@ function runScenario(c: Ctx): string | undefined {
       });
       return undefined;
     }
+    case 'tiny':
+      // Listing benchmarks: a complete but small application (one short job).
+      c.sim.runJob({
+        stages: [{ name: `count at ${c.cls}.scala:12`, numTasks: r.int(2, 6), parents: [], source: 'parallelize', output: 'result', rdds: [{ name: 'ParallelCollectionRDD', scope: 'parallelize' }], medianTaskMs: r.int(40, 300) }],
+        callsite: `count at ${c.cls}.scala:12`,
+        gapBeforeMs: r.int(1000, 4000),
+      });
+      return undefined;
     case 'large':
       sqlAggregate(c, { gap: r.int(5000, 10000), scan: 2400, reduce: 800, scanMs: 1800, reduceMs: 500, write: true, line: 71 });
       sqlCount(c, r.int(1000, 3000), 300, 88);

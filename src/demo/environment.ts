@@ -121,7 +121,7 @@ export function buildEnvironment(i: EnvInput): { env: EnvironmentModel; sessionC
     else set('spark.blacklist.enabled', true);
   }
   set('spark.eventLog.enabled', true);
-  set('spark.eventLog.dir', i.kubeMode ? '/workdir/eventlog/' : `odps://${i.project}/cupidhistory/sparkhistory`);
+  set('spark.eventLog.dir', i.mode !== 'yarn' ? `file:/data/spark-events/${i.project}` : i.kubeMode ? '/workdir/eventlog/' : `odps://${i.project}/cupidhistory/sparkhistory`);
   if (i.codec !== 'none') {
     set('spark.eventLog.compress', true);
     set(r.eventLogCodecKey ? 'spark.eventLog.compression.codec' : 'spark.io.compression.codec', i.codec);

@@ -60,7 +60,8 @@ export class EventWriter {
   /** Hand-built because the task "cpus" Amount is a Scala Double and Jackson writes 1.0, not 1. */
   resourceProfileAdded(p: { id: number; cores: number; memoryMb: number; offHeapMb: number; overheadMb?: number; taskCpus: number }): string {
     const req = (name: string, amount: number) => `"${name}":{"Resource Name":"${name}","Amount":${amount},"Discovery Script":"","Vendor":""}`;
-    const exec = [req('cores', p.cores), req('memory', p.memoryMb), ...(p.overheadMb ? [req('memoryOverhead', p.overheadMb)] : []), req('offHeap', p.offHeapMb)];
+    // ResourceProfile's default executor requests, in the order Spark adds them.
+    const exec = [req('cores', p.cores), req('memory', p.memoryMb), req('offHeap', p.offHeapMb), ...(p.overheadMb ? [req('memoryOverhead', p.overheadMb)] : [])];
     return `{"Event":"SparkListenerResourceProfileAdded","Resource Profile Id":${p.id},"Executor Resource Requests":{${exec.join(',')}},"Task Resource Requests":{"cpus":{"Resource Name":"cpus","Amount":${p.taskCpus.toFixed(1)}}}}`;
   }
 

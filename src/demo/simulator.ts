@@ -1071,26 +1071,42 @@ export class AppSimulator {
     }
     // Spark lists a stage's RDDs newest first.
     s.rdds = rdds.reverse();
-    s.details = this.stageDetails(p.name);
+    s.details = this.stageDetails(p.name, !!p.sqlMetrics);
     if (p.cache) {
       const last = s.rdds[0]!;
       this.cached.set(p.cache.key, { rdd: last, sizes: new Float64Array(n), location: new Array<string | null>(n).fill(null), storage: p.cache.storage });
     }
   }
 
-  private stageDetails(callsite: string): string {
+  /** The long call site Spark stores as stage Details: the user frame and what is below it. */
+  private stageDetails(callsite: string, sql = false): string {
     const c = this.cfg;
+    const j8 = c.javaMajor < 17;
+    if (callsite.startsWith('$anonfun$withThreadLocalCaptured$1')) {
+      // AQE materializes query stages from a thread pool; the call site is that thread's.
+      return [
+        j8 ? 'java.util.concurrent.FutureTask.run(FutureTask.java:266)' : 'java.base/java.util.concurrent.FutureTask.run(FutureTask.java:264)',
+        j8 ? 'java.util.concurrent.ThreadPoolExecutor.runWorker(ThreadPoolExecutor.java:1149)' : 'java.base/java.util.concurrent.ThreadPoolExecutor.runWorker(ThreadPoolExecutor.java:1136)',
+        j8 ? 'java.util.concurrent.ThreadPoolExecutor$Worker.run(ThreadPoolExecutor.java:624)' : 'java.base/java.util.concurrent.ThreadPoolExecutor$Worker.run(ThreadPoolExecutor.java:635)',
+        j8 ? 'java.lang.Thread.run(Thread.java:750)' : 'java.base/java.lang.Thread.run(Thread.java:840)',
+      ].join('\n');
+    }
     const m = /^(\w+) at /.exec(callsite);
     const op = m ? m[1]! : 'collect';
     const line = /:(\d+)$/.exec(callsite)?.[1] ?? '42';
-    const sparkFrame = c.rules.major >= 3 ? `org.apache.spark.sql.Dataset.${op}(Dataset.scala:3${this.rng.int(100, 900)})` : `org.apache.spark.rdd.RDD.${op}(RDD.scala:${this.rng.int(900, 1200)})`;
+    const sparkFrame =
+      op === 'sql'
+        ? `org.apache.spark.sql.SparkSession.sql(SparkSession.scala:${c.rules.major >= 3 ? 618 : 642})`
+        : sql
+          ? `org.apache.spark.sql.Dataset.${op}(Dataset.scala:${c.rules.major >= 3 ? 3 : 2}${this.rng.int(100, 900)})`
+          : `org.apache.spark.rdd.RDD.${op}(RDD.scala:${this.rng.int(900, 1300)})`;
     return [
       sparkFrame,
       `${c.mainClass}$.main(${c.mainFile}:${line})`,
       `${c.mainClass}.main(${c.mainFile})`,
-      c.javaMajor >= 17 ? 'java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)' : 'sun.reflect.NativeMethodAccessorImpl.invoke0(Native Method)',
-      c.javaMajor >= 17 ? 'java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke(NativeMethodAccessorImpl.java:77)' : 'sun.reflect.NativeMethodAccessorImpl.invoke(NativeMethodAccessorImpl.java:62)',
-      c.javaMajor >= 17 ? 'java.base/java.lang.reflect.Method.invoke(Method.java:568)' : 'java.lang.reflect.Method.invoke(Method.java:498)',
+      j8 ? 'sun.reflect.NativeMethodAccessorImpl.invoke0(Native Method)' : 'java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)',
+      j8 ? 'sun.reflect.NativeMethodAccessorImpl.invoke(NativeMethodAccessorImpl.java:62)' : 'java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke(NativeMethodAccessorImpl.java:77)',
+      j8 ? 'java.lang.reflect.Method.invoke(Method.java:498)' : 'java.base/java.lang.reflect.Method.invoke(Method.java:568)',
       c.mode === 'yarn' ? 'org.apache.spark.deploy.yarn.ApplicationMaster$$anon$2.run(ApplicationMaster.scala:740)' : 'org.apache.spark.deploy.JavaMainApplication.start(SparkApplication.scala:52)',
     ].join('\n');
   }
@@ -1916,7 +1932,7 @@ export class AppSimulator {
         executionId: sql.executionId,
         rootExecutionId: sql.executionId,
         description,
-        details: this.stageDetails(plan.callsite),
+        details: this.stageDetails(plan.callsite, true),
         physicalPlanDescription: query.physicalPlanDescription,
         plan: query.plan,
         time: this.clock,

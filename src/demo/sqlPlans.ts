@@ -123,13 +123,25 @@ export interface TableSpec {
   partitionColumn: string;
 }
 
+/** Exchange's simpleString as each Spark line prints it. */
+function exchangeString(rules: SparkVersionRules, partitioning: string, id: number): string {
+  if (rules.major < 3) return `Exchange ${partitioning}`;
+  const v = rules.major * 10 + rules.minor;
+  if (v < 31) return `Exchange ${partitioning}, true, [id=#${id}]`;
+  return v >= 34 ? `Exchange ${partitioning}, ENSURE_REQUIREMENTS, [plan_id=${id}]` : `Exchange ${partitioning}, ENSURE_REQUIREMENTS, [id=#${id}]`;
+}
+
 class Attrs {
   private next: number;
   constructor(start: number) {
     this.next = start;
   }
   ref(col: string, long = false): string {
-    return `${col}#${this.next++}${long ? 'L' : ''}`;
+    // Only bigint columns print the L suffix; ids are bigint in these tables.
+    return `${col}#${this.next++}${long && /(_id|count)$/.test(col) ? 'L' : ''}`;
+  }
+  id(): number {
+    return this.next++;
   }
 }
 
@@ -223,6 +235,38 @@ interface Shape {
   root: NodeDef;
   fragments: FragmentShape[];
   sql: string;
+  /** Parsed / analyzed / optimized logical plans (2.x "explain extended" style). */
+  logical: [string, string, string];
+}
+
+interface TextNode {
+  l: string;
+  c?: TextNode[];
+}
+
+/** A chain of single-child nodes (first line is the root). */
+function chain(lines: string[], leaf?: TextNode): TextNode {
+  const nodes = lines.map((l) => ({ l, c: [] as TextNode[] }));
+  for (let i = 0; i < nodes.length - 1; i++) nodes[i]!.c = [nodes[i + 1]!];
+  if (leaf) nodes[nodes.length - 1]!.c = [leaf];
+  return nodes[0]!;
+}
+
+/** TreeNode.treeString layout: ":- " for all but the last child, "+- " for the last. */
+function tree(root: TextNode | string[]): string {
+  const node = Array.isArray(root) ? chain(root) : root;
+  const out: string[] = [];
+  const walk = (n: TextNode, prefix: string, last: boolean, top: boolean) => {
+    out.push(top ? n.l : `${prefix}${last ? '+- ' : ':- '}${n.l}`);
+    const kids = n.c ?? [];
+    kids.forEach((k, i) => walk(k, top ? '' : prefix + (last ? '   ' : ':  '), i === kids.length - 1, false));
+  };
+  walk(node, '', true, true);
+  return out.join('\n');
+}
+
+function hiveRelation(t: TableSpec, cols: string[]): string {
+  return `HiveTableRelation \`${t.project}\`.\`${t.name}\`, org.apache.hadoop.hive.ql.io.orc.OrcSerde, [${cols.join(', ')}]`;
 }
 
 function aggregateShape(rules: SparkVersionRules, q: AggregateQuerySpec, attrs: Attrs): Shape {
@@ -243,7 +287,7 @@ function aggregateShape(rules: SparkVersionRules, q: AggregateQuerySpec, attrs: 
     m('avg hash probe bucket list iters', 'average', 'avgProbe', by),
   ];
   const partial: NodeDef = { name: 'HashAggregate', simple: `HashAggregate(keys=[${keys.join(', ')}], functions=[partial_sum(${meas})])`, codegen: 1, details: [`Input [${keys.length + 1}]: [${[...keys, meas].join(', ')}]`, `Keys [${keys.length}]: [${keys.join(', ')}]`, `Functions [1]: [partial_sum(${meas})]`, `Aggregate Attributes [1]: [${sumAttr}]`, `Results [${keys.length + 1}]: [${[...keys, sumAttr].join(', ')}]`], metrics: aggMetrics(0, 'partialAggRows'), children: [project] };
-  const exchange: NodeDef = { name: 'Exchange', simple: `Exchange hashpartitioning(${keys.join(', ')}, ${q.shufflePartitions}), ENSURE_REQUIREMENTS, [plan_id=${attrs.ref('p').split('#')[1]}]`, details: [`Input [${keys.length + 1}]: [${[...keys, sumAttr].join(', ')}]`, `Arguments: hashpartitioning(${keys.join(', ')}, ${q.shufflePartitions}), ENSURE_REQUIREMENTS`], metrics: exchangeMetrics(0, 1), children: [wscg(1, 0, partial)] };
+  const exchange: NodeDef = { name: 'Exchange', simple: exchangeString(rules, `hashpartitioning(${keys.join(', ')}, ${q.shufflePartitions})`, attrs.id()), details: [`Input [${keys.length + 1}]: [${[...keys, sumAttr].join(', ')}]`, `Arguments: hashpartitioning(${keys.join(', ')}, ${q.shufflePartitions}), ENSURE_REQUIREMENTS`], metrics: exchangeMetrics(0, 1), children: [wscg(1, 0, partial)] };
   const total = attrs.ref(`total_${q.measure}`);
   const final: NodeDef = { name: 'HashAggregate', simple: `HashAggregate(keys=[${keys.join(', ')}], functions=[sum(${meas})])`, codegen: 2, details: [`Input [${keys.length + 1}]: [${[...keys, sumAttr].join(', ')}]`, `Keys [${keys.length}]: [${keys.join(', ')}]`, `Functions [1]: [sum(${meas})]`, `Results [${keys.length + 1}]: [${[...keys, total].join(', ')}]`], metrics: aggMetrics(1, 'finalAggRows'), children: [exchange] };
   const top = wscg(2, 1, final);
@@ -251,9 +295,21 @@ function aggregateShape(rules: SparkVersionRules, q: AggregateQuerySpec, attrs: 
   const sql = q.target
     ? `INSERT OVERWRITE TABLE ${q.target.name} PARTITION (${q.target.partitionColumn}='${q.ds}') SELECT ${q.groupBy.join(', ')}, SUM(${q.measure}) AS total_${q.measure} FROM ${q.source.name} WHERE ${q.source.partitionColumn}='${q.ds}' AND ${q.measure} > 0 GROUP BY ${q.groupBy.join(', ')}`
     : `SELECT ${q.groupBy.join(', ')}, SUM(${q.measure}) FROM ${q.source.name} WHERE ${q.source.partitionColumn}='${q.ds}' GROUP BY ${q.groupBy.join(', ')}`;
+  const insert = q.target ? [`InsertIntoHiveTable \`${q.target.project}\`.\`${q.target.name}\`, org.apache.hadoop.hive.ql.io.orc.OrcSerde, Map(ds -> Some(${q.ds})), true, false, [${q.target.columns.join(', ')}]`] : [];
+  const logical: [string, string, string] = [
+    tree([
+      ...(q.target ? [`'InsertIntoTable 'UnresolvedRelation \`${q.target.name}\`, Map(ds -> Some(${q.ds})), true, false`] : []),
+      `'Aggregate [${q.groupBy.map((g) => `'${g}`).join(', ')}], [${q.groupBy.map((g) => `'${g}`).join(', ')}, 'SUM('${q.measure}) AS total_${q.measure}#${attrs.id()}]`,
+      `'Filter (('${q.source.partitionColumn} = ${q.ds}) && ('${q.measure} > 0))`,
+      `'UnresolvedRelation \`${q.source.name}\``,
+    ]),
+    tree([...insert, `Aggregate [${keys.join(', ')}], [${[...keys, `sum(${meas}) AS ${total}`].join(', ')}]`, `Filter ((${part} = ${q.ds}) && (${meas} > cast(0 as double)))`, `SubqueryAlias \`${q.source.project}\`.\`${q.source.name}\``, hiveRelation(q.source, cols)]),
+    tree([...insert, `Aggregate [${keys.join(', ')}], [${[...keys, `sum(${meas}) AS ${total}`].join(', ')}]`, `Project [${[...keys, meas].join(', ')}]`, `Filter ((isnotnull(${part}) && isnotnull(${meas})) && ((${part} = ${q.ds}) && (${meas} > 0.0)))`, hiveRelation(q.source, cols)]),
+  ];
   return {
     root,
     sql,
+    logical,
     fragments: [
       { source: 'table', parents: [], output: 'shuffle', table: q.source.name, rdds: [{ name: 'OdpsRDD', scope: 'Scan' }, { name: 'MapPartitionsRDD', scope: 'WholeStageCodegen (1)' }, { name: 'MapPartitionsRDD', scope: 'Exchange' }] },
       { source: 'shuffle', parents: [0], output: q.target ? 'write' : 'result', rdds: [{ name: 'ShuffledRowRDD', scope: 'Exchange' }, { name: 'MapPartitionsRDD', scope: 'WholeStageCodegen (2)' }] },
@@ -274,7 +330,7 @@ function joinShape(rules: SparkVersionRules, q: JoinQuerySpec, attrs: Attrs): Sh
     const filter: NodeDef = { name: 'Filter', simple: `Filter isnotnull(${key})`, codegen: cg, details: [`Input [${cols.length}]: [${cols.join(', ')}]`, `Condition : isnotnull(${key})`], metrics: [m('number of output rows', 'sum', 'filterRows', frag)], children: [scan] };
     return {
       name: 'Exchange',
-      simple: `Exchange hashpartitioning(${key}, ${q.shufflePartitions}), ENSURE_REQUIREMENTS, [plan_id=${attrs.ref('p').split('#')[1]}]`,
+      simple: exchangeString(rules, `hashpartitioning(${key}, ${q.shufflePartitions})`, attrs.id()),
       details: [`Input [${cols.length}]: [${cols.join(', ')}]`, `Arguments: hashpartitioning(${key}, ${q.shufflePartitions}), ENSURE_REQUIREMENTS`],
       metrics: exchangeMetrics(frag, 2),
       children: [wscg(cg, frag, filter)],
@@ -307,7 +363,7 @@ function joinShape(rules: SparkVersionRules, q: JoinQuerySpec, attrs: Attrs): Sh
   };
   const ex2: NodeDef = {
     name: 'Exchange',
-    simple: `Exchange hashpartitioning(${rg.join(', ')}, ${q.shufflePartitions}), ENSURE_REQUIREMENTS, [plan_id=${attrs.ref('p').split('#')[1]}]`,
+    simple: exchangeString(rules, `hashpartitioning(${rg.join(', ')}, ${q.shufflePartitions})`, attrs.id()),
     details: [`Arguments: hashpartitioning(${rg.join(', ')}, ${q.shufflePartitions}), ENSURE_REQUIREMENTS`],
     metrics: exchangeMetrics(2, 3),
     children: [wscg(3, 2, partial)],
@@ -323,8 +379,40 @@ function joinShape(rules: SparkVersionRules, q: JoinQuerySpec, attrs: Attrs): Sh
   const top = wscg(4, 3, final);
   const root = q.target ? writeNode(rules, q.target, top, q.ds) : top;
   const select = `SELECT ${q.groupBy.map((g) => `r.${g}`).join(', ')}, SUM(l.${q.measure}) FROM ${q.left.name} l JOIN ${q.right.name} r ON l.${q.joinKey} = r.${q.joinKey} WHERE l.${q.left.partitionColumn}='${q.ds}' GROUP BY ${q.groupBy.map((g) => `r.${g}`).join(', ')}`;
+  const jInsert = q.target ? [`InsertIntoHiveTable \`${q.target.project}\`.\`${q.target.name}\`, org.apache.hadoop.hive.ql.io.orc.OrcSerde, Map(ds -> Some(${q.ds})), true, false, [${q.target.columns.join(', ')}]`] : [];
+  const aggLine = `Aggregate [${rg.join(', ')}], [${[...rg, `sum(${lm}) AS sum(${q.measure})#${attrs.id()}`].join(', ')}]`;
+  const join = (label: string, left: TextNode, right: TextNode): TextNode => ({ l: label, c: [left, right] });
+  const logical: [string, string, string] = [
+    tree(
+      chain(
+        [
+          ...(q.target ? [`'InsertIntoTable 'UnresolvedRelation \`${q.target.name}\`, Map(ds -> Some(${q.ds})), true, false`] : []),
+          `'Aggregate [${q.groupBy.map((g) => `'r.${g}`).join(', ')}], [${q.groupBy.map((g) => `'r.${g}`).join(', ')}, unresolvedalias('SUM('l.${q.measure}), None)]`,
+          `'Filter ('l.${q.left.partitionColumn} = ${q.ds})`,
+        ],
+        join(`'Join Inner, ('l.${q.joinKey} = 'r.${q.joinKey})`, chain([`'SubqueryAlias l`, `'UnresolvedRelation \`${q.left.name}\``]), chain([`'SubqueryAlias r`, `'UnresolvedRelation \`${q.right.name}\``])),
+      ),
+    ),
+    tree(
+      chain(
+        [...jInsert, aggLine, `Filter (${lp} = ${q.ds})`],
+        join(`Join Inner, (${lk} = ${rk})`, chain([`SubqueryAlias l`, hiveRelation(q.left, lcols)]), chain([`SubqueryAlias r`, hiveRelation(q.right, rcols)])),
+      ),
+    ),
+    tree(
+      chain(
+        [...jInsert, aggLine, `Project [${[lm, ...rg].join(', ')}]`],
+        join(
+          `Join Inner, (${lk} = ${rk})`,
+          chain([`Project [${lk}, ${lm}]`, `Filter ((isnotnull(${lp}) && (${lp} = ${q.ds})) && isnotnull(${lk}))`, hiveRelation(q.left, lcols)]),
+          chain([`Filter isnotnull(${rk})`, hiveRelation(q.right, rcols)]),
+        ),
+      ),
+    ),
+  ];
   return {
     root,
+    logical,
     sql: q.target ? `INSERT OVERWRITE TABLE ${q.target.name} PARTITION (${q.target.partitionColumn}='${q.ds}') ${select}` : select,
     fragments: [
       { source: 'table', parents: [], output: 'shuffle', table: q.left.name, rdds: [{ name: 'OdpsRDD', scope: 'Scan' }, { name: 'MapPartitionsRDD', scope: 'WholeStageCodegen (1)' }, { name: 'MapPartitionsRDD', scope: 'Exchange' }] },
@@ -340,10 +428,16 @@ function countShape(rules: SparkVersionRules, q: CountQuerySpec, attrs: Attrs): 
   const scan = scanNode(rules, q.source, [part], q.ds, 1, 0);
   const cnt = attrs.ref('count', true);
   const partial: NodeDef = { name: 'HashAggregate', simple: 'HashAggregate(keys=[], functions=[partial_count(1)])', codegen: 1, details: ['Keys: []', 'Functions [1]: [partial_count(1)]', `Aggregate Attributes [1]: [${cnt}]`], metrics: [m('number of output rows', 'sum', 'partialAggRows', 0), m('time in aggregation build', 'timing', 'aggTime', 0)], children: [scan] };
-  const ex: NodeDef = { name: 'Exchange', simple: `Exchange SinglePartition, ENSURE_REQUIREMENTS, [plan_id=${attrs.ref('p').split('#')[1]}]`, details: ['Arguments: SinglePartition, ENSURE_REQUIREMENTS'], metrics: exchangeMetrics(0, 1), children: [wscg(1, 0, partial)] };
+  const ex: NodeDef = { name: 'Exchange', simple: exchangeString(rules, 'SinglePartition', attrs.id()), details: ['Arguments: SinglePartition, ENSURE_REQUIREMENTS'], metrics: exchangeMetrics(0, 1), children: [wscg(1, 0, partial)] };
   const final: NodeDef = { name: 'HashAggregate', simple: 'HashAggregate(keys=[], functions=[count(1)])', codegen: 2, details: ['Keys: []', 'Functions [1]: [count(1)]'], metrics: [m('number of output rows', 'sum', 'finalAggRows', 1), m('time in aggregation build', 'timing', 'aggTime', 1)], children: [ex] };
+  const countAlias = `count(1)#${attrs.id()}L`;
   return {
     root: wscg(2, 1, final),
+    logical: [
+      tree([`'Project [unresolvedalias('COUNT(1), None)]`, `'Filter ('${q.source.partitionColumn} = ${q.ds})`, `'UnresolvedRelation \`${q.source.name}\``]),
+      tree([`Aggregate [count(1) AS ${countAlias}]`, `Filter (${part} = ${q.ds})`, `SubqueryAlias \`${q.source.project}\`.\`${q.source.name}\``, hiveRelation(q.source, [part])]),
+      tree([`Aggregate [count(1) AS ${countAlias}]`, `Project`, `Filter (isnotnull(${part}) && (${part} = ${q.ds}))`, hiveRelation(q.source, [part])]),
+    ],
     sql: `SELECT COUNT(1) FROM ${q.source.name} WHERE ${q.source.partitionColumn}='${q.ds}'`,
     fragments: [
       { source: 'table', parents: [], output: 'shuffle', table: q.source.name, rdds: [{ name: 'OdpsRDD', scope: 'Scan' }, { name: 'MapPartitionsRDD', scope: 'WholeStageCodegen (1)' }, { name: 'MapPartitionsRDD', scope: 'Exchange' }] },
@@ -406,9 +500,9 @@ function formattedText(root: NodeDef, header: string, adaptive: 'initial' | 'fin
   return out;
 }
 
-function legacyText(root: NodeDef, sql: string): string {
+function legacyText(root: NodeDef, logical: [string, string, string]): string {
   const phys = treeText(root, 'legacy', new Map());
-  return `== Parsed Logical Plan ==\n'Project [*]\n+- 'UnresolvedRelation [${sql.slice(0, 60).replace(/\s+/g, ' ')}...]\n\n== Analyzed Logical Plan ==\n...\n\n== Optimized Logical Plan ==\n...\n\n== Physical Plan ==\n${phys}`;
+  return `== Parsed Logical Plan ==\n${logical[0]}\n\n== Analyzed Logical Plan ==\n${logical[1]}\n\n== Optimized Logical Plan ==\n${logical[2]}\n\n== Physical Plan ==\n${phys}`;
 }
 
 export function instantiateQuery(rules: SparkVersionRules, spec: QuerySpec, firstAccumId: number, attrStart: number): SqlQuery {
@@ -434,7 +528,7 @@ export function instantiateQuery(rules: SparkVersionRules, spec: QuerySpec, firs
   const finalPlan: SqlPlanNode | null = adaptive
     ? { nodeName: 'AdaptiveSparkPlan', simpleString: 'AdaptiveSparkPlan isFinalPlan=true', children: [inner], metadata: {}, metrics: [] }
     : null;
-  const text = rules.major >= 3 ? formattedText(shape.root, '== Physical Plan ==', adaptive ? 'initial' : null) : legacyText(shape.root, shape.sql);
+  const text = rules.major >= 3 ? formattedText(shape.root, '== Physical Plan ==', adaptive ? 'initial' : null) : legacyText(shape.root, shape.logical);
   const finalText = adaptive ? formattedText(shape.root, '== Physical Plan ==', 'final') : null;
   return {
     description: shape.sql,
