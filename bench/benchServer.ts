@@ -10,6 +10,8 @@ export interface BenchServer {
   /** Polls until the path answers 200; returns ms since the process was spawned. */
   timeUntilOk(p: string): Promise<number>;
   timeRequest(p: string): Promise<number>;
+  /** Polls a JSON endpoint until `done(body)`; returns ms since the process was spawned. */
+  timeUntil(p: string, done: (body: unknown) => boolean): Promise<number>;
   /** Stops the server and returns its peak resident set size in bytes (VmHWM). */
   stop(): Promise<number>;
 }
@@ -40,6 +42,13 @@ export async function startBenchServer(logs: string, dataDir: string, extra: str
         }
         await res?.arrayBuffer();
         await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    async timeUntil(p, done) {
+      for (;;) {
+        const res = await fetch(url + p).catch(() => undefined);
+        if (res?.ok && done(await res.json())) return performance.now() - spawnedAt;
+        await new Promise((r) => setTimeout(r, 50));
       }
     },
     async timeRequest(p) {

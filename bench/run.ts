@@ -8,6 +8,7 @@ import { AppReplay } from '../src/server/ingest/appReplay.js';
 import { growLogFromSample } from './growLog.js';
 import { writeWideStageLog } from './wideStageLog.js';
 import { startBenchServer, type BenchServer } from './benchServer.js';
+import { generateManyApps } from '../src/demo/index.js';
 
 /**
  * `npm run bench`: grows a ≥200 MB real-shaped log from one of Spark's sample logs and a log with a
@@ -29,9 +30,13 @@ async function main(): Promise<void> {
     console.log(`${name.padEnd(52)} ${value}`);
   };
 
+  const parts = new Set((process.env.BENCH_PARTS ?? 'big,wide,many').split(','));
+  let t = 0;
+  let server: BenchServer;
+  if (parts.has('big')) {
   // 1. A big real-shaped log.
   const bigLog = path.join(logs, 'app-20200706201101-0003');
-  let t = performance.now();
+  t = performance.now();
   const grown = await growLogFromSample(SAMPLE, bigLog, targetMb * MB);
   report('grown log', `${(grown.bytes / MB).toFixed(0)} MB, ${grown.tasks} tasks, ${grown.stages} stages (${((performance.now() - t) / 1000).toFixed(1)} s to write)`);
 
@@ -49,7 +54,7 @@ async function main(): Promise<void> {
   // 3. Cold start → complete /stages answer, then the same after a restart (no re-parse).
   const dataDir = path.join(work, 'data');
   fs.rmSync(dataDir, { recursive: true, force: true });
-  let server: BenchServer = await startBenchServer(logs, dataDir);
+  server = await startBenchServer(logs, dataDir);
   const stagesUrl = `/api/v1/applications/app-20200706201101-0003/stages`;
   let ms = await server.timeUntilOk(stagesUrl);
   report('cold start → complete /stages', `${(ms / 1000).toFixed(2)} s`);
@@ -60,6 +65,9 @@ async function main(): Promise<void> {
   report('restart → complete /stages (no re-parse)', `${(ms / 1000).toFixed(3)} s`);
   await server.stop();
 
+  }
+
+  if (parts.has('wide')) {
   // 4. A 200k-task stage: sorted task pages.
   const wideDir = path.join(work, 'wide');
   fs.mkdirSync(wideDir, { recursive: true });
@@ -82,6 +90,34 @@ async function main(): Promise<void> {
   const summaryMs = await server.timeRequest('/api/v1/applications/app-wide-0001/stages/0/0/taskSummary');
   report('taskSummary over 200k tasks', `${summaryMs.toFixed(0)} ms`);
   await server.stop();
+
+  }
+
+  if (parts.has('many')) {
+  // 5. Many logs: first listing and list API latency.
+  const manyCount = Number(process.env.BENCH_MANY_APPS ?? 10_000);
+  const manyDir = path.join(work, 'many');
+  t = performance.now();
+  await generateManyApps({ dir: manyDir, count: manyCount });
+  report('many-apps workspace', `${manyCount} logs (${((performance.now() - t) / 1000).toFixed(1)} s to write)`);
+  server = await startBenchServer(manyDir, path.join(work, 'many-data'));
+  const listed = await server.timeUntil('/api/console/status', (body) => (body as { applications: number }).applications >= manyCount * 0.99);
+  report(`cold start → ${manyCount} applications listed`, `${(listed / 1000).toFixed(2)} s`);
+  const full = await server.timeUntil('/api/console/status', (body) => (body as { pendingReplays: number }).pendingReplays === 0);
+  report(`cold start → all ${manyCount} logs fully replayed`, `${(full / 1000).toFixed(1)} s`);
+  for (const [name, url] of [
+    ['GET /api/v1/applications (all)', '/api/v1/applications'],
+    ['GET /api/v1/applications?limit=50', '/api/v1/applications?limit=50'],
+    ['GET /api/console/apps (page of 50, sorted by start)', '/api/console/apps?limit=50'],
+    ['GET /api/console/apps filtered + searched', '/api/console/apps?status=failed&search=risk&sort=-duration&limit=50'],
+  ] as const) {
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) times.push(await server.timeRequest(url));
+    times.sort((a, b) => a - b);
+    report(`${name} (median of 7)`, `${times[3]!.toFixed(1)} ms`);
+  }
+  await server.stop();
+  }
 
   fs.writeFileSync(path.join(work, 'figures.json'), JSON.stringify(Object.fromEntries(figures), null, 2));
   console.log(`\nfigures written to ${path.join(work, 'figures.json')}`);

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -27,7 +28,7 @@ export function configFromArgs(argv: string[]): ServerConfig {
       'data-dir': { type: 'string' },
       'web-dir': { type: 'string' },
       'scan-interval-ms': { type: 'string', default: '1000' },
-      'ingest-workers': { type: 'string', default: '1' },
+      'ingest-workers': { type: 'string', default: String(Math.max(1, Math.min(4, os.availableParallelism()))) },
       'retained-tasks': { type: 'string' },
       'max-line-bytes': { type: 'string' },
     },

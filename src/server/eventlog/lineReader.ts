@@ -33,6 +33,8 @@ export interface LineReadOptions {
   maxLineBytes?: number;
   /** Cap on decoded output per file (decompression bombs). */
   maxDecodedBytes?: number;
+  /** Bytes read from disk at a time (1 MiB; a head-only peek wants far less). */
+  readChunkBytes?: number;
   /**
    * Called for every non-blank line (trailing \r removed); `unterminated` marks a final line with no newline.
    * `at` locates the line's bytes in the decoded file (for plain files, the file itself).
@@ -80,7 +82,7 @@ async function readFileLines(
   const codec = (await sniffFile(file)) ?? nameCodec;
   // Plain files can seek; compressed streams are decoded from the start and the consumed prefix dropped.
   const seek = codec === 'none' ? skip : 0;
-  const raw = fs.createReadStream(file, { start: seek, highWaterMark: 1 << 20 });
+  const raw = fs.createReadStream(file, { start: seek, highWaterMark: opts.readChunkBytes ?? 1 << 20 });
   const decoded = decodeStream(codec, raw, { truncatedTailOk: mayGrow, maxOutputBytes: opts.maxDecodedBytes });
 
   let offset = seek; // decoded bytes seen so far

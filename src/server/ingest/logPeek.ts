@@ -33,6 +33,7 @@ export async function peekLog(source: LogSource): Promise<LogPeek> {
   const headOnly = { ...source, inProgress: true };
   try {
     await readLogLines(headOnly, {
+      readChunkBytes: 64 * 1024,
       onLine: (line) => {
         if (++lines > HEAD_LINES) throw new StopReading();
         if (!line.startsWith('{"Event":"SparkListener')) return;
