@@ -25,11 +25,15 @@ export function parseSize(s: string): number {
   return Math.round(Number(m[1]) * mult);
 }
 
+const FLAGS = new Set(['out', 'seed', 'apps', 'projects', 'now', 'live', 'time-scale', 'bench-log', 'size', 'tasks-per-stage', 'codec', 'spark-version', 'many', 'help']);
+
 function parseArgs(argv: string[]): Map<string, string | true> {
   const out = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (!a.startsWith('--')) throw new Error(`unexpected argument "${a}"\n${USAGE}`);
+    const name = a.slice(2).split('=')[0]!;
+    if (!FLAGS.has(name)) throw new Error(`unknown option --${name}\n${USAGE}`);
     const eq = a.indexOf('=');
     if (eq > 0) {
       out.set(a.slice(2, eq), a.slice(eq + 1));
