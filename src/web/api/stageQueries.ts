@@ -40,3 +40,28 @@ export function useTaskList(app: AppRef, stageId: number, attemptId: number, par
     placeholderData: keepPreviousData,
   });
 }
+
+/** Most tasks one stage page loads for its timeline and distributions (the timeline's draw budget). */
+export const STAGE_TASKS_CAP = 100_000;
+const TASK_CHUNK = 10_000;
+
+/**
+ * Every task of a stage attempt (up to STAGE_TASKS_CAP, in id order) for the task timeline, the locality
+ * summary and the duration histogram. Fetched through the paged `taskList` in chunks, so a huge stage never
+ * asks the server for one enormous answer; the stage detail itself is loaded without its task map.
+ */
+export function useAllStageTasks(app: AppRef, stageId: number, attemptId: number, taskCount: number) {
+  const wanted = Math.min(taskCount, STAGE_TASKS_CAP);
+  return useQuery({
+    queryKey: appKeys.app(app).stage(stageId, attemptId).tasks({ offset: 0, length: wanted, sortBy: 'ID' }),
+    queryFn: async ({ signal }) => {
+      const all = [];
+      for (let offset = 0; offset < wanted; offset += TASK_CHUNK) {
+        const chunk = await apiClient.taskList(app, stageId, attemptId, { offset, length: Math.min(TASK_CHUNK, wanted - offset), sortBy: 'ID' }, { signal });
+        all.push(...chunk);
+        if (chunk.length < TASK_CHUNK) break;
+      }
+      return all;
+    },
+  });
+}

@@ -78,5 +78,5 @@ export function tickLabel(t: number, step: number): string {
   const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
   if (step >= 60_000) return hm;
   if (step >= 1000) return `${hm}:${pad(d.getSeconds())}`;
-  return `${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+  return `${hm}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }

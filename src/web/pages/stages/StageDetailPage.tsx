@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { isApiError, type AppRef, type StageData, type TaskData } from '../../../api/index.js';
 import { useAllExecutors } from '../../api/executorQueries.js';
 import { useJobs } from '../../api/jobQueries.js';
-import { useStage, useStageAttempts, useTaskSummary } from '../../api/stageQueries.js';
+import { STAGE_TASKS_CAP, useAllStageTasks, useStage, useStageAttempts, useTaskSummary } from '../../api/stageQueries.js';
 import { useAppRef } from '../../api/useAppRef.js';
 import { CollapsibleSection } from '../../components/CollapsibleSection.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -22,15 +22,20 @@ import { TaskTable } from './TaskTable.js';
 
 const TaskDurationChart = lazy(() => import('./TaskDurationChart.js'));
 
+/** Task attempts of a stage attempt: finished, failed, killed and running ones (Spark keeps these counts). */
+function stageTaskAttempts(stage: StageData): number {
+  return stage.numCompleteTasks + stage.numFailedTasks + stage.numKilledTasks + stage.numActiveTasks;
+}
+
 /** Spark's "Details for Stage S (Attempt A)" (§2.5). */
 export default function StageDetailPage() {
   const app = useAppRef();
   const params = useParams();
   const stageId = Number(params.stageId);
   const attemptId = Number(params.stageAttemptId);
-  // details=true: the task map feeds the timeline, locality summary and per-status counts; the task table
-  // itself pages on the server.
-  const stage = useStage(app, stageId, attemptId, { details: true });
+  // details=true brings the per-executor summary; the task map is narrowed to failed tasks so that a stage with
+  // 100k tasks does not arrive in one answer (all tasks come in chunks through useAllStageTasks).
+  const stage = useStage(app, stageId, attemptId, { details: true, taskStatus: ['FAILED'] });
   return (
     <div data-testid="stage-page">
       <div className="mb-2 flex flex-wrap items-center gap-3">
@@ -70,22 +75,31 @@ function StageDetail({ app, stage }: { app: AppRef; stage: StageData }) {
   const summary = useTaskSummary(app, stage.stageId, stage.attemptId, { quantiles: SUMMARY_QUANTILES });
   const [metricsParam, setMetricsParam] = useUrlParam('metrics');
   const additional = metricsParam === 'all';
-  const tasks = useMemo<TaskData[]>(() => Object.values(stage.tasks ?? {}).sort((a, b) => a.taskId - b.taskId), [stage.tasks]);
+  const attemptCount = stageTaskAttempts(stage);
+  const allTasks = useAllStageTasks(app, stage.stageId, stage.attemptId, attemptCount);
+  const tasks = useMemo<TaskData[]>(() => allTasks.data ?? [], [allTasks.data]);
   const presence = useMemo(() => stageDataPresence(stage), [stage]);
-  const now = useMemo(() => Date.now(), [stage]);
+  const now = useMemo(() => Date.now(), [stage, allTasks.data]); // eslint-disable-line react-hooks/exhaustive-deps
+  const tasksState =
+    allTasks.data !== undefined ? undefined : allTasks.isError ? <ErrorState error={allTasks.error} onRetry={() => void allTasks.refetch()} /> : <LoadingState label={`Loading ${attemptCount} tasks…`} />;
   const accumulators = visibleAccumulators(stage.accumulatorUpdates);
   const durations = useMemo(() => tasks.filter((t) => t.duration !== undefined && t.status === 'SUCCESS').map((t) => t.duration!), [tasks]);
 
   return (
     <>
-      <StageSummary app={app} stage={stage} tasks={tasks} jobs={jobs.data} />
+      <StageSummary app={app} stage={stage} tasks={allTasks.data} jobs={jobs.data} />
       <label className="mt-3 flex w-fit items-center gap-2 text-sm">
         <input type="checkbox" checked={additional} onChange={(e) => setMetricsParam(e.target.checked ? 'all' : '', { replace: true })} />
         Show additional metrics (scheduler delay, deserialization, serialization, getting result, peak memory)
       </label>
 
       <CollapsibleSection title="Event Timeline" storageKey="task-assignment-timeline">
-        <TaskTimeline tasks={tasks} now={now} />
+        {attemptCount > STAGE_TASKS_CAP && (
+          <p className="mb-1 text-xs font-semibold">
+            Showing the first {STAGE_TASKS_CAP} of {attemptCount} tasks (by task id).
+          </p>
+        )}
+        {tasksState ?? <TaskTimeline tasks={tasks} now={now} />}
       </CollapsibleSection>
 
       <CollapsibleSection id="summary-metrics" title={`Summary Metrics for ${stage.numCompleteTasks} Completed Tasks`} storageKey="stage-summary-metrics">
@@ -103,13 +117,13 @@ function StageDetail({ app, stage }: { app: AppRef; stage: StageData }) {
       </CollapsibleSection>
 
       <CollapsibleSection title="Task Duration Distribution" storageKey="stage-duration-distribution">
-        {durations.length === 0 ? (
+        {tasksState ?? (durations.length === 0 ? (
           <EmptyState title="No task has succeeded yet" />
         ) : (
           <Suspense fallback={<LoadingState label="Loading chart…" />}>
             <TaskDurationChart durations={durations} />
           </Suspense>
-        )}
+        ))}
       </CollapsibleSection>
 
       {stage.speculationSummary !== undefined && stage.speculationSummary.numTasks > 0 && (
@@ -153,8 +167,8 @@ function StageDetail({ app, stage }: { app: AppRef; stage: StageData }) {
         </CollapsibleSection>
       )}
 
-      <CollapsibleSection id="tasks" title={`Tasks (${tasks.length > 0 ? tasks.length : stage.numTasks})`} storageKey="stage-tasks">
-        <TaskTable app={app} stage={stage} tasks={stage.tasks === undefined ? undefined : tasks} presence={presence} additional={additional} />
+      <CollapsibleSection id="tasks" title={`Tasks (${attemptCount})`} storageKey="stage-tasks">
+        <TaskTable app={app} stage={stage} presence={presence} additional={additional} />
       </CollapsibleSection>
     </>
   );

@@ -24,7 +24,7 @@ export function localitySummary(tasks: readonly TaskData[]): string {
 }
 
 /** The stage page's summary block (§2.5 1): times, locality, I/O and spill only when non-zero, job links. */
-export function StageSummary({ app, stage, tasks, jobs }: { app: AppRef; stage: StageData; tasks: readonly TaskData[]; jobs: readonly JobData[] | undefined }) {
+export function StageSummary({ app, stage, tasks, jobs }: { app: AppRef; stage: StageData; tasks: readonly TaskData[] | undefined; jobs: readonly JobData[] | undefined }) {
   const sizeRecords = (bytes: number, records: number) => `${formatBytes(bytes)} / ${records}`;
   const jobIds = (jobs ?? []).filter((j) => j.stageIds.includes(stage.stageId)).map((j) => j.jobId).sort((a, b) => a - b);
   return (
@@ -34,7 +34,7 @@ export function StageSummary({ app, stage, tasks, jobs }: { app: AppRef; stage: 
         { label: 'Status:', value: stage.status.toLowerCase() },
         { label: 'Resource Profile Id:', value: stage.resourceProfileId },
         { label: 'Total Time Across All Tasks:', value: formatDuration(stage.executorRunTime) },
-        { label: 'Locality Level Summary:', value: localitySummary(tasks) || '—' },
+        { label: 'Locality Level Summary:', value: tasks === undefined ? '…' : localitySummary(tasks) || '—' },
         { label: 'Input Size / Records:', value: sizeRecords(stage.inputBytes, stage.inputRecords), hidden: stage.inputBytes <= 0 && stage.inputRecords <= 0 },
         { label: 'Output Size / Records:', value: sizeRecords(stage.outputBytes, stage.outputRecords), hidden: stage.outputBytes <= 0 && stage.outputRecords <= 0 },
         {

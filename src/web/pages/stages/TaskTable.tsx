@@ -1,6 +1,6 @@
 import type { SortingState } from '@tanstack/react-table';
 import { useMemo } from 'react';
-import { TASK_STATUS_FILTERS, type AppRef, type StageData, type TaskData, type TaskSorting, type TaskStatusFilter } from '../../../api/index.js';
+import { TASK_STATUS_FILTERS, type AppRef, type StageData, type TaskSorting, type TaskStatusFilter } from '../../../api/index.js';
 import { useTaskList } from '../../api/stageQueries.js';
 import { DataTable } from '../../components/DataTable.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -16,13 +16,8 @@ import { taskColumns } from './taskColumns.js';
 const SORTS: Record<string, TaskSorting> = { ID: 'ID', runtime: 'INCREASING_RUNTIME', '-runtime': 'DECREASING_RUNTIME' };
 const DEFAULT_PAGE_SIZE = 100;
 
-/** How many task attempts match the status filter, from the counts the stage already carries. */
-function matchingCount(stage: StageData, tasks: readonly TaskData[] | undefined, statuses: readonly string[]): number {
-  if (tasks !== undefined && tasks.length > 0) {
-    if (statuses.length === 0) return tasks.length;
-    // `GET RESULT` tasks are still running as far as the filter is concerned.
-    return tasks.filter((t) => statuses.includes(t.status === 'GET RESULT' ? 'RUNNING' : t.status)).length;
-  }
+/** How many task attempts match the status filter, from the counts the stage carries. */
+function matchingCount(stage: StageData, statuses: readonly string[]): number {
   const by: Record<string, number> = { RUNNING: stage.numActiveTasks, SUCCESS: stage.numCompleteTasks, FAILED: stage.numFailedTasks, KILLED: stage.numKilledTasks, UNKNOWN: 0 };
   return (statuses.length === 0 ? Object.keys(by) : statuses).reduce((sum, s) => sum + (by[s] ?? 0), 0);
 }
@@ -34,14 +29,11 @@ function matchingCount(stage: StageData, tasks: readonly TaskData[] | undefined,
 export function TaskTable({
   app,
   stage,
-  tasks,
   presence,
   additional,
 }: {
   app: AppRef;
   stage: StageData;
-  /** The stage's full task map when loaded (for exact counts per status). */
-  tasks: readonly TaskData[] | undefined;
   presence: StageDataPresence;
   additional: boolean;
 }) {
@@ -54,9 +46,9 @@ export function TaskTable({
   const length = Math.min(Math.max(pageSize, 1), 1000);
   const pageIndex = Math.max(0, page - 1);
   const list = useTaskList(app, stage.stageId, stage.attemptId, { offset: pageIndex * length, length, sortBy, status: statuses });
-  const total = matchingCount(stage, tasks, statuses);
+  const total = matchingCount(stage, statuses);
 
-  const hasAccumulators = useMemo(() => (tasks ?? list.data ?? []).some((t) => t.accumulatorUpdates.some((a) => !a.name.startsWith('internal.'))), [tasks, list.data]);
+  const hasAccumulators = useMemo(() => (list.data ?? []).some((t) => t.accumulatorUpdates.some((a) => !a.name.startsWith('internal.'))), [list.data]);
   const columns = useMemo(() => taskColumns(app, { presence, additional, accumulators: hasAccumulators }), [app, presence, additional, hasAccumulators]);
   const sorting = useMemo<SortingState>(
     () => (sortBy === 'ID' ? [{ id: 'taskId', desc: false }] : [{ id: 'duration', desc: sortBy === 'DECREASING_RUNTIME' }]),
