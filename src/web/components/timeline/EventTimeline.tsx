@@ -8,7 +8,9 @@ import { timeToX } from './timeScale.js';
 type Hit<R, P> = { kind: 'range'; item: R; index: number } | { kind: 'point'; item: P; index: number };
 
 const POINT_ROW = 26;
-const LANE = 20;
+/** Lane height when few lanes; many concurrent bars shrink lanes (down to 3 px) instead of growing the canvas. */
+const LANE_MAX = 20;
+const LANES_HEIGHT_BUDGET = 420;
 const GAP = 8;
 const GUTTER = 84;
 const LABEL_COLOR = '#0f172a';
@@ -43,7 +45,9 @@ export function EventTimeline<R extends TimelineRange, P extends TimelinePoint>(
 }) {
   const layout = useMemo(() => layoutEventTimeline(ranges, points), [ranges, points]);
   const rangesTop = POINT_ROW + GAP;
-  const contentHeight = rangesTop + Math.max(1, layout.laneCount) * LANE + 4;
+  const laneHeight = Math.max(3, Math.min(LANE_MAX, Math.floor(LANES_HEIGHT_BUDGET / Math.max(1, layout.laneCount))));
+  const barInset = laneHeight >= 10 ? 2 : 0;
+  const contentHeight = rangesTop + Math.max(1, layout.laneCount) * laneHeight + 4;
   // Points sorted by time, for nearest-marker hit tests.
   const pointOrder = useMemo(() => points.map((_, i) => i).sort((a, b) => points[a]!.time - points[b]!.time), [points]);
 
@@ -51,7 +55,7 @@ export function EventTimeline<R extends TimelineRange, P extends TimelinePoint>(
     const { view, width } = f;
     ctx.fillStyle = f.theme.laneStripe;
     ctx.fillRect(0, 0, width, POINT_ROW);
-    ctx.fillRect(0, rangesTop, width, layout.laneCount * LANE);
+    ctx.fillRect(0, rangesTop, width, layout.laneCount * laneHeight);
 
     // Bars, batched per state: one path per colour for fills and one for borders.
     let drawnCount = 0;
@@ -67,18 +71,21 @@ export function EventTimeline<R extends TimelineRange, P extends TimelinePoint>(
         if (x1 < 0 || x0 > width) continue;
         const x = Math.max(-1, x0);
         const w = Math.max(1, Math.min(width + 1, x1) - x);
-        const y = rangesTop + layout.laneOf[i]! * LANE + 2;
-        ctx.rect(Math.round(x) + 0.5, y + 0.5, Math.max(1, Math.round(w) - 1), LANE - 5);
+        const y = rangesTop + layout.laneOf[i]! * laneHeight + barInset;
+        ctx.rect(Math.round(x) + 0.5, y + 0.5, Math.max(1, Math.round(w) - 1), Math.max(1, laneHeight - 2 * barInset - 1));
         any = true;
         drawnCount++;
-        if (w > 50) labels.push({ x: x + 4, y: y + (LANE - 4) / 2, w: w - 8, text: r.label });
+        if (w > 50 && laneHeight >= 14) labels.push({ x: x + 4, y: y + (laneHeight - 4) / 2, w: w - 8, text: r.label });
       }
       if (!any) continue;
       ctx.fillStyle = RANGE_COLORS[state].fill;
       ctx.fill();
-      ctx.strokeStyle = RANGE_COLORS[state].stroke;
-      ctx.lineWidth = 1;
-      ctx.stroke();
+      // Borders only where bars are tall enough for them to read as borders.
+      if (laneHeight >= 8) {
+        ctx.strokeStyle = RANGE_COLORS[state].stroke;
+        ctx.lineWidth = 1;
+        ctx.stroke();
+      }
     }
     ctx.font = '11px ui-sans-serif, system-ui, sans-serif';
     ctx.textBaseline = 'middle';
@@ -86,7 +93,7 @@ export function EventTimeline<R extends TimelineRange, P extends TimelinePoint>(
     for (const l of labels) {
       ctx.save();
       ctx.beginPath();
-      ctx.rect(l.x, l.y - LANE / 2, l.w, LANE);
+      ctx.rect(l.x, l.y - laneHeight / 2, l.w, laneHeight);
       ctx.clip();
       ctx.fillText(l.text, l.x, l.y + 0.5);
       ctx.restore();
@@ -123,7 +130,7 @@ export function EventTimeline<R extends TimelineRange, P extends TimelinePoint>(
     ctx.textBaseline = 'middle';
     ctx.fillStyle = f.theme.text;
     ctx.fillText('Executors', 6, POINT_ROW / 2);
-    ctx.fillText(rangeGroupLabel, 6, rangesTop + Math.min(layout.laneCount * LANE, 200) / 2);
+    ctx.fillText(rangeGroupLabel, 6, rangesTop + Math.min(layout.laneCount * laneHeight, 200) / 2);
   }
 
   function hitTest(x: number, y: number, f: TimelineFrame): Hit<R, P> | undefined {
@@ -142,7 +149,7 @@ export function EventTimeline<R extends TimelineRange, P extends TimelinePoint>(
       }
       return best === undefined ? undefined : { kind: 'point', item: points[best]!, index: best };
     }
-    const lane = Math.floor((y - rangesTop) / LANE);
+    const lane = Math.floor((y - rangesTop) / laneHeight);
     if (lane < 0 || lane >= layout.laneCount) return undefined;
     const index = rangeAt(layout, lane, t, msPerPx * 2);
     return index === undefined ? undefined : { kind: 'range', item: layout.ranges[index]!, index };
@@ -155,7 +162,7 @@ export function EventTimeline<R extends TimelineRange, P extends TimelinePoint>(
     }
     const x0 = timeToX(hit.item.start, f.view, f.width);
     const x1 = timeToX(Math.max(hit.item.end, hit.item.start), f.view, f.width);
-    return { x: x0, y: rangesTop + layout.laneOf[hit.index]! * LANE + 2, w: Math.max(1, x1 - x0), h: LANE - 4 };
+    return { x: x0, y: rangesTop + layout.laneOf[hit.index]! * laneHeight + barInset, w: Math.max(1, x1 - x0), h: Math.max(1, laneHeight - 2 * barInset) };
   }
 
   if (ranges.length === 0 && points.length === 0) {
