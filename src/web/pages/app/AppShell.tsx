@@ -69,7 +69,7 @@ function Shell({ app, info, attempt }: { app: AppRef; info: ApplicationInfo; att
           </h1>
           <p className="mt-0.5 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600 dark:text-slate-400" data-testid="app-meta">
             <span>
-              Spark <span className="font-medium text-slate-800 dark:text-slate-200">{attempt.appSparkVersion}</span>
+              Spark <span className="font-medium text-slate-800 dark:text-slate-200">{attempt.appSparkVersion || 'unknown'}</span>
             </span>
             <span>
               User <span className="font-medium text-slate-800 dark:text-slate-200">{attempt.sparkUser}</span>
