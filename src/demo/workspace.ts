@@ -165,8 +165,9 @@ function planCatalog(count: number, projects: number, rng: Prng): CatalogEntry[]
     const anyLeft = perProject.some((l) => l.length > 0);
     const next = perProject[p]!.shift();
     if (next) out.push({ ...next, project: p });
-    else if (anyLeft) {
-      // This project's catalog is used up: let the others finish theirs first.
+    else if (anyLeft && CATALOG[p]) {
+      // This project's catalog is used up: let the others finish theirs first. (Projects
+      // beyond the catalog get generated apps from the start, so every project has some.)
     } else {
       const line = EXTRA_LINES[extra % EXTRA_LINES.length]!;
       const kind = EXTRA_KINDS[extra % EXTRA_KINDS.length]!;

@@ -321,3 +321,15 @@ describe('determinism', () => {
     fs.rmSync(b.dir, { recursive: true, force: true });
   });
 });
+
+describe('size options', () => {
+  it('generates more projects and applications on request', async () => {
+    const s = await generateWorkspace({ dir: path.join(root, 'e'), seed: 9, projects: 4, apps: 45 });
+    expect(s.projects).toHaveLength(4);
+    expect(s.totals.apps).toBe(45);
+    const json = JSON.parse(fs.readFileSync(s.workspaceFile, 'utf8')) as { users: { name: string; roles: { project: string }[] }[] };
+    expect(json.users.find((u) => u.name === 'alice')!.roles.map((r) => r.project)).toEqual(s.projects.map((p) => p.name));
+    for (const p of s.projects) expect(listEventLogs(p.eventLogDir).length).toBeGreaterThan(5);
+    expect(s.apps.filter((a) => !a.completed && a.scenario === 'live')).toHaveLength(1);
+  });
+});
