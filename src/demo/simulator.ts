@@ -171,6 +171,8 @@ interface ExecState extends ExecutorModel {
   appExcluded: boolean;
   broadcastsSeen: Set<number>;
   failures: number;
+  /** Scheduled removal (dynamic allocation / churn) not yet carried out. */
+  pendingRemoval: (() => void) | null;
 }
 
 class StageRun {
@@ -569,6 +571,8 @@ export class AppSimulator {
    */
   settle(): void {
     this.runUntil(() => this.currentJob === null && this.active.length === 0 && ![...this.execs.values()].some((e) => e.running.size > 0));
+    // Removals already decided (idle timeout, churn) happen now rather than being dropped.
+    for (const e of [...this.execs.values()]) e.pendingRemoval?.();
     this.heap.clear();
     this.daCheckPending = false;
     this.requested = 0;
@@ -667,6 +671,7 @@ export class AppSimulator {
       appExcluded: false,
       broadcastsSeen: new Set(),
       failures: 0,
+      pendingRemoval: null,
     };
     e.em.JVMHeapMemory = Math.round(this.cfg.executorMemoryMb * MB * 0.08);
     e.em.JVMOffHeapMemory = this.rng.int(40, 70) * MB;
@@ -697,33 +702,42 @@ export class AppSimulator {
 
   /** Removes an executor at time t. lost=true: unexpected loss (outputs and running tasks are lost). */
   private removeExecutor(e: ExecState, reason: string, lost: boolean, t: number): void {
-    this.at(t, () => {
-      if (!e.alive) return;
-      e.alive = false;
-      e.ready = false;
-      e.removeTime = this.clock;
-      e.removeReason = reason;
-      this.emit(this.w.blockManagerRemoved({ executorId: e.id, host: e.host, port: e.port }, this.clock));
-      this.emit(this.w.executorRemoved(e.id, this.clock, reason));
-      if (this.drvLog) {
-        if (lost) {
-          this.logs.driver(this.clock, 'ERROR', this.schedulerName(), `Lost executor ${e.id} on ${e.host}: ${reason}`);
-        } else {
-          this.logs.driver(this.clock, 'INFO', this.schedulerName(), `Executor ${e.id} on ${e.host} killed by driver.`);
-          this.logs.executor(e.id, this.clock - 30, 'ERROR', 'CoarseGrainedExecutorBackend', 'RECEIVED SIGNAL TERM');
-          this.logs.executor(e.id, this.clock - 20, 'INFO', 'MemoryStore', 'MemoryStore cleared');
-          this.logs.executor(e.id, this.clock - 19, 'INFO', 'BlockManager', 'BlockManager stopped');
-          this.logs.executor(e.id, this.clock - 10, 'INFO', 'ShutdownHookManager', 'Shutdown hook called');
-        }
-        this.logs.driver(this.clock + 1, 'INFO', 'DAGScheduler', `Executor lost: ${e.id} (epoch ${this.rng.int(1, 40)})`);
-        this.logs.driver(this.clock + 2, 'INFO', 'BlockManagerMasterEndpoint', `Trying to remove executor ${e.id} from BlockManagerMaster.`);
-        this.logs.driver(this.clock + 3, 'INFO', 'BlockManagerMaster', `Removed ${e.id} successfully in removeExecutor`);
+    let entry: HeapEntry | null = null;
+    const run = () => {
+      if (entry) entry.cancelled = true;
+      e.pendingRemoval = null;
+      this.doRemoveExecutor(e, reason, lost);
+    };
+    if (!lost) e.pendingRemoval = run;
+    entry = this.at(t, run);
+  }
+
+  private doRemoveExecutor(e: ExecState, reason: string, lost: boolean): void {
+    if (!e.alive) return;
+    e.alive = false;
+    e.ready = false;
+    e.removeTime = this.clock;
+    e.removeReason = reason;
+    this.emit(this.w.blockManagerRemoved({ executorId: e.id, host: e.host, port: e.port }, this.clock));
+    this.emit(this.w.executorRemoved(e.id, this.clock, reason));
+    if (this.drvLog) {
+      if (lost) {
+        this.logs.driver(this.clock, 'ERROR', this.schedulerName(), `Lost executor ${e.id} on ${e.host}: ${reason}`);
+      } else {
+        this.logs.driver(this.clock, 'INFO', this.schedulerName(), `Executor ${e.id} on ${e.host} killed by driver.`);
+        this.logs.executor(e.id, this.clock - 30, 'ERROR', 'CoarseGrainedExecutorBackend', 'RECEIVED SIGNAL TERM');
+        this.logs.executor(e.id, this.clock - 20, 'INFO', 'MemoryStore', 'MemoryStore cleared');
+        this.logs.executor(e.id, this.clock - 19, 'INFO', 'BlockManager', 'BlockManager stopped');
+        this.logs.executor(e.id, this.clock - 10, 'INFO', 'ShutdownHookManager', 'Shutdown hook called');
       }
-      for (const c of this.cached.values()) {
-        for (let p = 0; p < c.location.length; p++) if (c.location[p] === e.id) c.location[p] = null;
-      }
-      if (lost) this.onExecutorLost(e, reason);
-    });
+      this.logs.driver(this.clock + 1, 'INFO', 'DAGScheduler', `Executor lost: ${e.id} (epoch ${this.rng.int(1, 40)})`);
+      this.logs.driver(this.clock + 2, 'INFO', 'BlockManagerMasterEndpoint', `Trying to remove executor ${e.id} from BlockManagerMaster.`);
+      this.logs.driver(this.clock + 3, 'INFO', 'BlockManagerMaster', `Removed ${e.id} successfully in removeExecutor`);
+    }
+    for (const c of this.cached.values()) {
+      for (let p = 0; p < c.location.length; p++) if (c.location[p] === e.id) c.location[p] = null;
+    }
+    if (lost) this.onExecutorLost(e, reason);
   }
 
   private onExecutorLost(e: ExecState, reason: string): void {
