@@ -87,6 +87,10 @@ export interface SparkConsoleClient {
   appLogs(appId: string, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['appLogs']>>;
   /** Console: a byte range of one log (default: the last 100 KiB). */
   appLogChunk(appId: string, executorId: string, logType: LogType, params?: LogChunkQueryInput, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['appLogChunk']>>;
+  /** Console: stage parents, RDD graphs and locality of every stage attempt (for DAGs). */
+  stageGraph(app: AppRef, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['stageGraph']>>;
+  /** Console: a stage attempt's tasks as columns (task timeline). */
+  taskTimeline(app: AppRef, stageId: number, attemptId: number, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['taskTimeline']>>;
   /** Console: URL downloading a whole log file. */
   appLogDownloadUrl(appId: string, executorId: string, logType: LogType): string;
 }
@@ -172,6 +176,9 @@ export function createClient(options: ClientOptions = {}): SparkConsoleClient {
     appChangesUrl: (appId) => url(consoleRoutes.appChanges, { appId }),
     appLogs: (appId, opts) => getJson(consoleRoutes.appLogs, { appId }, undefined, opts),
     appLogChunk: (appId, executorId, logType, params, opts) => getJson(consoleRoutes.appLogChunk, { appId, executorId, logType }, params, opts),
+    stageGraph: (app, opts) => getJson(consoleRoutes.stageGraph, { appId: app.appId, attempt: app.attemptId ?? '-' }, undefined, opts),
+    taskTimeline: (app, stageId, attemptId, opts) =>
+      getJson(consoleRoutes.taskTimeline, { appId: app.appId, attempt: app.attemptId ?? '-', stageId, stageAttemptId: attemptId }, undefined, opts),
     appLogDownloadUrl: (appId, executorId, logType) => url(consoleRoutes.appLogDownload, { appId, executorId, logType }),
   };
 }

@@ -37,6 +37,8 @@ function stageScope(appKey: readonly unknown[], stageId: number, attemptId: numb
     detail: (params?: StageQueryInput) => [...key, 'detail', clean(params)] as const,
     taskSummary: (params?: TaskSummaryQueryInput) => [...key, 'taskSummary', clean(params)] as const,
     tasks: (params?: TaskListQueryInput) => [...key, 'tasks', clean(params)] as const,
+    /** Console: the attempt's tasks as timeline columns. */
+    timeline: () => [...key, 'timeline'] as const,
   };
 }
 
@@ -50,6 +52,8 @@ function appScope(app: AppRef) {
     jobs: (params?: JobsQueryInput) => [...key, 'jobs', clean(params)] as const,
     job: (jobId: number) => [...key, 'job', jobId] as const,
     stages: (params?: StagesQueryInput) => [...key, 'stages', clean(params)] as const,
+    /** Console: stage parents, RDD graphs and locality (under `stages`, so stage changes refresh it). */
+    stageGraph: () => [...key, 'stages', 'graph'] as const,
     /** Every attempt of one stage (`stages/{stageId}`). */
     stageAttempts: (stageId: number, params?: StageQueryInput) => [...key, 'stage', stageId, 'all', clean(params)] as const,
     stage: (stageId: number, attemptId: number) => stageScope(key, stageId, attemptId),

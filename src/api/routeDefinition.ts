@@ -70,6 +70,7 @@ export const PATH_PARAM_DESCRIPTIONS: Readonly<Record<string, string>> = {
   executionId: 'SQL execution id.',
   executorId: 'Executor id: `driver` or a number.',
   logType: 'Which log: `stdout` or `stderr` of an executor, or `driver.log` of the driver.',
+  attempt: 'Attempt id, or `-` for an application without attempt ids.',
 };
 
 /** Names of the `{…}` segments of a path template, as a union type. */

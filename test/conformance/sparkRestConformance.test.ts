@@ -134,3 +134,31 @@ describe('contract', () => {
     expect(await res.text()).toBe(committed);
   });
 });
+
+describe('console stage views', () => {
+  it('exposes stage parents and RDD graphs', async () => {
+    const res = await fetch(`${server.url}/api/console/apps/app-20180109111548-0000/attempts/-/stage-graph`);
+    expect(res.status).toBe(200);
+    const { stages } = await res.json();
+    const byId = new Map(stages.map((s: { stageId: number }) => [s.stageId, s]));
+    expect((byId.get(1) as { parentIds: number[] }).parentIds).toEqual([0]);
+    expect((byId.get(0) as { rdds: { id: number }[] }).rdds.length).toBeGreaterThan(0);
+  });
+
+  it('gives task timeline columns consistent with TaskData', async () => {
+    const base = `${server.url}/api/console/apps/local-1430917381534/attempts/-/stages/0/0/timeline`;
+    const t = await (await fetch(base)).json();
+    const tasks = await (await fetch(`${server.url}/api/v1/applications/local-1430917381534/stages/0/0/taskList?length=1000`)).json();
+    expect(t.count).toBe(tasks.length);
+    for (const task of tasks) {
+      const i = t.taskId.indexOf(task.taskId);
+      expect(t.schedulerDelay[i]).toBe(task.schedulerDelay);
+      expect(t.gettingResult[i]).toBe(task.gettingResultTime);
+      expect(t.deserialization[i]).toBe(task.taskMetrics.executorDeserializeTime);
+      expect(t.shuffleWrite[i]).toBe(Math.round(task.taskMetrics.shuffleWriteMetrics.writeTime / 1e6));
+      expect(t.executors[t.executor[i]].id).toBe(task.executorId);
+      expect(t.statuses[t.status[i]]).toBe(task.status);
+    }
+    expect((await fetch(`${server.url}/api/console/apps/local-1430917381534/attempts/-/stages/9/0/timeline`)).status).toBe(404);
+  });
+});

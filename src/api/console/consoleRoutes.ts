@@ -5,6 +5,8 @@ import { AppListPage } from './appListItem.js';
 import { appListQuery } from './appListQuery.js';
 import { AppLogList, LogChunk, logChunkQuery } from './appLogs.js';
 import { AppFacets, ConsoleStatus } from './consoleMeta.js';
+import { StageGraph } from './stageGraph.js';
+import { TaskTimeline } from './taskTimeline.js';
 
 /** The console's own API under /api/console. It grows here, separately from the Spark-compatible table. */
 export const CONSOLE_API_PREFIX = '/api/console';
@@ -67,6 +69,26 @@ export const consoleRoutes = {
     errors: [
       { status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application' },
       { status: 404, body: 'no {logType} log for executor {executorId}', when: 'no such log file' },
+    ],
+  }),
+  stageGraph: route({
+    operationId: 'consoleStageGraph',
+    path: `${CONSOLE_API_PREFIX}/apps/{appId}/attempts/{attempt}/stage-graph`,
+    response: json(StageGraph),
+    summary: 'Stage parents, RDD graphs and locality of every stage attempt',
+    description: 'The data Spark UI draws its job and stage DAGs from. `attempt` is the attempt id, or `-` for an application without attempt ids.',
+    tag: 'console',
+    errors: [{ status: 404, body: sparkErrors.noSuchApp('{appId}'), when: 'no such application or attempt' }],
+  }),
+  taskTimeline: route({
+    operationId: 'consoleTaskTimeline',
+    path: `${CONSOLE_API_PREFIX}/apps/{appId}/attempts/{attempt}/stages/{stageId}/{stageAttemptId}/timeline`,
+    response: json(TaskTimeline),
+    summary: "A stage attempt's tasks as columns for the task timeline",
+    tag: 'console',
+    errors: [
+      { status: 404, body: sparkErrors.noSuchApp('{appId}'), when: 'no such application or attempt' },
+      { status: 404, body: sparkErrors.unknownStage('{stageId}'), when: 'no such stage attempt' },
     ],
   }),
   appChanges: route({

@@ -12,6 +12,7 @@ import { isQueryError } from '../../api/query/queryDefinition.js';
 import { badRequest, notFound } from '../api/apiError.js';
 import type { AppCatalog } from '../api/appCatalog.js';
 import { listApps } from '../api/consoleAppList.js';
+import { stageGraph, taskTimeline } from '../api/consoleStageViews.js';
 import type { IngestCoordinator, LogChange } from '../ingest/ingestCoordinator.js';
 
 /** The console's own API under /api/console (contract: src/api/console). */
@@ -28,6 +29,24 @@ export function registerConsoleRoutes(app: FastifyInstance, catalog: AppCatalog,
     if (!file) throw notFound(`no ${p.logType} log for executor ${p.executorId}`);
     return file;
   };
+
+  const attemptOf = async (p: Record<string, string>) => catalog.resolve(p.appId!, p.attempt === '-' ? undefined : p.attempt);
+
+  app.get('/api/console/apps/:appId/attempts/:attempt/stage-graph', async (req) => {
+    const a = await attemptOf(req.params as Record<string, string>);
+    return stageGraph(a.store);
+  });
+
+  app.get('/api/console/apps/:appId/attempts/:attempt/stages/:stageId/:stageAttemptId/timeline', async (req) => {
+    const p = req.params as Record<string, string>;
+    const a = await attemptOf(p);
+    const stageId = Number(p.stageId);
+    const stageAttemptId = Number(p.stageAttemptId);
+    if (!/^\d+$/.test(p.stageId!) || !/^\d+$/.test(p.stageAttemptId!) || !a.store.stage(stageId, stageAttemptId)) {
+      throw notFound(sparkErrors.unknownStage(p.stageId!));
+    }
+    return taskTimeline(a.store, stageId, stageAttemptId);
+  });
 
   app.get('/api/console/apps/:appId/logs', async (req) => {
     const { appId } = req.params as { appId: string };

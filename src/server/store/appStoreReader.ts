@@ -37,6 +37,9 @@ export interface TaskQuery {
   errorContains?: string;
 }
 
+/** task_id, idx, attempt, executor_id, host, status, speculative, launch_time, duration, result_fetch_start, metrics */
+export type TimelineRow = [number, number, number, string, string, string, number, number, number, number, Buffer | null];
+
 interface LineColumns {
   line_file: number | null;
   line_offset: number | null;
@@ -73,6 +76,10 @@ export class AppStoreReader {
         'SELECT status, duration, launch_time, result_fetch_start, metrics FROM tasks WHERE stage_id = ? AND stage_attempt = ?',
       ),
       taskCount: this.db.prepare('SELECT COUNT(*) AS n FROM tasks WHERE stage_id = ? AND stage_attempt = ?'),
+      timelineRows: this.db.prepare(
+        `SELECT task_id, idx, attempt, executor_id, host, status, speculative, launch_time, duration, result_fetch_start, metrics
+         FROM tasks WHERE stage_id = ? AND stage_attempt = ? ORDER BY task_id`,
+      ),
     };
   }
 
@@ -226,6 +233,11 @@ export class AppStoreReader {
       }
     }
     return cols;
+  }
+
+  /** The columns of a stage attempt's task timeline, straight from the indexed table (no event lines). */
+  timelineRows(stageId: number, attemptId: number): TimelineRow[] {
+    return this.stmts.timelineRows.raw().all(stageId, attemptId) as TimelineRow[];
   }
 
   close(): void {
