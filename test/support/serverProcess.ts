@@ -51,12 +51,15 @@ export async function startServerProcess(args: string[], opts: { dataDir?: strin
     process: child,
     output: () => out,
     async stop() {
-      if (child.exitCode !== null) return;
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-      });
+      if (child.exitCode === null) {
+        await new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+        });
+      }
+      // A data dir this helper made is ours to remove; one passed in belongs to the caller.
+      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
   if (opts.waitForIngest !== false) await waitForIngest(url);
