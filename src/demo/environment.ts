@@ -134,6 +134,8 @@ export function buildEnvironment(i: EnvInput): { env: EnvironmentModel; sessionC
   if (i.logStageExecutorMetrics && v3) set('spark.eventLog.logStageExecutorMetrics', true);
   if (i.metricsPollingMs > 0 && v3) set('spark.executor.metrics.pollingInterval', `${i.metricsPollingMs}ms`);
   set('spark.serializer', 'org.apache.spark.serializer.KryoSerializer');
+  // SparkEnv.environmentDetails always adds the scheduling mode.
+  set('spark.scheduler.mode', 'FIFO');
   set('spark.executor.extraJavaOptions', i.javaMajor >= 17 ? '-Xlog:gc*:stdout -Dfile.encoding=UTF-8' : '-XX:+PrintGCDetails -XX:+PrintGCDateStamps -Dfile.encoding=UTF-8');
   set('spark.driver.extraJavaOptions', '-Dfile.encoding=UTF-8');
   set('spark.jars', i.mode === 'yarn' ? `odps://${i.project}/resources/${i.appJar}` : `file:/home/${i.user}/jobs/${i.appJar}`);

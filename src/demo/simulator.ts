@@ -197,6 +197,8 @@ class StageRun {
   completedOnce = false;
   flakyBudget = 0;
   flakyExec: string | null = null;
+  /** ShuffleDependency id of this stage's output (shared by later stages over the same shuffle). */
+  shuffleId = -1;
   lossTriggered = false;
   details: string;
 
@@ -241,6 +243,7 @@ class StageRun {
     s.details = orig.details;
     s.parentMapTasks = orig.parentMapTasks;
     s.completedOnce = orig.completedOnce;
+    s.shuffleId = orig.shuffleId;
     return s;
   }
 
@@ -445,7 +448,6 @@ export class AppSimulator {
   private currentJob: JobRun | null = null;
   private lastEventTime = 0;
   private driverBm: { executorId: string; host: string; port: number };
-  readonly totalTasks = { count: 0 };
   readonly stats = { tasks: 0, stages: 0, jobs: 0 };
 
   constructor(
@@ -973,6 +975,7 @@ export class AppSimulator {
       }
     }
     if (p.flakyExecutor) s.flakyBudget = p.flakyExecutor.failures;
+    if (p.output === 'shuffle') s.shuffleId = this.nextShuffleId++;
     // RDD chain with global ids (source first).
     const rdds: RddModel[] = [];
     let prev: number[] = [];
@@ -1175,7 +1178,7 @@ export class AppSimulator {
       s.flakyBudget--;
       outcome = { kind: 'exception', failure: p.flakyExecutor.kind, fatal: false };
     }
-    const m = this.taskMetrics(s, partition, e, speculative);
+    const m = this.taskMetrics(s, partition, speculative);
     const weight = s.weights[partition]!;
     let run = Math.max(3, Math.round(p.medianTaskMs * Math.pow(weight, 0.9) * Math.exp((p.sigma ?? 0.25) * r.normal())));
     if (p.stragglers && !speculative && attemptNo === 0 && partition % Math.max(1, Math.floor(s.n / p.stragglers.count)) === 1 && partition < s.n - 1) {
@@ -1203,7 +1206,7 @@ export class AppSimulator {
     return task;
   }
 
-  private taskMetrics(s: StageRun, partition: number, e: ExecState, speculative: boolean): TaskMetricValues {
+  private taskMetrics(s: StageRun, partition: number, speculative: boolean): TaskMetricValues {
     const m = zeroMetrics();
     const p = s.plan;
     const r = this.rng;
@@ -1242,7 +1245,6 @@ export class AppSimulator {
     }
     m.resultSize = p.output === 'result' ? r.int(1300, 2900) : p.output === 'write' ? r.int(2800, 4800) : r.int(1900, 3300);
     if (speculative) m.executorDeserializeTime = 0;
-    void e;
     return m;
   }
 
@@ -1418,7 +1420,8 @@ export class AppSimulator {
       const nf = (att.execFailures.get(e.id) ?? 0) + 1;
       att.execFailures.set(e.id, nf);
       if (this.drvLog) {
-        const first = att.failures[task.idx] === 1 && fk !== 'oom' ? true : att.failures[task.idx] === 1;
+        // TaskSetManager prints the full trace once per exception kind, then "[duplicate n]".
+        const first = att.failures[task.idx] === 1;
         const head = r.major >= 3 ? `Lost task ${task.idx}.${task.attemptNo} in stage ${s.stageId}.${att.attemptId} (TID ${task.taskId}) (${e.host} executor ${e.id})` : `Lost task ${task.idx}.${task.attemptNo} in stage ${s.stageId}.${att.attemptId} (TID ${task.taskId}, ${e.host}, executor ${e.id})`;
         if (first) this.logs.driver(this.clock, 'WARN', 'TaskSetManager', `${head}: ${ex.full.trimEnd()}`);
         else this.logs.driver(this.clock, 'INFO', 'TaskSetManager', `Lost task ${task.idx}.${task.attemptNo} in stage ${s.stageId}.${att.attemptId} (TID ${task.taskId}) on ${e.host}, executor ${e.id}: ${ex.className} (${ex.description}) [duplicate ${att.failures[task.idx]! - 1}]`);
@@ -1657,8 +1660,8 @@ export class AppSimulator {
     const r = this.cfg.rules;
     const victim = o.victim;
     const message = fetchFailedMessage(r, { host: victim.host, ip: victim.ip, port: victim.port }, this.cfg.javaMajor);
-    const shuffleId = o.shuffleStage.stageId;
-    const mapId = r.fetchFailedMapIndex ? this.rng.int(0, Math.max(0, this.nextTaskId - 1)) : o.mapPartition;
+    const shuffleId = o.shuffleStage.shuffleId;
+    const mapId = r.fetchFailedMapIndex ? this.mapTaskId(o.shuffleStage.shuffleId, o.mapPartition, victim.id) : o.mapPartition;
     const bm = { executorId: victim.id, host: victim.host, port: victim.port };
     this.emit(
       this.w.taskEnd({
@@ -1697,6 +1700,25 @@ export class AppSimulator {
       this.at(this.clock + this.rng.int(200, 400), () => this.submitReady(s.job));
     }
     this.schedule();
+  }
+
+  /** 3.0+ FetchFailed "Map ID": the task id of the map attempt whose output was lost. */
+  private mapTaskId(shuffleId: number, partition: number, execId: string): number {
+    for (const st of this.stagesByKey.values()) {
+      if (st.shuffleId !== shuffleId) continue;
+      for (const att of [...st.attempts].reverse()) {
+        const i = att.partitions.indexOf(partition);
+        if (i >= 0 && att.okExec[i] === execId) return att.okTask[i]!;
+      }
+    }
+    for (const st of this.recentStages) {
+      if (st.shuffleId !== shuffleId) continue;
+      for (const att of [...st.attempts].reverse()) {
+        const i = att.partitions.indexOf(partition);
+        if (i >= 0 && att.okTask[i]! > 0) return att.okTask[i]!;
+      }
+    }
+    return partition;
   }
 
   private stageAccumulables(att: AttemptRun): AccumulableModel[] {
