@@ -159,6 +159,104 @@ function reduceCrossings(layers: LNode[][]): LNode[][] {
   return best;
 }
 
+/**
+ * A group's box spans every layer between its top and bottom member, but spacing only kept nodes clear of
+ * members in their own layer. Push apart, always rightwards so it ends: a node (or another group's member)
+ * overlapping a box on its right side moves right with everything after it in its layer; one overlapping on
+ * the left side makes the group, and what follows it in each of its layers, move right instead.
+ */
+function separateGroups(layers: LNode[][], span: ReadonlyMap<string, { top: number; bottom: number }>, options: LayoutOptions): void {
+  const pad = options.groupPadding;
+  const gap = options.nodeGap;
+  const shiftFrom = (layer: LNode[], from: number, delta: number) => {
+    for (let i = from; i < layer.length; i++) layer[i]!.x += delta;
+  };
+  // Groups whose order differs between layers cannot all be separated and would push each other forever:
+  // then the positions from before are kept (boxes may overlap, nothing else breaks).
+  const before = layers.map((layer) => layer.map((n) => n.x));
+  for (let round = 0; round < 200; round++) {
+    let moved = false;
+    for (const [g, { top, bottom }] of span) {
+      let left = Infinity;
+      let right = -Infinity;
+      for (let l = top; l <= bottom; l++) {
+        for (const n of layers[l]!) {
+          if (n.group !== g) continue;
+          left = Math.min(left, n.x - n.width / 2);
+          right = Math.max(right, n.x + n.width / 2);
+        }
+      }
+      const minWidth = options.groupMinWidth?.(g) ?? 0;
+      if (right - left < minWidth) {
+        const centre = (left + right) / 2;
+        left = centre - minWidth / 2;
+        right = centre + minWidth / 2;
+      }
+      left -= pad;
+      right += pad;
+      const centre = (left + right) / 2;
+      for (let l = top; l <= bottom && !moved; l++) {
+        const layer = layers[l]!;
+        for (let i = 0; i < layer.length; i++) {
+          const n = layer[i]!;
+          if (n.dummy || n.group === g) continue;
+          const half = n.width / 2 + (n.group !== undefined ? pad : 0);
+          const nLeft = n.x - half;
+          const nRight = n.x + half;
+          // Half a pixel of slack: a node pushed to exactly the edge must not count as overlapping again.
+          if (nRight + gap / 2 <= left + 0.5 || nLeft - gap / 2 >= right - 0.5) continue;
+          // In a layer holding members, the order decides the side (members are contiguous there).
+          const memberAt = layer.findIndex((k) => k.group === g);
+          const after = memberAt >= 0 ? i > memberAt : n.x >= centre;
+          if (after) shiftFrom(layer, i, right + gap / 2 - nLeft);
+          else {
+            const delta = nRight + gap / 2 - left;
+            for (let m = top; m <= bottom; m++) {
+              const row = layers[m]!;
+              const first = row.findIndex((k) => k.group === g || (k !== n && k.x - k.width / 2 >= left));
+              if (first >= 0) shiftFrom(row, first, delta);
+            }
+          }
+          moved = true;
+          break;
+        }
+      }
+    }
+    if (!moved) return;
+  }
+  layers.forEach((layer, l) => layer.forEach((n, i) => (n.x = before[l]![i]!)));
+}
+
+/**
+ * Puts groups in the same left-to-right order in every layer they share (boxes spanning several layers cannot
+ * be kept apart otherwise): each layer's group blocks are re-dealt into the slots group blocks already
+ * held, in the order of each group's mean relative position; nodes outside groups stay where they are.
+ */
+function alignGroupOrder(layers: LNode[][]): LNode[][] {
+  const sum = new Map<string, { total: number; count: number }>();
+  for (const layer of layers) {
+    layer.forEach((n, i) => {
+      if (n.group === undefined) return;
+      const e = sum.get(n.group) ?? { total: 0, count: 0 };
+      e.total += (i + 0.5) / layer.length;
+      e.count += 1;
+      sum.set(n.group, e);
+    });
+  }
+  const key = (g: string) => sum.get(g)!.total / sum.get(g)!.count;
+  return layers.map((layer) => {
+    const units: LNode[][] = [];
+    for (const n of layer) {
+      const last = units[units.length - 1];
+      if (n.group !== undefined && last !== undefined && last[0]!.group === n.group) last.push(n);
+      else units.push([n]);
+    }
+    const groupUnits = units.filter((u) => u[0]!.group !== undefined).sort((a, b) => key(a[0]!.group!) - key(b[0]!.group!));
+    let next = 0;
+    return units.map((u) => (u[0]!.group !== undefined ? groupUnits[next++]! : u)).flat();
+  });
+}
+
 export function layeredLayout(inputNodes: readonly LayoutNodeInput[], inputEdges: readonly LayoutEdgeInput[], options: LayoutOptions): LayoutResult {
   const layerOf = assignLayers(inputNodes, inputEdges);
   const byId = new Map<string, LNode>();
@@ -200,7 +298,7 @@ export function layeredLayout(inputNodes: readonly LayoutNodeInput[], inputEdges
   };
   for (const n of [...all].sort((a, b) => a.rank - b.rank)) if (n.down.length === 0) visit(n);
   for (const n of all) visit(n);
-  layers = reduceCrossings(layers.map(keepGroupsTogether));
+  layers = alignGroupOrder(reduceCrossings(layers.map(keepGroupsTogether)));
 
   // Horizontal spacing. A group member reserves its group's widest member, so nodes outside the group keep
   // clear of the group's box when the members stack in a column.
@@ -236,13 +334,15 @@ export function layeredLayout(inputNodes: readonly LayoutNodeInput[], inputEdges
     for (let l = 1; l < layerCount; l++) place(layers[l]!, (n) => pull(n, n.up));
   }
 
-  // Vertical: layers stacked with room for group label bands and paddings where groups start and end.
   const groupSpan = new Map<string, { top: number; bottom: number }>();
   for (const n of all) {
     if (n.group === undefined) continue;
     const s = groupSpan.get(n.group);
     groupSpan.set(n.group, s === undefined ? { top: n.layer, bottom: n.layer } : { top: Math.min(s.top, n.layer), bottom: Math.max(s.bottom, n.layer) });
   }
+  separateGroups(layers, groupSpan, options);
+
+  // Vertical: layers stacked with room for group label bands and paddings where groups start and end.
   const extraAbove = new Array<number>(layerCount).fill(0);
   const extraBelow = new Array<number>(layerCount).fill(0);
   for (const [g, s] of groupSpan) {
