@@ -58,6 +58,16 @@ test.describe('executors tab', () => {
     await expect(page.locator('tr[data-highlighted="true"]')).toHaveCount(1);
   });
 
+  test('?executor=<id> on a later page opens that page; paging away stays possible', async ({ executorsPage, page }) => {
+    // application_1628109047826_1317105: driver and executors 1-10; in Spark's order executor 10 is the last row.
+    await executorsPage.goto('application_1628109047826_1317105', '?executor=10&executors.pageSize=5');
+    await expect(page).toHaveURL(/executors\.page=3/);
+    await expect(executorsPage.row('10')).toHaveAttribute('data-highlighted', 'true');
+    await expect(executorsPage.row('10')).toBeInViewport();
+    await page.getByRole('button', { name: 'First page' }).click();
+    await expect(executorsPage.rows.locator('td:first-child')).toHaveText(['driver', '1', '2', '3', '4']);
+  });
+
   test('additional metrics are columns kept in the URL; sorting is a deep link', async ({ executorsPage, page }) => {
     // application_1553914137147_0018 carries peak executor metrics (executor_list_with_executor_metrics_json_expectation.json).
     const execs = golden<ExecutorSummary[]>('executor_list_with_executor_metrics_json_expectation.json');
