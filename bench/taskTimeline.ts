@@ -4,9 +4,9 @@
 //
 //   npx tsc -p tsconfig.build.json && node dist/bench/taskTimeline.js [tasks] [executors]
 import { performance } from 'node:perf_hooks';
-import type { PhaseDurations } from '../src/web/components/taskTimeline/taskPhases.js';
+import { PHASE_COUNT } from '../src/web/components/taskTimeline/taskPhases.js';
 import { drawTaskTimeline, type RectCanvas } from '../src/web/components/taskTimeline/taskTimelineDraw.js';
-import { layoutTaskTimeline, type TimelineTaskInput } from '../src/web/components/taskTimeline/taskTimelineLayout.js';
+import { layoutTaskTimeline, type TimelineColumns } from '../src/web/components/taskTimeline/taskTimelineLayout.js';
 
 const TASKS = Number(process.argv[2] ?? 100_000);
 const EXECUTORS = Number(process.argv[3] ?? 250);
@@ -40,29 +40,39 @@ function lcg(seed: number): () => number {
   };
 }
 
-function syntheticTasks(n: number): TimelineTaskInput[] {
+/** Columns as the console's task-timeline answer turns into them (timelineColumnsFromApi). */
+function syntheticTasks(n: number): TimelineColumns {
   const rand = lcg(42);
   const slots = EXECUTORS * CORES;
   const slotFree = new Float64Array(slots);
   const t0 = Date.UTC(2026, 0, 1);
-  const tasks: TimelineTaskInput[] = [];
+  const executors = Array.from({ length: EXECUTORS }, (_, e) => ({ id: String(e), host: `host-${e % 50}` }));
+  const executor = new Int32Array(n);
+  const launch = new Float64Array(n);
+  const finish = new Float64Array(n);
+  const phases = new Float64Array(n * PHASE_COUNT);
   for (let i = 0; i < n; i++) {
     const slot = i % slots;
-    const launch = t0 + slotFree[slot]! + rand() * 20;
+    const start = t0 + slotFree[slot]! + rand() * 20;
     const duration = 100 + rand() * rand() * 20_000;
-    slotFree[slot] = launch - t0 + duration;
-    const phases: PhaseDurations = [
-      rand() * 30,
-      rand() * 40,
-      rand() < 0.5 ? rand() * duration * 0.2 : 0,
-      duration * 0.6,
-      rand() < 0.5 ? rand() * duration * 0.1 : 0,
-      rand() * 5,
-      rand() < 0.05 ? rand() * 200 : 0,
-    ];
-    tasks.push({ executorId: String(Math.floor(slot / CORES)), host: `host-${Math.floor(slot / CORES) % 50}`, launch, finish: launch + duration, phases });
+    slotFree[slot] = start - t0 + duration;
+    executor[i] = Math.floor(slot / CORES);
+    launch[i] = start;
+    finish[i] = start + duration;
+    phases.set(
+      [
+        rand() * 30,
+        rand() * 40,
+        rand() < 0.5 ? rand() * duration * 0.2 : 0,
+        duration * 0.6,
+        rand() < 0.5 ? rand() * duration * 0.1 : 0,
+        rand() * 5,
+        rand() < 0.05 ? rand() * 200 : 0,
+      ],
+      i * PHASE_COUNT,
+    );
   }
-  return tasks;
+  return { count: n, executors, executor, launch, finish, phases };
 }
 
 function median(values: number[]): number {

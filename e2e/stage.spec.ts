@@ -16,9 +16,19 @@ test.describe('stage detail', () => {
     await expect(stagePage.page.getByTestId('task-duration-chart')).toBeVisible();
   });
 
-  test('the task timeline draws every task on canvas and explains a task on hover', async ({ stagePage }) => {
+  test('the task timeline draws every task on canvas and explains a task on hover', async ({ stagePage, page }) => {
+    // The timeline is one columnar request; the task table alone pages through taskList.
+    const timelineRequests: string[] = [];
+    const taskListLengths: number[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.endsWith('/timeline')) timelineRequests.push(url.pathname);
+      if (url.pathname.endsWith('/taskList')) taskListLengths.push(Number(url.searchParams.get('length') ?? 20));
+    });
     await stagePage.goto('local-1422981780767', 1);
     await expect(stagePage.timeline).toHaveAttribute('data-drawn', '8');
+    expect(timelineRequests).toEqual(['/api/console/apps/local-1422981780767/attempts/-/stages/1/0/timeline']);
+    expect(Math.max(...taskListLengths)).toBeLessThanOrEqual(100);
     const canvas = stagePage.timeline.locator('canvas').last();
     const box = (await canvas.boundingBox())!;
     let text = '';

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { assignLanes } from '../../src/web/components/timeline/laneAssignment.js';
-import { COMPUTING_PHASE, PHASE_COUNT, phaseEndFractions, taskPhaseDurations, TASK_PHASES } from '../../src/web/components/taskTimeline/taskPhases.js';
+import type { TaskTimeline } from '../../src/api/index.js';
+import { COMPUTING_PHASE, PHASE_COUNT, phaseEndFractions, TASK_PHASES, writeTaskPhases } from '../../src/web/components/taskTimeline/taskPhases.js';
 import { drawTaskTimeline, type RectCanvas } from '../../src/web/components/taskTimeline/taskTimelineDraw.js';
-import { compareExecutorIds, layoutTaskTimeline, taskAt, type TimelineTaskInput } from '../../src/web/components/taskTimeline/taskTimelineLayout.js';
+import { timelineColumns, timelineColumnsFromApi, type TimelineTaskInput } from '../../src/web/components/taskTimeline/taskTimelineInput.js';
+import { compareExecutorIds, layoutTaskTimeline as layoutColumns, taskAt } from '../../src/web/components/taskTimeline/taskTimelineLayout.js';
+
+const layoutTaskTimeline = (tasks: readonly TimelineTaskInput[]) => layoutColumns(timelineColumns(tasks));
 
 /** Records what a renderer draws, grouped by the fill colour active at each fill(). */
 class Recorder implements RectCanvas {
@@ -20,49 +24,65 @@ class Recorder implements RectCanvas {
   }
 }
 
-const zeroPhases = (): TimelineTaskInput['phases'] => [0, 0, 0, 0, 0, 0, 0];
+const zeroPhases = (): number[] => [0, 0, 0, 0, 0, 0, 0];
 
 function task(executorId: string, launch: number, finish: number, phases = zeroPhases()): TimelineTaskInput {
   return { executorId, host: `host-${executorId}`, launch, finish, phases };
 }
 
 describe('task phases (Spark stage-page rules)', () => {
-  it('splits a finished task like Spark: computing is run time minus shuffle read and write', () => {
-    const p = taskPhaseDurations({
-      totalMs: 1000,
-      running: false,
-      schedulerDelay: 50,
-      gettingResultTime: 20,
-      executorDeserializeTime: 30,
-      resultSerializationTime: 10,
-      executorRunTime: 880,
-      shuffleFetchWaitTime: 100,
-      shuffleWriteTimeNs: 80_000_000,
-    });
-    expect(p).toEqual([50, 30, 100, 700, 80, 10, 20]);
+  it('computing is what the other phases leave of the wall time', () => {
+    const out = new Float64Array(PHASE_COUNT);
+    writeTaskPhases({ totalMs: 1000, schedulerDelay: 50, deserialization: 30, shuffleRead: 100, shuffleWrite: 80, serialization: 10, gettingResult: 20 }, out, 0);
+    expect([...out]).toEqual([50, 30, 100, 710, 80, 10, 20]);
+    // Phases that add up to more than the wall time leave no computing time (never negative).
+    writeTaskPhases({ totalMs: 100, schedulerDelay: 80, deserialization: 40, shuffleRead: -5, shuffleWrite: 0, serialization: 0, gettingResult: Number.NaN }, out, 0);
+    expect([...out]).toEqual([80, 40, 0, 0, 0, 0, 0]);
   });
 
-  it('derives the run time of a running task from its wall time', () => {
-    const p = taskPhaseDurations({
-      totalMs: 500,
-      running: true,
-      schedulerDelay: 0,
-      gettingResultTime: 0,
-      executorDeserializeTime: 40,
-      resultSerializationTime: 0,
-      executorRunTime: undefined,
-      shuffleFetchWaitTime: 60,
-      shuffleWriteTimeNs: 0,
-    });
-    expect(p[COMPUTING_PHASE]).toBe(500 - 40 - 60);
+  it('reads the console task-timeline columns: executor and status indices, running tasks reach now', () => {
+    const api: TaskTimeline = {
+      stageId: 1,
+      attemptId: 0,
+      count: 3,
+      executors: [
+        { id: '2', host: 'h2' },
+        { id: '1', host: 'h1' },
+      ],
+      statuses: ['SUCCESS', 'RUNNING'],
+      taskId: [10, 11, 12],
+      index: [0, 1, 2],
+      attempt: [0, 0, 0],
+      executor: [0, 1, 1],
+      status: [0, 1, 0],
+      speculative: [0, 0, 1],
+      launchTime: [1000, 1500, 1200],
+      duration: [400, 0, 100],
+      schedulerDelay: [10, 0, 5],
+      deserialization: [20, 0, 5],
+      shuffleRead: [30, 0, 0],
+      shuffleWrite: [40, 0, 0],
+      serialization: [0, 0, 0],
+      gettingResult: [0, 0, 0],
+    };
+    const cols = timelineColumnsFromApi(api, 2000);
+    expect([...cols.finish]).toEqual([1400, 2000, 1300]);
+    expect([...cols.phases.subarray(0, PHASE_COUNT)]).toEqual([10, 20, 30, 300, 40, 0, 0]);
+    // The running task has no metrics yet: its whole bar is computing.
+    expect(cols.phases[PHASE_COUNT + COMPUTING_PHASE]).toBe(500);
+    const layout = layoutColumns(cols);
+    expect(layout.executors.map((e) => [e.executorId, e.host, e.taskCount])).toEqual([
+      ['1', 'h1', 2],
+      ['2', 'h2', 1],
+    ]);
   });
 
   it('phase ends are cumulative fractions and computing absorbs the remainder', () => {
     const out = new Float32Array(PHASE_COUNT);
-    phaseEndFractions([100, 100, 0, 0, 0, 0, 0], 1000, out, 0);
+    phaseEndFractions([100, 100, 0, 0, 0, 0, 0], 0, 1000, out, 0);
     expect([...out].map((v) => Math.round(v * 100) / 100)).toEqual([0.1, 0.2, 0.2, 1, 1, 1, 1]);
     // Phases adding up to more than the wall time never push the bar past its end.
-    phaseEndFractions([800, 800, 0, 0, 0, 0, 0], 1000, out, 0);
+    phaseEndFractions([800, 800, 0, 0, 0, 0, 0], 0, 1000, out, 0);
     expect(out[PHASE_COUNT - 1]).toBe(1);
     expect(Math.max(...out)).toBeLessThanOrEqual(1);
   });
@@ -102,7 +122,7 @@ describe('lanes and layout', () => {
 
 describe('drawing', () => {
   it('batches one fill per phase colour and draws phase segments in order', () => {
-    const phases: TimelineTaskInput['phases'] = [100, 100, 0, 800, 0, 0, 0];
+    const phases = [100, 100, 0, 800, 0, 0, 0];
     const layout = layoutTaskTimeline([task('1', 0, 1000, phases), task('1', 1000, 2000, phases)]);
     const rec = new Recorder();
     const stats = drawTaskTimeline(rec, layout, { viewStart: 0, viewEnd: 2000, width: 200, rowHeight: 10, rowPadding: 1 });

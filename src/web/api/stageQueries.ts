@@ -41,27 +41,18 @@ export function useTaskList(app: AppRef, stageId: number, attemptId: number, par
   });
 }
 
-/** Most tasks one stage page loads for its timeline and distributions (the timeline's draw budget). */
-export const STAGE_TASKS_CAP = 100_000;
-const TASK_CHUNK = 10_000;
-
 /**
- * Every task of a stage attempt (up to STAGE_TASKS_CAP, in id order) for the task timeline, the locality
- * summary and the duration histogram. Fetched through the paged `taskList` in chunks, so a huge stage never
- * asks the server for one enormous answer; the stage detail itself is loaded without its task map.
+ * Every task of a stage attempt as timeline columns (the console's task-timeline endpoint): one request, a few
+ * MB even for 100k tasks, for the task timeline and the duration histogram.
  */
-export function useAllStageTasks(app: AppRef, stageId: number, attemptId: number, taskCount: number) {
-  const wanted = Math.min(taskCount, STAGE_TASKS_CAP);
+export function useTaskTimeline(app: AppRef, stageId: number, attemptId: number) {
   return useQuery({
-    queryKey: appKeys.app(app).stage(stageId, attemptId).tasks({ offset: 0, length: wanted, sortBy: 'ID' }),
-    queryFn: async ({ signal }) => {
-      const all = [];
-      for (let offset = 0; offset < wanted; offset += TASK_CHUNK) {
-        const chunk = await apiClient.taskList(app, stageId, attemptId, { offset, length: Math.min(TASK_CHUNK, wanted - offset), sortBy: 'ID' }, { signal });
-        all.push(...chunk);
-        if (chunk.length < TASK_CHUNK) break;
-      }
-      return all;
-    },
+    queryKey: appKeys.app(app).stage(stageId, attemptId).timeline(),
+    queryFn: ({ signal }) => apiClient.taskTimeline(app, stageId, attemptId, { signal }),
   });
+}
+
+/** Parents, RDD graphs, jobs and locality of every stage attempt (console stage graph; the DAGs draw from it). */
+export function useStageGraph(app: AppRef) {
+  return useQuery({ queryKey: appKeys.app(app).stageGraph(), queryFn: ({ signal }) => apiClient.stageGraph(app, { signal }) });
 }

@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
-import type { TaskData } from '../../../api/index.js';
+import type { TaskTimeline as TaskTimelineData } from '../../../api/index.js';
 import { formatDate, formatTimeOfDay } from '../../lib/formatDate.js';
 import { formatDuration } from '../../lib/formatDuration.js';
 import { EmptyState } from '../EmptyState.js';
 import { CanvasTimeline, type HitBox, type TimelineFrame } from '../timeline/CanvasTimeline.js';
 import { TimelineLegend } from '../timeline/EventTimeline.js';
 import { paddedBounds } from '../timeline/timeScale.js';
-import { TASK_PHASES } from './taskPhases.js';
+import { PHASE_COUNT, TASK_PHASES } from './taskPhases.js';
 import { drawTaskTimeline } from './taskTimelineDraw.js';
-import { timelineTaskFromSpark } from './taskTimelineInput.js';
+import { isRunningTask, timelineColumnsFromApi } from './taskTimelineInput.js';
 import { layoutTaskTimeline, taskAt } from './taskTimelineLayout.js';
 
 const GUTTER = 150;
@@ -23,15 +23,17 @@ function rowHeightFor(rows: number): number {
  * Spark's stage task timeline (§2.11 C) on canvas: one group of lanes per executor ("<id> / <host>"), each
  * task a bar split into Spark's seven phase colours. Wheel/keys zoom, drag pans, hover shows the breakdown.
  */
-export function TaskTimeline({ tasks, now }: { tasks: readonly TaskData[]; now: number }) {
-  const inputs = useMemo(() => tasks.map((t) => timelineTaskFromSpark(t, now)), [tasks, now]);
+export function TaskTimeline({ timeline, now }: { timeline: TaskTimelineData; now: number }) {
+  const inputs = useMemo(() => timelineColumnsFromApi(timeline, now), [timeline, now]);
   const layout = useMemo(() => layoutTaskTimeline(inputs), [inputs]);
   const bounds = useMemo(() => paddedBounds(layout.start, layout.end, 0.01), [layout]);
+  // Gutter labels cut to fit, measured once per layout rather than every frame.
+  const labels = useMemo(() => new Map<string, string>(), [layout]); // eslint-disable-line react-hooks/exhaustive-deps
   const rowHeight = rowHeightFor(layout.rowCount);
   const rowPadding = rowHeight >= 8 ? 2 : rowHeight >= 4 ? 1 : 0;
   const contentHeight = Math.max(1, layout.rowCount * rowHeight);
 
-  if (tasks.length === 0) return <EmptyState title="No tasks have started yet" />;
+  if (timeline.count === 0) return <EmptyState title="No tasks have started yet" />;
 
   function draw(ctx: CanvasRenderingContext2D, f: TimelineFrame): number {
     // Alternate executor bands so lanes of neighbouring executors are told apart.
@@ -56,7 +58,10 @@ export function TaskTimeline({ tasks, now }: { tasks: readonly TaskData[]; now: 
       const y = top + Math.max(height, 12) / 2;
       if (y - 6 < lastLabelBottom) continue;
       ctx.fillStyle = f.theme.text;
-      ctx.fillText(`${e.executorId} / ${e.host}`, 4, y, GUTTER - 10);
+      const label = `${e.executorId} / ${e.host}`;
+      let fitted = labels.get(label);
+      if (fitted === undefined) labels.set(label, (fitted = fitText(ctx, label, GUTTER - 10)));
+      ctx.fillText(fitted, 4, y);
       lastLabelBottom = y + 6;
     }
   }
@@ -86,27 +91,44 @@ export function TaskTimeline({ tasks, now }: { tasks: readonly TaskData[]; now: 
       hitBox={hitBox}
       tooltip={(k) => {
         const i = layout.taskSource[k]!;
-        return <TaskTooltip task={tasks[i]!} launch={inputs[i]!.launch} finish={inputs[i]!.finish} phases={inputs[i]!.phases} />;
+        return <TaskTooltip timeline={timeline} i={i} launch={inputs.launch[i]!} finish={inputs.finish[i]!} phases={inputs.phases.subarray(i * PHASE_COUNT, (i + 1) * PHASE_COUNT)} />;
       }}
-      label={`Task timeline: ${tasks.length} tasks on ${layout.executors.length} executors`}
+      label={`Task timeline: ${timeline.count} tasks on ${layout.executors.length} executors`}
       testId="task-timeline"
       legend={<TimelineLegend items={TASK_PHASES.map((p) => ({ label: p.label, fill: p.fill, stroke: p.stroke }))} />}
     />
   );
 }
 
-function TaskTooltip({ task, launch, finish, phases }: { task: TaskData; launch: number; finish: number; phases: readonly number[] }) {
+/** The text, cut with an ellipsis to fit `width` px (long host names would otherwise be squeezed unreadably). */
+function fitText(ctx: CanvasRenderingContext2D, text: string, width: number): string {
+  if (ctx.measureText(text).width <= width) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ctx.measureText(`${text.slice(0, mid)}…`).width <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${text.slice(0, lo)}…`;
+}
+
+function TaskTooltip({ timeline: t, i, launch, finish, phases }: { timeline: TaskTimelineData; i: number; launch: number; finish: number; phases: ArrayLike<number> }) {
+  const executor = t.executors[t.executor[i]!];
   return (
     <div className="space-y-0.5">
       <p className="font-semibold">
-        Task {task.index} (attempt {task.attempt})
+        Task {t.index[i]} (attempt {t.attempt[i]})
       </p>
-      <p>Status: {task.status}</p>
       <p>
-        Executor {task.executorId} / {task.host}
+        Status: {t.statuses[t.status[i]!]}
+        {t.speculative[i] ? ' (speculative)' : ''}
+      </p>
+      <p>
+        Executor {executor?.id} / {executor?.host}
       </p>
       <p>Launch Time: {formatDate(launch)} ({formatTimeOfDay(launch)})</p>
-      {task.duration === undefined ? <p>Running for {formatDuration(finish - launch)}</p> : <p>Finish Time: {formatTimeOfDay(finish)}</p>}
+      {isRunningTask(t, i) ? <p>Running for {formatDuration(finish - launch)}</p> : <p>Finish Time: {formatTimeOfDay(finish)}</p>}
       <table className="mt-1">
         <tbody>
           {TASK_PHASES.map((p, k) => (

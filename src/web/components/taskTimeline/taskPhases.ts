@@ -15,63 +15,63 @@ export const TASK_PHASES = [
 
 export const PHASE_COUNT = TASK_PHASES.length;
 export type PhaseKey = (typeof TASK_PHASES)[number]['key'];
-/** Milliseconds per phase, in TASK_PHASES order. */
-export type PhaseDurations = [number, number, number, number, number, number, number];
 export const COMPUTING_PHASE = 3;
 
-/** What the phase split needs from a task (a subset of Spark's TaskData, in plain numbers). */
-export interface TaskTimingInput {
-  /** Wall time from launch to finish (or to now while running), ms. */
+/** Spark's timeline phases of one task as the console's task-timeline endpoint reports them (ms). */
+export interface TaskPhaseInput {
+  /** Wall time from launch to finish (or to now while running). */
   totalMs: number;
-  running: boolean;
   schedulerDelay: number;
-  gettingResultTime: number;
-  executorDeserializeTime: number;
-  resultSerializationTime: number;
-  /** Absent metrics (no TaskEnd yet, or an old log): the whole bar counts as computing, as in Spark. */
-  executorRunTime?: number | undefined;
-  shuffleFetchWaitTime: number;
-  /** Nanoseconds, as Spark records it. */
-  shuffleWriteTimeNs: number;
+  deserialization: number;
+  shuffleRead: number;
+  shuffleWrite: number;
+  serialization: number;
+  gettingResult: number;
 }
 
 /**
- * Splits a task's wall time into Spark's phases. Computing is what remains of the run time after shuffle
- * read and write; while a task runs, its run time is the wall time minus the other executor-side phases.
- * Negative or missing values count as 0.
+ * Writes a task's seven phase durations (TASK_PHASES order) into `out` at `offset`. Executor computing time
+ * is what the other phases leave of the wall time (spec §2.11 C), never below zero; negative or missing
+ * values count as 0. A task without metrics (running, or an old log) is all computing, as in Spark.
  */
-export function taskPhaseDurations(t: TaskTimingInput): PhaseDurations {
-  const pos = (v: number | undefined) => (v !== undefined && Number.isFinite(v) && v > 0 ? v : 0);
-  const deser = pos(t.executorDeserializeTime);
-  const ser = pos(t.resultSerializationTime);
-  const gettingResult = pos(t.gettingResultTime);
-  const shuffleRead = pos(t.shuffleFetchWaitTime);
-  const shuffleWrite = pos(t.shuffleWriteTimeNs) / 1e6;
-  const runTime = t.running || t.executorRunTime === undefined ? pos(t.totalMs - deser - ser - gettingResult) : pos(t.executorRunTime);
-  const computing = pos(runTime - shuffleRead - shuffleWrite);
-  return [pos(t.schedulerDelay), deser, shuffleRead, computing, shuffleWrite, ser, gettingResult];
+export function writeTaskPhases(t: TaskPhaseInput, out: Float64Array, offset: number): void {
+  const pos = (v: number) => (Number.isFinite(v) && v > 0 ? v : 0);
+  const delay = pos(t.schedulerDelay);
+  const deser = pos(t.deserialization);
+  const read = pos(t.shuffleRead);
+  const write = pos(t.shuffleWrite);
+  const ser = pos(t.serialization);
+  const getting = pos(t.gettingResult);
+  out[offset] = delay;
+  out[offset + 1] = deser;
+  out[offset + 2] = read;
+  out[offset + 3] = pos(pos(t.totalMs) - delay - deser - read - write - ser - getting);
+  out[offset + 4] = write;
+  out[offset + 5] = ser;
+  out[offset + 6] = getting;
 }
 
 /**
- * Where each phase ends, as a fraction (0–1) of the bar. Like Spark, every phase except computing takes its
- * share of the wall time and computing fills the rest (never below zero), so the bar always spans the task.
+ * Where each phase ends, as a fraction (0–1) of the bar, for the PHASE_COUNT durations at `phases[at…]`. Like
+ * Spark, every phase except computing takes its share of the wall time and computing fills the rest (never
+ * below zero), so the bar always spans the task.
  */
-export function phaseEndFractions(phases: PhaseDurations, totalMs: number, out: Float32Array, offset: number): void {
+export function phaseEndFractions(phases: ArrayLike<number>, at: number, totalMs: number, out: Float32Array, offset: number): void {
   const total = totalMs > 0 ? totalMs : 1;
   let others = 0;
-  for (let k = 0; k < PHASE_COUNT; k++) if (k !== COMPUTING_PHASE) others += phases[k]! / total;
+  for (let k = 0; k < PHASE_COUNT; k++) if (k !== COMPUTING_PHASE) others += phases[at + k]! / total;
   const computingShare = Math.max(0, 1 - others);
   let acc = 0;
   for (let k = 0; k < PHASE_COUNT; k++) {
-    acc += k === COMPUTING_PHASE ? computingShare : phases[k]! / total;
+    acc += k === COMPUTING_PHASE ? computingShare : phases[at + k]! / total;
     out[offset + k] = Math.min(1, acc);
   }
   out[offset + PHASE_COUNT - 1] = 1;
 }
 
-/** Index of the longest phase, used to colour tasks narrower than a pixel. */
-export function dominantPhase(phases: PhaseDurations): number {
+/** Index of the longest of the PHASE_COUNT durations at `phases[at…]`, used to colour tasks narrower than a pixel. */
+export function dominantPhase(phases: ArrayLike<number>, at: number): number {
   let best = COMPUTING_PHASE;
-  for (let k = 0; k < PHASE_COUNT; k++) if (phases[k]! > phases[best]!) best = k;
+  for (let k = 0; k < PHASE_COUNT; k++) if (phases[at + k]! > phases[at + best]!) best = k;
   return best;
 }

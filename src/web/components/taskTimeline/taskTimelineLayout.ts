@@ -1,5 +1,5 @@
 import { assignLanes } from '../timeline/laneAssignment.js';
-import { dominantPhase, PHASE_COUNT, phaseEndFractions, type PhaseDurations } from './taskPhases.js';
+import { dominantPhase, PHASE_COUNT, phaseEndFractions } from './taskPhases.js';
 
 /*
  * Task timeline layout, columnar so 100k tasks cost a few typed arrays rather than 100k objects: executors
@@ -7,14 +7,21 @@ import { dominantPhase, PHASE_COUNT, phaseEndFractions, type PhaseDurations } fr
  * and every task carries its row, its time span and where each of its phases ends.
  */
 
-export interface TimelineTaskInput {
-  executorId: string;
-  host: string;
+/**
+ * The timeline's input, columnar (index i of every array is one task), so a 100k-task stage is a few typed
+ * arrays: build it with `timelineColumnsFromApi` (the console's task-timeline answer) or `timelineColumns`.
+ */
+export interface TimelineColumns {
+  count: number;
+  /** Distinct executors; `executor[i]` indexes this list. */
+  executors: readonly { id: string; host: string }[];
+  executor: ArrayLike<number>;
   /** Epoch ms. */
-  launch: number;
+  launch: Float64Array;
   /** Epoch ms (launch + duration, or now while running). */
-  finish: number;
-  phases: PhaseDurations;
+  finish: Float64Array;
+  /** PHASE_COUNT durations (ms) per task, in TASK_PHASES order. */
+  phases: Float64Array;
 }
 
 export interface ExecutorLane {
@@ -60,24 +67,27 @@ export function compareExecutorIds(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
-export function layoutTaskTimeline(tasks: readonly TimelineTaskInput[]): TaskTimelineLayout {
-  const n = tasks.length;
+export function layoutTaskTimeline(input: TimelineColumns): TaskTimelineLayout {
+  const n = input.count;
+  // Group by executor id (two entries of `executors` with one id would still share a lane group).
   const byExecutor = new Map<string, number[]>();
+  const hostOf = new Map<string, string>();
   for (let i = 0; i < n; i++) {
-    const id = tasks[i]!.executorId;
-    let list = byExecutor.get(id);
-    if (list === undefined) byExecutor.set(id, (list = []));
+    const e = input.executors[input.executor[i]!]!;
+    let list = byExecutor.get(e.id);
+    if (list === undefined) {
+      byExecutor.set(e.id, (list = []));
+      hostOf.set(e.id, e.host);
+    }
     list.push(i);
   }
 
-  const starts = new Float64Array(n);
+  const starts = input.launch;
   const ends = new Float64Array(n);
   let start = Infinity;
   let end = -Infinity;
   for (let i = 0; i < n; i++) {
-    const t = tasks[i]!;
-    starts[i] = t.launch;
-    ends[i] = Math.max(t.finish, t.launch);
+    ends[i] = Math.max(input.finish[i]!, starts[i]!);
     if (starts[i]! < start) start = starts[i]!;
     if (ends[i]! > end) end = ends[i]!;
   }
@@ -90,7 +100,7 @@ export function layoutTaskTimeline(tasks: readonly TimelineTaskInput[]): TaskTim
     members.sort((a, b) => starts[a]! - starts[b]! || ends[a]! - ends[b]!);
     const { lanes, laneCount } = assignLanes(starts, ends, members);
     for (const i of members) rowOfTask[i] = rowCount + lanes[i]!;
-    executors.push({ executorId: id, host: tasks[members[0]!]!.host, firstRow: rowCount, rowCount: laneCount, taskCount: members.length });
+    executors.push({ executorId: id, host: hostOf.get(id)!, firstRow: rowCount, rowCount: laneCount, taskCount: members.length });
     rowCount += laneCount;
   }
 
@@ -112,12 +122,11 @@ export function layoutTaskTimeline(tasks: readonly TimelineTaskInput[]): TaskTim
   const dominant = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
     const i = order[k]!;
-    const t = tasks[i]!;
     taskStart[k] = starts[i]!;
     taskEnd[k] = ends[i]!;
     taskRow[k] = rowOfTask[i]!;
-    phaseEndFractions(t.phases, ends[i]! - starts[i]!, phaseEnds, k * PHASE_COUNT);
-    dominant[k] = dominantPhase(t.phases);
+    phaseEndFractions(input.phases, i * PHASE_COUNT, ends[i]! - starts[i]!, phaseEnds, k * PHASE_COUNT);
+    dominant[k] = dominantPhase(input.phases, i * PHASE_COUNT);
   }
 
   if (!Number.isFinite(start)) {

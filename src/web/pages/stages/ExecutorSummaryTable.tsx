@@ -1,7 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { AppRef, ExecutorStageSummary, ExecutorSummary, StageData, TaskData } from '../../../api/index.js';
+import type { AppRef, ExecutorStageSummary, ExecutorSummary, StageData } from '../../../api/index.js';
 import { DataTable } from '../../components/DataTable.js';
 import { LogLinks } from '../../components/LogLinks.js';
 import { compareExecutorIds } from '../../components/taskTimeline/taskTimelineLayout.js';
@@ -29,30 +29,24 @@ export function ExecutorSummaryTable({
   app,
   stage,
   executors,
-  tasks,
+  taskHosts,
   presence,
 }: {
   app: AppRef;
   stage: StageData;
   executors: readonly ExecutorSummary[] | undefined;
-  tasks: readonly TaskData[];
+  /** Host per executor id from the stage's tasks, for executors gone from allexecutors. */
+  taskHosts: ReadonlyMap<string, string>;
   presence: StageDataPresence;
 }) {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'id', desc: false }]);
   const rows = useMemo<Row[]>(() => {
     const byId = new Map((executors ?? []).map((e) => [e.id, e]));
-    // Executors that are gone from allexecutors still left their log links on their tasks.
-    const taskLogs = new Map<string, Record<string, string>>();
-    const taskHost = new Map<string, string>();
-    for (const t of tasks) {
-      if (!taskLogs.has(t.executorId)) taskLogs.set(t.executorId, t.executorLogs);
-      if (!taskHost.has(t.executorId)) taskHost.set(t.executorId, t.host);
-    }
     return Object.entries(stage.executorSummary ?? {}).map(([id, s]) => {
       const e = byId.get(id);
-      return { id, address: e?.hostPort ?? taskHost.get(id) ?? 'CANNOT FIND ADDRESS', logs: e?.executorLogs ?? taskLogs.get(id) ?? {}, s };
+      return { id, address: e?.hostPort ?? taskHosts.get(id) ?? 'CANNOT FIND ADDRESS', logs: e?.executorLogs ?? {}, s };
     });
-  }, [stage.executorSummary, executors, tasks]);
+  }, [stage.executorSummary, executors, taskHosts]);
 
   const columns = useMemo(
     () => [

@@ -1,9 +1,9 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { isApiError, type AppRef, type StageData, type TaskData } from '../../../api/index.js';
+import { isApiError, type AppRef, type StageData, type TaskTimeline as TaskTimelineData } from '../../../api/index.js';
 import { useAllExecutors } from '../../api/executorQueries.js';
 import { useJobs } from '../../api/jobQueries.js';
-import { STAGE_TASKS_CAP, useAllStageTasks, useStage, useStageAttempts, useTaskSummary } from '../../api/stageQueries.js';
+import { useStage, useStageAttempts, useStageGraph, useTaskSummary, useTaskTimeline } from '../../api/stageQueries.js';
 import { useAppRef } from '../../api/useAppRef.js';
 import { CollapsibleSection } from '../../components/CollapsibleSection.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -27,6 +27,15 @@ function stageTaskAttempts(stage: StageData): number {
   return stage.numCompleteTasks + stage.numFailedTasks + stage.numKilledTasks + stage.numActiveTasks;
 }
 
+/** Durations of the tasks that succeeded, for the histogram. */
+function successfulDurations(t: TaskTimelineData | undefined): number[] {
+  if (t === undefined) return [];
+  const success = t.statuses.indexOf('SUCCESS');
+  const out: number[] = [];
+  for (let i = 0; i < t.count; i++) if (t.status[i] === success) out.push(t.duration[i]!);
+  return out;
+}
+
 /** Spark's "Details for Stage S (Attempt A)" (§2.5). */
 export default function StageDetailPage() {
   const app = useAppRef();
@@ -34,7 +43,7 @@ export default function StageDetailPage() {
   const stageId = Number(params.stageId);
   const attemptId = Number(params.stageAttemptId);
   // details=true brings the per-executor summary; the task map is narrowed to failed tasks so that a stage with
-  // 100k tasks does not arrive in one answer (all tasks come in chunks through useAllStageTasks).
+  // 100k tasks does not arrive in one answer (the timeline comes as columns, the task table pages on the server).
   const stage = useStage(app, stageId, attemptId, { details: true, taskStatus: ['FAILED'] });
   return (
     <div data-testid="stage-page">
@@ -76,30 +85,27 @@ function StageDetail({ app, stage }: { app: AppRef; stage: StageData }) {
   const [metricsParam, setMetricsParam] = useUrlParam('metrics');
   const additional = metricsParam === 'all';
   const attemptCount = stageTaskAttempts(stage);
-  const allTasks = useAllStageTasks(app, stage.stageId, stage.attemptId, attemptCount);
-  const tasks = useMemo<TaskData[]>(() => allTasks.data ?? [], [allTasks.data]);
+  const timeline = useTaskTimeline(app, stage.stageId, stage.attemptId);
+  const graph = useStageGraph(app);
+  const graphNode = graph.data?.stages.find((s) => s.stageId === stage.stageId && s.attemptId === stage.attemptId);
   const presence = useMemo(() => stageDataPresence(stage), [stage]);
-  const now = useMemo(() => Date.now(), [stage, allTasks.data]); // eslint-disable-line react-hooks/exhaustive-deps
+  const now = useMemo(() => Date.now(), [stage, timeline.data]); // eslint-disable-line react-hooks/exhaustive-deps
   const tasksState =
-    allTasks.data !== undefined ? undefined : allTasks.isError ? <ErrorState error={allTasks.error} onRetry={() => void allTasks.refetch()} /> : <LoadingState label={`Loading ${attemptCount} tasks…`} />;
+    timeline.data !== undefined ? undefined : timeline.isError ? <ErrorState error={timeline.error} onRetry={() => void timeline.refetch()} /> : <LoadingState label={`Loading ${attemptCount} tasks…`} />;
   const accumulators = visibleAccumulators(stage.accumulatorUpdates);
-  const durations = useMemo(() => tasks.filter((t) => t.duration !== undefined && t.status === 'SUCCESS').map((t) => t.duration!), [tasks]);
+  const durations = useMemo(() => successfulDurations(timeline.data), [timeline.data]);
+  const taskHosts = useMemo(() => new Map((timeline.data?.executors ?? []).map((e) => [e.id, e.host])), [timeline.data]);
 
   return (
     <>
-      <StageSummary app={app} stage={stage} tasks={allTasks.data} jobs={jobs.data} />
+      <StageSummary app={app} stage={stage} locality={graph.isError ? {} : graphNode?.localitySummary ?? (graph.data !== undefined ? {} : undefined)} jobs={jobs.data} />
       <label className="mt-3 flex w-fit items-center gap-2 text-sm">
         <input type="checkbox" checked={additional} onChange={(e) => setMetricsParam(e.target.checked ? 'all' : '', { replace: true })} />
         Show additional metrics (scheduler delay, deserialization, serialization, getting result, peak memory)
       </label>
 
       <CollapsibleSection title="Event Timeline" storageKey="task-assignment-timeline">
-        {attemptCount > STAGE_TASKS_CAP && (
-          <p className="mb-1 text-xs font-semibold">
-            Showing the first {STAGE_TASKS_CAP} of {attemptCount} tasks (by task id).
-          </p>
-        )}
-        {tasksState ?? <TaskTimeline tasks={tasks} now={now} />}
+        {tasksState ?? (timeline.data !== undefined && <TaskTimeline timeline={timeline.data} now={now} />)}
       </CollapsibleSection>
 
       <CollapsibleSection id="summary-metrics" title={`Summary Metrics for ${stage.numCompleteTasks} Completed Tasks`} storageKey="stage-summary-metrics">
@@ -158,7 +164,7 @@ function StageDetail({ app, stage }: { app: AppRef; stage: StageData }) {
       )}
 
       <CollapsibleSection id="executors" title="Aggregated Metrics by Executor" storageKey="stage-executor-summary">
-        <ExecutorSummaryTable app={app} stage={stage} executors={executors.data} tasks={tasks} presence={presence} />
+        <ExecutorSummaryTable app={app} stage={stage} executors={executors.data} taskHosts={taskHosts} presence={presence} />
       </CollapsibleSection>
 
       {accumulators.length > 0 && (

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { AppRef, JobData, StageData, TaskData } from '../../../api/index.js';
+import type { AppRef, JobData, StageData } from '../../../api/index.js';
 import { SummaryList } from '../../components/SummaryList.js';
 import { appPaths } from '../../lib/appPaths.js';
 import { formatBytes } from '../../lib/formatBytes.js';
@@ -13,18 +13,28 @@ const LOCALITY_LABELS: Record<string, string> = {
   ANY: 'Any',
 };
 
-/** "Node local: 3; Process local: 5" from the stage's tasks, in Spark's wording. */
-export function localitySummary(tasks: readonly TaskData[]): string {
-  const counts = new Map<string, number>();
-  for (const t of tasks) counts.set(t.taskLocality, (counts.get(t.taskLocality) ?? 0) + 1);
-  return [...counts.entries()]
+/** "Node local: 3; Process local: 5" from the stage's task count per locality level, in Spark's wording. */
+export function localitySummaryText(counts: Readonly<Record<string, number>>): string {
+  return Object.entries(counts)
+    .filter(([, n]) => n > 0)
     .map(([k, n]) => `${LOCALITY_LABELS[k] ?? k}: ${n}`)
     .sort()
     .join('; ');
 }
 
 /** The stage page's summary block (§2.5 1): times, locality, I/O and spill only when non-zero, job links. */
-export function StageSummary({ app, stage, tasks, jobs }: { app: AppRef; stage: StageData; tasks: readonly TaskData[] | undefined; jobs: readonly JobData[] | undefined }) {
+export function StageSummary({
+  app,
+  stage,
+  locality,
+  jobs,
+}: {
+  app: AppRef;
+  stage: StageData;
+  /** Task count per locality level (from the stage graph); undefined while it loads. */
+  locality: Readonly<Record<string, number>> | undefined;
+  jobs: readonly JobData[] | undefined;
+}) {
   const sizeRecords = (bytes: number, records: number) => `${formatBytes(bytes)} / ${records}`;
   const jobIds = (jobs ?? []).filter((j) => j.stageIds.includes(stage.stageId)).map((j) => j.jobId).sort((a, b) => a - b);
   return (
@@ -34,7 +44,7 @@ export function StageSummary({ app, stage, tasks, jobs }: { app: AppRef; stage: 
         { label: 'Status:', value: stage.status.toLowerCase() },
         { label: 'Resource Profile Id:', value: stage.resourceProfileId },
         { label: 'Total Time Across All Tasks:', value: formatDuration(stage.executorRunTime) },
-        { label: 'Locality Level Summary:', value: tasks === undefined ? '…' : localitySummary(tasks) || '—' },
+        { label: 'Locality Level Summary:', value: locality === undefined ? '…' : localitySummaryText(locality) || '—' },
         { label: 'Input Size / Records:', value: sizeRecords(stage.inputBytes, stage.inputRecords), hidden: stage.inputBytes <= 0 && stage.inputRecords <= 0 },
         { label: 'Output Size / Records:', value: sizeRecords(stage.outputBytes, stage.outputRecords), hidden: stage.outputBytes <= 0 && stage.outputRecords <= 0 },
         {
