@@ -21,6 +21,11 @@ import type { AppCatalog, ResolvedAttempt } from './appCatalog.js';
 import { applicationInfoJson, attemptInfoJson, filterApplications } from './appListing.js';
 import { redactPairs } from './redaction.js';
 
+/** An answer that is already JSON text (stored documents joined), sent without a parse/stringify round trip. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
 /** The Spark version this server answers as (VersionResource). */
 export const SPARK_API_VERSION = '3.5.1';
 
@@ -62,7 +67,8 @@ export class SparkApi {
     return attemptInfoJson(row);
   }
 
-  jobs(a: ResolvedAttempt, q: JobsQuery): Json[] {
+  jobs(a: ResolvedAttempt, q: JobsQuery): Json[] | RawJson {
+    if (q.status.length === 0) return new RawJson(`[${a.store.jobsJson().join(',')}]`);
     const jobs = a.store.jobs();
     return q.status.length === 0 ? jobs : jobs.filter((j) => (q.status as string[]).includes(j.status));
   }
@@ -73,8 +79,13 @@ export class SparkApi {
     return job;
   }
 
-  stages(a: ResolvedAttempt, q: StagesQuery): Json[] {
+  stages(a: ResolvedAttempt, q: StagesQuery): Json[] | RawJson {
     const wanted = q.status as string[];
+    if (!q.details && !q.withSummaries) {
+      // The common case (Spark's stages page): stored StageData strings joined, nothing parsed.
+      const rows = a.store.stageDataJson().filter((r) => wanted.length === 0 || wanted.includes(r.status));
+      return new RawJson(`[${rows.map((r) => r.data).join(',')}]`);
+    }
     const out: Json[] = [];
     for (const s of a.store.stages()) {
       if (wanted.length > 0 && !wanted.includes(s.data.status)) continue;

@@ -13,7 +13,7 @@ import {
 } from '../../api/spark/queries.js';
 import { ApiError, badRequest } from '../api/apiError.js';
 import type { AppCatalog, ResolvedAttempt } from '../api/appCatalog.js';
-import { SPARK_API_VERSION, type SparkApi } from '../api/sparkApi.js';
+import { RawJson, SPARK_API_VERSION, type SparkApi } from '../api/sparkApi.js';
 import { sendEventLogZip } from './eventLogZip.js';
 
 type Params = Record<string, string>;
@@ -35,7 +35,8 @@ function intSegment(text: string | undefined): number {
  * `applications/{appId}/…` (attempt-less apps) and `applications/{appId}/{attemptId}/…`.
  */
 export function registerSparkRoutes(app: FastifyInstance, api: SparkApi, catalog: AppCatalog): void {
-  const json = (reply: FastifyReply, body: unknown) => reply.type('application/json').send(JSON.stringify(body));
+  const json = (reply: FastifyReply, body: unknown) =>
+    reply.type('application/json').send(body instanceof RawJson ? body.text : JSON.stringify(body));
 
   app.get('/api/v1/version', async (_req, reply) => json(reply, { spark: SPARK_API_VERSION }));
   app.get('/api/v1/applications', async (req, reply) => json(reply, api.applications(query(req, parseApplicationsQuery))));

@@ -10,7 +10,8 @@ import { M, METRIC_COUNT } from '../status/taskMetrics.js';
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS jobs (job_id INTEGER PRIMARY KEY, json TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS stages (stage_id INTEGER NOT NULL, attempt_id INTEGER NOT NULL, status TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (stage_id, attempt_id));
+-- data: the REST StageData without details, pre-serialised so a stage list is a string join, not a parse.
+CREATE TABLE IF NOT EXISTS stages (stage_id INTEGER NOT NULL, attempt_id INTEGER NOT NULL, status TEXT NOT NULL, data TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (stage_id, attempt_id));
 CREATE TABLE IF NOT EXISTS executors (executor_id TEXT PRIMARY KEY, is_active INTEGER NOT NULL, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS rdds (rdd_id INTEGER PRIMARY KEY, cached INTEGER NOT NULL, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sql_executions (execution_id INTEGER PRIMARY KEY, json TEXT NOT NULL);
@@ -119,7 +120,7 @@ export class AppDbWriter implements TaskSink {
     this.insertLine = db.prepare('INSERT OR REPLACE INTO task_lines (task_id, raw) VALUES (?, ?)');
     this.putJob = db.prepare('INSERT OR REPLACE INTO jobs (job_id, json) VALUES (?, ?)');
     this.delJob = db.prepare('DELETE FROM jobs WHERE job_id = ?');
-    this.putStage = db.prepare('INSERT OR REPLACE INTO stages (stage_id, attempt_id, status, json) VALUES (?, ?, ?, ?)');
+    this.putStage = db.prepare('INSERT OR REPLACE INTO stages (stage_id, attempt_id, status, data, json) VALUES (?, ?, ?, ?, ?)');
     this.delStage = db.prepare('DELETE FROM stages WHERE stage_id = ? AND attempt_id = ?');
     this.putExecutor = db.prepare('INSERT OR REPLACE INTO executors (executor_id, is_active, json) VALUES (?, ?, ?)');
     this.delExecutor = db.prepare('DELETE FROM executors WHERE executor_id = ?');
@@ -193,8 +194,8 @@ export class AppDbWriter implements TaskSink {
   removeJob(jobId: number): void {
     this.delJob.run(jobId);
   }
-  writeStage(stageId: number, attemptId: number, status: string, doc: unknown): void {
-    this.putStage.run(stageId, attemptId, status, JSON.stringify(doc));
+  writeStage(stageId: number, attemptId: number, status: string, doc: { data: unknown }): void {
+    this.putStage.run(stageId, attemptId, status, JSON.stringify(doc.data), JSON.stringify(doc));
   }
   removeStage(stageId: number, attemptId: number): void {
     this.delStage.run(stageId, attemptId);

@@ -65,6 +65,7 @@ export class AppStoreReader {
       jobs: this.db.prepare('SELECT json FROM jobs ORDER BY job_id DESC'),
       job: this.db.prepare('SELECT json FROM jobs WHERE job_id = ?'),
       stages: this.db.prepare('SELECT json FROM stages ORDER BY stage_id DESC, attempt_id DESC'),
+      stageData: this.db.prepare('SELECT status, data FROM stages ORDER BY stage_id DESC, attempt_id DESC'),
       stageAttempts: this.db.prepare('SELECT json FROM stages WHERE stage_id = ? ORDER BY attempt_id'),
       stage: this.db.prepare('SELECT json FROM stages WHERE stage_id = ? AND attempt_id = ?'),
       executors: this.db.prepare('SELECT json FROM executors'),
@@ -100,6 +101,16 @@ export class AppStoreReader {
   /** All stage attempts, newest first ((stageId, attemptId) descending, as Spark lists them). */
   stages(): StoredStage[] {
     return (this.stmts.stages.all() as { json: string }[]).map((r) => JSON.parse(r.json));
+  }
+
+  /** Every attempt's serialised StageData (no details), newest first, with its status for filtering. */
+  stageDataJson(): { status: string; data: string }[] {
+    return this.stmts.stageData.all() as { status: string; data: string }[];
+  }
+
+  /** Serialised JobData of every job, newest first. */
+  jobsJson(): string[] {
+    return (this.stmts.jobs.all() as { json: string }[]).map((r) => r.json);
   }
 
   stageAttempts(stageId: number): StoredStage[] {

@@ -100,14 +100,28 @@ function toRow(r: any): LogRow {
 }
 
 /** The listing index (index.db in the data dir): every known log and the listing fields of its attempt. */
+/**
+ * Version of what the stores hold (schemas of index.db and the app databases, and the fold's output). Bump it
+ * whenever either changes, so an upgraded server replays logs instead of misreading old stores.
+ */
+export const STORE_VERSION = 2;
+
 export class IndexDb {
   readonly db: Database.Database;
+  /** True when this open found stores of another version and dropped them. */
+  readonly storesInvalidated: boolean = false;
   private readonly stmts;
 
   constructor(file: string) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // Stores written by another version of the fold or schema are not reused: forget them, replay again.
+    if (this.db.pragma('user_version', { simple: true }) !== STORE_VERSION) {
+      this.db.exec('DROP TABLE IF EXISTS logs');
+      this.db.pragma(`user_version = ${STORE_VERSION}`);
+      this.storesInvalidated = true;
+    }
     this.db.exec(SCHEMA);
     this.stmts = {
       all: this.db.prepare('SELECT * FROM logs'),

@@ -67,15 +67,23 @@ export interface DataTableProps<T> {
   nowrap?: boolean;
 }
 
+/**
+ * One shared empty sorting state: a fresh `[]` per render would look like a sorting change to react-table,
+ * which then resets its page state, re-renders, and loops (swallowing URL navigations meanwhile).
+ */
+const NO_SORTING: SortingState = [];
+
 export function DataTable<T>(props: DataTableProps<T>) {
   const { data, columns, sorting, onSortingChange, manualSorting = false } = props;
   const navigate = useNavigate();
   const table = useReactTable<T>({
     data: data as T[],
     columns,
-    state: { sorting: sorting ?? [] },
+    state: { sorting: sorting ?? NO_SORTING },
+    // Paging is ours (props.pagination), so react-table's own page index must never reset itself.
+    autoResetPageIndex: false,
     onSortingChange: (updater: Updater<SortingState>) => {
-      const next = typeof updater === 'function' ? updater(sorting ?? []) : updater;
+      const next = typeof updater === 'function' ? updater(sorting ?? NO_SORTING) : updater;
       onSortingChange?.(next);
     },
     enableSorting: onSortingChange !== undefined,
