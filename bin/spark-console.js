@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (npm run build).
-import('../dist/src/server/cli.js').then((cli) => cli.main(process.argv.slice(2)));
+// Thin launcher: the bundled CLI lives in dist/bundle (npm run build).
+import('../dist/bundle/cli.js').then((cli) => cli.main(process.argv.slice(2)));

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,10 +12,11 @@ const USAGE = `Usage:
   spark-console demo --out DIR [--seed N] [--apps N]
 `;
 
-/** Directory of the built web UI, next to the compiled server (dist/web). */
+/** Directory of the built web UI (dist/web), seen from the bundle (dist/bundle) or the compiled sources (dist/src/server). */
 function defaultWebDir(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url)); // dist/src/server
-  return path.resolve(here, '..', '..', 'web');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.resolve(here, '..', 'web'), path.resolve(here, '..', '..', 'web')];
+  return candidates.find((dir) => fs.existsSync(path.join(dir, 'index.html'))) ?? candidates[0]!;
 }
 
 export function configFromArgs(argv: string[]): ServerConfig {
@@ -67,9 +69,8 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (command === 'demo') {
-      // Loaded on demand: the generator is not needed to serve.
-      const demoModule = '../demo/cli.js';
-      const { demoCommand } = (await import(demoModule)) as { demoCommand: (argv: string[]) => Promise<void> };
+      // Loaded on demand (its own chunk in the bundle): the generator is not needed to serve.
+      const { demoCommand } = await import('../demo/cli.js');
       await demoCommand(rest);
       return;
     }

@@ -21,7 +21,7 @@ export interface ServerHandle {
 export async function startServerProcess(args: string[], opts: { dataDir?: string; waitForIngest?: boolean } = {}): Promise<ServerHandle> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'spark-console-test-'));
   const cli = path.join(REPO_ROOT, 'bin', 'spark-console.js');
-  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'src', 'server', 'cli.js'))) {
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'bundle', 'cli.js'))) {
     throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
   }
   const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir, ...args], {
