@@ -117,7 +117,9 @@ export class StagePage {
   readonly taskTable: Locator;
   readonly taskRows: Locator;
   readonly taskPager: Locator;
+  readonly dag: Locator;
   constructor(readonly page: Page) {
+    this.dag = page.getByTestId('rdd-dag');
     this.summary = page.getByTestId('stage-summary');
     this.timeline = page.getByTestId('task-timeline');
     this.summaryMetrics = page.getByTestId('summary-metrics');

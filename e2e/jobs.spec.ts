@@ -64,8 +64,15 @@ test.describe('jobs tab', () => {
     await expect(jobPage.summary).toContainText('succeeded');
     await expect(jobPage.summary).toContainText('Completed Stages:1');
     await expect(jobPage.summary).toContainText('Skipped Stages:2');
+    // Edges are Spark's stage parents (3 → 4 → 5); the skipped stages are grey, as in Spark.
     await expect(jobPage.dag.locator('[data-stage-node]')).toHaveCount(3);
+    await expect(jobPage.dag.locator('[data-edge]')).toHaveCount(2);
+    await expect(jobPage.dag.locator('[data-edge="3->4"]')).toHaveCount(1);
     await expect(jobPage.dag.locator('[data-edge="4->5"]')).toHaveCount(1);
+    await expect(jobPage.dag.locator('[data-stage-node="3"]')).toHaveAttribute('data-status', 'SKIPPED');
+    await expect(jobPage.dag.locator('[data-stage-node="3"] rect')).toHaveAttribute('fill', '#D6D6D6');
+    await expect(jobPage.dag.locator('[data-stage-node="5"] rect')).toHaveAttribute('stroke', '#FF99AC');
+    await expect(jobPage.page.getByText('Edges are inferred')).toHaveCount(0);
     await expect(jobPage.stageTable('completed').locator('tbody tr')).toHaveCount(1);
     await expect(jobPage.stageTable('skipped').locator('tbody tr')).toHaveCount(2);
     await expect(page.getByTestId('stage-duration-chart')).toBeVisible();

@@ -48,6 +48,20 @@ test.describe('stage detail', () => {
     await expect(stagePage.timeline).toHaveAttribute('data-zoomed', 'false');
   });
 
+  test("the RDD DAG: Spark's node labels, operation-scope clusters and edges (local-1642039451826 stage 5)", async ({ stagePage }) => {
+    await stagePage.goto('local-1642039451826', 5);
+    const dag = stagePage.dag;
+    await expect(dag.locator('[data-rdd-node]')).toHaveCount(3);
+    await expect(dag.locator('[data-rdd-node="8"]')).toContainText('ShuffledRowRDD [8] [Unordered]');
+    await expect(dag.locator('[data-rdd-node="8"]')).toContainText('count at <console>:23');
+    await expect(dag.locator('[data-cluster="stage"]')).toContainText('Stage 5');
+    for (const scope of ['Exchange', 'WholeStageCodegen (3)', 'mapPartitionsInternal']) await expect(dag.locator(`[data-cluster="${scope}"]`)).toHaveCount(1);
+    await expect(dag.locator('[data-edge="8->9"]')).toHaveCount(1);
+    await expect(dag.locator('[data-edge="9->10"]')).toHaveCount(1);
+    await expect(dag.locator('[data-rdd-node="8"] rect')).toHaveAttribute('fill', '#C3EBFF');
+    await expect(stagePage.summary).toContainText('Node local: 1');
+  });
+
   test('task table pages, sorts and filters on the server, all in the URL', async ({ stagePage, page }) => {
     // app-20161115172038-0000 stage 0: 26 task attempts, 10 of them failed.
     await stagePage.goto('app-20161115172038-0000', 0, 0, '?task.pageSize=10');

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { inferStageParents } from './inferStageParents.js';
 import { layeredLayout } from './layeredLayout.js';
 
 export interface DagStage {
   stageId: number;
   attemptId: number;
   name: string;
-  rddIds: readonly number[];
+  /** Parent stage ids as Spark's scheduler recorded them (the console's stage graph). */
+  parentIds: readonly number[];
   /** Spark status, or 'MISSING' when the stage is not in the store. */
   status: string;
   href?: string;
@@ -20,7 +20,8 @@ const GAP_Y = 18;
 
 /** Spark's job-page DAG colours: stage cluster white with a pink border, skipped grey (§2.11 D). */
 function colours(status: string): { fill: string; stroke: string; dash?: string } {
-  if (status === 'SKIPPED' || status === 'MISSING') return { fill: '#D6D6D6', stroke: '#B7B7B7', dash: '4 3' };
+  if (status === 'SKIPPED') return { fill: '#D6D6D6', stroke: '#B7B7B7' };
+  if (status === 'MISSING') return { fill: '#F1F5F9', stroke: '#B7B7B7', dash: '4 3' };
   if (status === 'FAILED') return { fill: '#FFE4E9', stroke: '#FF4D6D' };
   if (status === 'ACTIVE') return { fill: '#E8FFF0', stroke: '#36F572' };
   return { fill: '#FFFFFF', stroke: '#FF99AC' };
@@ -33,10 +34,11 @@ function colours(status: string): { fill: string; stroke: string; dash?: string 
  */
 export function StageDag({ stages }: { stages: readonly DagStage[] }) {
   const { parents, layout } = useMemo(() => {
-    const p = inferStageParents(stages);
+    // Edges between the stages shown only (a job's stages; parents outside it are not drawn).
+    const ids = new Set(stages.map((s) => s.stageId));
+    const p = new Map(stages.map((s) => [s.stageId, s.parentIds.filter((id) => ids.has(id) && id !== s.stageId)]));
     return { parents: p, layout: layeredLayout(stages.map((s) => s.stageId), p) };
   }, [stages]);
-  const byId = new Map(stages.map((s) => [s.stageId, s]));
   const width = layout.layers * (NODE_W + GAP_X) - GAP_X + 16;
   const height = layout.rows * (NODE_H + GAP_Y) - GAP_Y + 16;
   const pos = (id: number) => {
@@ -77,9 +79,9 @@ export function StageDag({ stages }: { stages: readonly DagStage[] }) {
         {stages.map((s) => {
           const { x, y } = pos(s.stageId);
           const c = colours(s.status);
-          const title = `Stage ${s.stageId}${s.attemptId > 0 ? ` (attempt ${s.attemptId})` : ''}`;
+          const title = `Stage ${s.stageId}${s.attemptId > 0 ? ` (attempt ${s.attemptId})` : ''}${s.status === 'SKIPPED' ? ' (skipped)' : ''}`;
           const box = (
-            <g data-stage-node={s.stageId}>
+            <g data-stage-node={s.stageId} data-status={s.status}>
               <title>{`${title}: ${s.name} — ${s.status.toLowerCase()}`}</title>
               <rect x={x} y={y} width={NODE_W} height={NODE_H} rx={4} fill={c.fill} stroke={c.stroke} strokeWidth={1.5} strokeDasharray={c.dash} />
               <text x={x + 8} y={y + 17} fontSize={12} fontWeight={600} fill="#0f172a">

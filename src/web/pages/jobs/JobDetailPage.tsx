@@ -1,10 +1,10 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import type { AppRef, JobData, StageData } from '../../../api/index.js';
+import type { AppRef, JobData, StageData, StageGraphNode } from '../../../api/index.js';
 import { useAllExecutors } from '../../api/executorQueries.js';
 import { useJob } from '../../api/jobQueries.js';
 import { useSqlExecutions } from '../../api/sqlQueries.js';
-import { useStages } from '../../api/stageQueries.js';
+import { useStageGraph, useStages } from '../../api/stageQueries.js';
 import { useAppRef } from '../../api/useAppRef.js';
 import { CollapsibleSection } from '../../components/CollapsibleSection.js';
 import { StageDag, type DagStage } from '../../components/dag/StageDag.js';
@@ -86,7 +86,7 @@ function JobDetail({ app, job }: { app: AppRef; job: JobData }) {
               <JobStageTimeline app={app} stages={jobStages} executors={executors.data ?? []} now={now} />
             </CollapsibleSection>
             <CollapsibleSection title="DAG Visualization" storageKey="job-dag">
-              <JobDag app={app} job={job} stages={jobStages} />
+              <JobDag app={app} job={job} />
             </CollapsibleSection>
             <CollapsibleSection title="Stage Durations" storageKey="job-stage-durations">
               <StageDurations stages={jobStages} now={now} />
@@ -104,26 +104,24 @@ function JobDetail({ app, job }: { app: AppRef; job: JobData }) {
   );
 }
 
-function JobDag({ app, job, stages }: { app: AppRef; job: JobData; stages: readonly StageData[] }) {
+/** The job's stages with Spark's parent edges (console stage graph); skipped stages are grey, as in Spark. */
+function JobDag({ app, job }: { app: AppRef; job: JobData }) {
+  const graph = useStageGraph(app);
   const dagStages = useMemo<DagStage[]>(() => {
     // One node per stage id: its newest attempt.
-    const newest = new Map<number, StageData>();
-    for (const s of stages) if ((newest.get(s.stageId)?.attemptId ?? -1) < s.attemptId) newest.set(s.stageId, s);
+    const newest = new Map<number, StageGraphNode>();
+    for (const s of graph.data?.stages ?? []) if ((newest.get(s.stageId)?.attemptId ?? -1) < s.attemptId) newest.set(s.stageId, s);
     return job.stageIds.map((id) => {
       const s = newest.get(id);
       return s === undefined
-        ? { stageId: id, attemptId: 0, name: 'No data', rddIds: [], status: 'MISSING' }
-        : { stageId: id, attemptId: s.attemptId, name: s.name, rddIds: s.rddIds, status: s.status, href: appPaths.stage(app, id, s.attemptId) };
+        ? { stageId: id, attemptId: 0, name: 'No data', parentIds: [], status: 'MISSING' }
+        : { stageId: id, attemptId: s.attemptId, name: s.name, parentIds: s.parentIds, status: s.status, href: appPaths.stage(app, id, s.attemptId) };
     });
-  }, [app, job.stageIds, stages]);
-  if (dagStages.length === 0) return <EmptyState title={`No DAG visualization information to display for job ${job.jobId}`} />;
+  }, [app, job.stageIds, graph.data]);
   return (
-    <>
-      <StageDag stages={dagStages} />
-      <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-        Edges are inferred from stage and RDD ids (Spark's REST API does not expose stage parents). Grey boxes are skipped stages.
-      </p>
-    </>
+    <QueryView query={graph} loadingLabel="Loading DAG…">
+      {() => (dagStages.length === 0 ? <EmptyState title={`No DAG visualization information to display for job ${job.jobId}`} /> : <StageDag stages={dagStages} />)}
+    </QueryView>
   );
 }
 

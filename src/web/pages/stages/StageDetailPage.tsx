@@ -6,6 +6,7 @@ import { useJobs } from '../../api/jobQueries.js';
 import { useStage, useStageAttempts, useStageGraph, useTaskSummary, useTaskTimeline } from '../../api/stageQueries.js';
 import { useAppRef } from '../../api/useAppRef.js';
 import { CollapsibleSection } from '../../components/CollapsibleSection.js';
+import { RddDag } from '../../components/dag/RddDag.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { LoadingState } from '../../components/LoadingState.js';
@@ -99,6 +100,17 @@ function StageDetail({ app, stage }: { app: AppRef; stage: StageData }) {
   return (
     <>
       <StageSummary app={app} stage={stage} locality={graph.isError ? {} : graphNode?.localitySummary ?? (graph.data !== undefined ? {} : undefined)} jobs={jobs.data} />
+      <CollapsibleSection title="DAG Visualization" storageKey="stage-dag">
+        {graphNode !== undefined ? (
+          <RddDag stageId={stage.stageId} attemptId={stage.attemptId} rdds={graphNode.rdds} skipped={graphNode.status === 'SKIPPED'} rddHref={(id) => appPaths.rdd(app, id)} />
+        ) : graph.isError ? (
+          <ErrorState error={graph.error} onRetry={() => void graph.refetch()} />
+        ) : graph.data !== undefined ? (
+          <EmptyState title={`No DAG visualization information to display for stage ${stage.stageId}`} />
+        ) : (
+          <LoadingState label="Loading DAG…" />
+        )}
+      </CollapsibleSection>
       <label className="mt-3 flex w-fit items-center gap-2 text-sm">
         <input type="checkbox" checked={additional} onChange={(e) => setMetricsParam(e.target.checked ? 'all' : '', { replace: true })} />
         Show additional metrics (scheduler delay, deserialization, serialization, getting result, peak memory)
