@@ -219,6 +219,16 @@ export async function generateWorkspace(opts: WorkspaceOptions): Promise<Workspa
   const completedCount = plan.length - 1;
   const starts = plan.map((_, i) => (i === 0 ? now - 35 * 60_000 : now - window + Math.round(((i - 1) * (window - 3 * 3600_000)) / Math.max(1, completedCount)) + rng.int(0, 20 * 60_000)));
   let standaloneSeq = rng.int(0, 40);
+  // YARN ids as a real ResourceManager hands them out: its start time, then a sequence in submission order.
+  const clusterRng = new Prng(deriveSeed(seed, 'yarn-cluster'));
+  const clusterTs = now - window - 11 * 24 * 3600_000 - clusterRng.int(0, 3600_000);
+  const yarnOrder = plan
+    .map((entry, i) => ({ entry, i }))
+    .filter(({ entry }) => entry.mode === 'yarn')
+    .sort((a, b) => starts[a.i]! - starts[b.i]!);
+  // Other tenants' applications take sequence numbers in between, so ours are not consecutive.
+  let seq = clusterRng.int(100, 900);
+  const yarnSeq = new Map(yarnOrder.map(({ i }, rank) => [i, (seq += 1 + (rank % 3))]));
   const results: { entry: CatalogEntry; res: AppResult; scenario: WorkspaceApp['scenario'] }[] = [];
   let liveResult: AppResult | undefined;
   for (const [i, entry] of plan.entries()) {
@@ -227,7 +237,7 @@ export async function generateWorkspace(opts: WorkspaceOptions): Promise<Workspa
     const appSeed = deriveSeed(seed, 'app', i);
     const appRng = new Prng(appSeed);
     const appId =
-      entry.mode === 'yarn' ? yarnAppId(start - appRng.int(3000, 9000), appRng.int(1, 2 ** 31 - 1)) : entry.mode === 'standalone' ? standaloneAppId(start - 800, standaloneSeq++) : localAppId(start);
+      entry.mode === 'yarn' ? yarnAppId(clusterTs, yarnSeq.get(i)!) : entry.mode === 'standalone' ? standaloneAppId(start - 800, standaloneSeq++) : localAppId(start);
     const version = versionOf(entry.line);
     const base: AppSpec = {
       project,

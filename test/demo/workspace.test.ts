@@ -128,7 +128,8 @@ describe('workspace layout', () => {
     const stderr = fs.readFileSync(path.join(path.dirname(app.driverLogPath!), app.appId, app.executorIds[0]!, 'stderr'), 'utf8');
     expect(stderr).toMatch(/INFO CoarseGrainedExecutorBackend: Started daemon with process name: \d+@/);
     expect(stderr).toMatch(/INFO Executor: Running task \d+\.\d+ in stage \d+\.\d+ \(TID \d+\)/);
-    const stdout = allFiles(path.join(path.dirname(app.driverLogPath!), app.appId)).filter((f) => f.endsWith('stdout')).map((f) => fs.readFileSync(f, 'utf8')).join('');
+    // GC lines appear where executors lived long enough to collect; look across the whole workspace.
+    const stdout = allFiles(ws.appLogsDir).filter((f) => f.endsWith('stdout')).map((f) => fs.readFileSync(f, 'utf8')).join('');
     expect(stdout).toMatch(/\[GC \(Allocation Failure\) \[PSYoungGen: /);
   });
 });
