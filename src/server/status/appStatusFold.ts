@@ -14,7 +14,7 @@ import {
   taskStatus,
 } from './stageInfo.js';
 import { killedSummaryKey, reasonDeltas, reasonName, taskErrorMessage } from './taskEndReason.js';
-import { M, addInto, metricsFromJson } from './taskMetrics.js';
+import { M, addInto, metricsFromJson, zeroMetrics } from './taskMetrics.js';
 import type { LineRef, TaskSink } from './taskSink.js';
 import type { RetentionLimits } from '../config.js';
 
@@ -97,6 +97,7 @@ export class AppStatusFold {
   private removedRdds = new Set<number>();
   appDirty = false;
 
+  private readonly scratchMetrics = zeroMetrics();
   eventCount = 0;
   unknownEvents = new Map<string, number>();
   failedEvents = 0;
@@ -627,7 +628,8 @@ export class AppStatusFold {
     const info = taskInfoFromJson(taskInfoJson, false);
     const reason = obj(e['Task End Reason']);
     const metricsJson = obj(e['Task Metrics']);
-    const metrics = metricsJson ? metricsFromJson(metricsJson) : undefined;
+    // One scratch vector: the sink copies it on put() and the sums copy it element-wise.
+    const metrics = metricsJson ? metricsFromJson(metricsJson, this.scratchMetrics) : undefined;
     const stageId = num(e['Stage ID']);
     const attempt = num(e['Stage Attempt ID']);
     const execMetrics = taskExecutorMetrics(e);

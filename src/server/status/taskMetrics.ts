@@ -57,8 +57,9 @@ export function addInto(target: MetricVector, delta: MetricVector): void {
  * and fields read as 0, as Spark's reader does for old logs. Push-based shuffle metrics are accepted under both
  * the key Spark 3.4/3.5 writes ("Push Based Shuffle") and the one 4.0 writes ("Shuffle Push Read Metrics").
  */
-export function metricsFromJson(m: Json): MetricVector {
-  const v = zeroMetrics();
+export function metricsFromJson(m: Json, into?: MetricVector): MetricVector {
+  // `into` lets a hot caller reuse one vector instead of allocating one per task.
+  const v = into ? (into.fill(0), into) : zeroMetrics();
   v[M.executorDeserializeTime] = num(m['Executor Deserialize Time']);
   v[M.executorDeserializeCpuTime] = num(m['Executor Deserialize CPU Time']);
   v[M.executorRunTime] = num(m['Executor Run Time']);

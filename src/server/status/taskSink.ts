@@ -35,7 +35,7 @@ export interface LineRef {
   length: number;
 }
 
-/** Where the fold puts tasks; the SQLite store in production, an array in unit tests. */
+/** Where the fold puts tasks; the SQLite store in production, an array in unit tests. `put` must not keep `row.metrics`. */
 export interface TaskSink {
   put(row: TaskRow): void;
   /** Spark's cleanupTasks: delete `count` tasks of the attempt with the smallest launch + duration. */
@@ -48,7 +48,8 @@ export class MemoryTaskSink implements TaskSink {
   readonly rows = new Map<number, TaskRow>();
 
   put(row: TaskRow): void {
-    this.rows.set(row.taskId, row);
+    // The fold reuses its metrics vector between tasks; a sink that keeps rows must copy it.
+    this.rows.set(row.taskId, { ...row, metrics: row.metrics && Float64Array.from(row.metrics) });
   }
 
   deleteOldest(stageId: number, stageAttempt: number, count: number): number {

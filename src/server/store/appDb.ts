@@ -195,7 +195,11 @@ export class AppDbWriter implements TaskSink {
     this.delJob.run(jobId);
   }
   writeStage(stageId: number, attemptId: number, status: string, doc: { data: unknown }): void {
-    this.putStage.run(stageId, attemptId, status, JSON.stringify(doc.data), JSON.stringify(doc));
+    const data = JSON.stringify(doc.data);
+    // The full document embeds the same StageData text instead of serialising it twice.
+    const { data: _omit, ...rest } = doc;
+    const full = `{"data":${data}${Object.keys(rest).length > 0 ? ',' + JSON.stringify(rest).slice(1) : '}'}`;
+    this.putStage.run(stageId, attemptId, status, data, full);
   }
   removeStage(stageId: number, attemptId: number): void {
     this.delStage.run(stageId, attemptId);
