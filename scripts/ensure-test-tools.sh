@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The browser tests drive Debian's Chromium (Playwright's own browser download does not work here), and the
+# codec tests compress with Debian's zstd. `npm test` calls this first: it installs what is missing when the
+# machine allows it.
+set -euo pipefail
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+[ -x "$CHROMIUM" ] && command -v zstd >/dev/null 2>&1 && exit 0
+if command -v apt-get >/dev/null 2>&1; then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo"; else
+      echo "Chromium or zstd is missing: run 'sudo apt-get install -y chromium zstd' (or set CHROMIUM_PATH)." >&2
+      exit 1
+    fi
+  fi
+  echo "Installing Debian's chromium and zstd for the tests …"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium zstd >/dev/null
+  exit 0
+fi
+echo "Chromium is missing at $CHROMIUM and apt-get is not available; set CHROMIUM_PATH to a Chromium binary." >&2
+exit 1
