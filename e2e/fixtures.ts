@@ -318,3 +318,61 @@ export const pagesTest = test.extend<{
   sqlListPage: async ({ page }, use) => use(new SqlListPage(page)),
   sqlExecutionPage: async ({ page }, use) => use(new SqlExecutionPage(page)),
 });
+
+/* Logs tab and log viewer. */
+
+export class LogsTab {
+  readonly table: Locator;
+  readonly empty: Locator;
+  constructor(readonly page: Page) {
+    this.table = page.getByTestId('log-files-table');
+    this.empty = page.getByTestId('logs-page').getByTestId('empty-state');
+  }
+  async goto(appId: string, attempt = '-'): Promise<void> {
+    await this.page.goto(`${appBase(appId, attempt)}/logs`);
+    await expect(this.page.getByTestId('logs-page')).toBeVisible();
+  }
+  /** A file's row, e.g. `row('driver', 'driver.log')`, `row('3', 'stderr')`. */
+  row(executorId: string, logType: string): Locator {
+    return this.table.locator(`tr[data-log="${executorId}/${logType}"]`);
+  }
+}
+
+export class LogViewer {
+  readonly root: Locator;
+  readonly title: Locator;
+  readonly text: Locator;
+  readonly lines: Locator;
+  readonly range: Locator;
+  readonly loadOlder: Locator;
+  readonly loadNewer: Locator;
+  readonly search: Locator;
+  readonly matchCount: Locator;
+  readonly wrap: Locator;
+  readonly download: Locator;
+  readonly endState: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('log-viewer');
+    this.title = page.getByTestId('log-title');
+    this.text = page.getByTestId('log-text');
+    this.lines = this.text.locator('[data-log-line]');
+    this.range = page.getByTestId('log-range');
+    this.loadOlder = page.getByTestId('log-load-older');
+    this.loadNewer = page.getByTestId('log-load-newer');
+    this.search = page.getByTestId('log-search');
+    this.matchCount = page.getByTestId('log-match-count');
+    this.wrap = page.getByTestId('log-wrap');
+    this.download = page.getByTestId('log-download');
+    this.endState = page.getByTestId('log-end-state');
+  }
+  /** `logType` as in URLs: stdout, stderr or driver-log. */
+  async goto(appId: string, executorId: string, logType: string, query = '', attempt = '-'): Promise<void> {
+    await this.page.goto(`${appBase(appId, attempt)}/logs/${executorId}/${logType}${query}`);
+    await expect(this.root).toBeVisible();
+  }
+}
+
+export const logsTest = test.extend<{ logsTab: LogsTab; logViewer: LogViewer }>({
+  logsTab: async ({ page }, use) => use(new LogsTab(page)),
+  logViewer: async ({ page }, use) => use(new LogViewer(page)),
+});

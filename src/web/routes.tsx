@@ -16,6 +16,8 @@ import { NotFound } from './components/NotFound.js';
  *   /apps/:appId/:attempt/storage             Storage tab;  …/storage/rdd/:rddId  RDD detail
  *   /apps/:appId/:attempt/environment         Environment tab
  *   /apps/:appId/:attempt/executors           Executors tab (?executor=<id> highlights that executor's row)
+ *   /apps/:appId/:attempt/logs                Logs tab: the driver log and every executor's stdout/stderr the console has
+ *   /apps/:appId/:attempt/logs/:executorId/:logType   log viewer (logType stdout | stderr | driver-log; ?q= search, ?wrap=1)
  *   /apps/:appId/:attempt/sql                 SQL tab;  …/sql/:executionId  SQL execution detail
  *
  * `:attempt` is ALWAYS present: it is the attempt id (YARN cluster mode, e.g. `1`, `2`) or `-` for an
@@ -38,6 +40,8 @@ const StoragePage = lazy(() => import('./pages/storage/StoragePage.js'));
 const RddPage = lazy(() => import('./pages/storage/RddPage.js'));
 const EnvironmentPage = lazy(() => import('./pages/environment/EnvironmentPage.js'));
 const ExecutorsPage = lazy(() => import('./pages/executors/ExecutorsPage.js'));
+const LogsPage = lazy(() => import('./pages/logs/LogsPage.js'));
+const LogViewerPage = lazy(() => import('./pages/logs/LogViewerPage.js'));
 const SqlListPage = lazy(() => import('./pages/sql/SqlListPage.js'));
 const SqlExecutionPage = lazy(() => import('./pages/sql/SqlExecutionPage.js'));
 
@@ -58,6 +62,8 @@ export function AppRoutes() {
           <Route path="storage/rdd/:rddId" element={<RddPage />} />
           <Route path="environment" element={<EnvironmentPage />} />
           <Route path="executors" element={<ExecutorsPage />} />
+          <Route path="logs" element={<LogsPage />} />
+          <Route path="logs/:executorId/:logType" element={<LogViewerPage />} />
           <Route path="sql" element={<SqlListPage />} />
           <Route path="sql/:executionId" element={<SqlExecutionPage />} />
           <Route path="*" element={<NotFound />} />

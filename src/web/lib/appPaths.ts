@@ -1,4 +1,4 @@
-import type { AppRef } from '../../api/index.js';
+import { LOG_TYPES, type AppRef, type LogType } from '../../api/index.js';
 
 /*
  * URL scheme of the SPA (documented in routes.tsx). Every application page lives under
@@ -22,6 +22,20 @@ function base(app: AppRef): string {
   return `/apps/${encodeURIComponent(app.appId)}/${encodeURIComponent(attemptSegment(app.attemptId))}`;
 }
 
+/*
+ * A log's type in the viewer's URL. `driver.log` is written `driver-log`: the server hands the SPA shell only to
+ * paths that do not end in a file extension, so a reloaded `…/logs/driver/driver.log` would be a 404.
+ */
+export function logTypeSegment(logType: LogType): string {
+  return logType === 'driver.log' ? 'driver-log' : logType;
+}
+
+/** The log type of a URL segment (either spelling of the driver log), or undefined for anything else. */
+export function logTypeFromSegment(segment: string | undefined): LogType | undefined {
+  if (segment === 'driver-log') return 'driver.log';
+  return (LOG_TYPES as readonly string[]).includes(segment ?? '') ? (segment as LogType) : undefined;
+}
+
 export const appPaths = {
   appsList: () => '/',
   /** Redirects to the newest attempt of the application. */
@@ -36,6 +50,11 @@ export const appPaths = {
   /** `executor` highlights (and scrolls to) that executor's row. */
   executors: (app: AppRef, executor?: string) =>
     `${base(app)}/executors${executor === undefined ? '' : `?executor=${encodeURIComponent(executor)}`}`,
+  /** Driver and executor logs the console holds (Logs tab). */
+  logs: (app: AppRef) => `${base(app)}/logs`,
+  /** The log viewer for one file. */
+  log: (app: AppRef, executorId: string, logType: LogType) =>
+    `${base(app)}/logs/${encodeURIComponent(executorId)}/${encodeURIComponent(logTypeSegment(logType))}`,
   sql: (app: AppRef) => `${base(app)}/sql`,
   sqlExecution: (app: AppRef, executionId: number) => `${base(app)}/sql/${executionId}`,
 };

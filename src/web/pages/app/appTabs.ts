@@ -10,6 +10,8 @@ export function appTabs(app: AppRef): TabItem[] {
     { id: 'storage', label: 'Storage', href: appPaths.storage(app) },
     { id: 'environment', label: 'Environment', href: appPaths.environment(app) },
     { id: 'executors', label: 'Executors', href: appPaths.executors(app) },
+    // The console's own tab: historical driver and executor logs (Spark 4's live "Logs" tab, for every app).
+    { id: 'logs', label: 'Logs', href: appPaths.logs(app) },
     { id: 'sql', label: 'SQL / DataFrame', href: appPaths.sql(app) },
   ];
 }

@@ -59,7 +59,7 @@ export function ExecutorSummaryTable({
           </Link>
         ),
       }),
-      col.display({ id: 'logs', header: 'Logs', cell: (c) => <LogLinks logs={c.row.original.logs} /> }),
+      col.display({ id: 'logs', header: 'Logs', cell: (c) => <LogLinks logs={c.row.original.logs} executorId={c.row.original.id} /> }),
       col.accessor('address', { header: 'Address' }),
       col.accessor((r) => r.s.taskTime, { id: 'taskTime', header: 'Task Time', meta: { align: 'right' }, cell: (c) => formatDuration(c.getValue()) }),
       col.accessor((r) => r.s.failedTasks + r.s.succeededTasks + r.s.killedTasks, { id: 'total', header: 'Total Tasks', meta: { align: 'right' } }),
