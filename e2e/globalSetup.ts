@@ -1,13 +1,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { generateWorkspace } from '../src/demo/index.js';
 import { startServerProcess } from '../test/support/serverProcess.js';
 import { CONFORMANCE_DIR } from '../test/support/sharedData.js';
+import { DEMO_APPS, DEMO_NOW, DEMO_SEED } from './demoWorkspace.js';
 import { writeLiveLog } from './liveLog.js';
 
 /**
- * Starts one real server for all browser specs and tears it down afterwards: Spark's sample logs plus a
- * second log root holding one still-running application (see liveLog.ts) for the live-update specs.
+ * Starts the real servers the browser specs run against and tears them down afterwards:
+ * - E2E_BASE_URL: Spark's sample logs plus a second log root holding one still-running application (see
+ *   liveLog.ts) for the live-update specs;
+ * - E2E_DEMO_URL: a small deterministic demo workspace made by the project's generator (event logs in
+ *   project folders, driver and executor logs), for demoWorkspace.spec.ts; its summary is written to
+ *   E2E_DEMO_SUMMARY so specs assert what was generated, not hand-written numbers.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const shared = CONFORMANCE_DIR;
@@ -18,17 +24,21 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // Serve a snapshot of the built UI, so a rebuild of dist/web while the specs run cannot swap assets under them.
   const webDir = path.join(scratch, 'web');
   fs.cpSync(path.resolve(import.meta.dirname, '..', 'dist', 'web'), webDir, { recursive: true });
-  const server = await startServerProcess([
-    '--event-logs',
-    path.join(shared, 'spark-events'),
-    '--event-logs',
-    liveDir,
-    '--web-dir',
-    webDir,
+
+  const workspace = path.join(scratch, 'demo');
+  const summary = await generateWorkspace({ dir: workspace, seed: DEMO_SEED, apps: DEMO_APPS, now: DEMO_NOW });
+  const summaryFile = path.join(scratch, 'demo-summary.json');
+  fs.writeFileSync(summaryFile, JSON.stringify(summary));
+  process.env.E2E_DEMO_SUMMARY = summaryFile;
+
+  const [server, demo] = await Promise.all([
+    startServerProcess(['--event-logs', path.join(shared, 'spark-events'), '--event-logs', liveDir, '--web-dir', webDir]),
+    startServerProcess(['--event-logs', summary.eventLogsDir, '--app-logs', summary.appLogsDir, '--web-dir', webDir]),
   ]);
   process.env.E2E_BASE_URL = server.url;
+  process.env.E2E_DEMO_URL = demo.url;
   return async () => {
-    await server.stop();
+    await Promise.all([server.stop(), demo.stop()]);
     fs.rmSync(scratch, { recursive: true, force: true });
   };
 }
