@@ -98,6 +98,26 @@ test.describe('demo workspace', () => {
     expect(fs.readFileSync((await download.path())!).equals(fs.readFileSync(file))).toBe(true);
   });
 
+  test('at 1280 px the Failed Stages table fits its card: Failure Reason wraps, open details too', async ({ page }) => {
+    // The OOM app's failure reason carries long host and class names that once pushed the column out of view.
+    const app = demoApp(summary, 'OOM failure app', (a) => a.scenario === 'oomFailure' && !a.succeeded);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const stagesPage = new StagesPage(page);
+    await stagesPage.goto(app.appId, app.attemptId ?? '-');
+    const table = stagesPage.table('failed');
+    const box = table.locator('table').locator('..');
+    const fits = () => box.evaluate((el) => el.scrollWidth <= el.clientWidth);
+    const reason = table.locator('tbody tr').first().getByTestId('error-cell');
+    await expect(reason).toContainText('OutOfMemoryError');
+    expect(await fits()).toBe(true);
+    const right = async (l: typeof box) => (await l.boundingBox())!.x + (await l.boundingBox())!.width;
+    expect(await right(reason)).toBeLessThanOrEqual(await right(box));
+    await reason.getByRole('button', { name: '+details' }).click();
+    await table.locator('tbody tr').first().getByRole('button', { name: '+details' }).click();
+    await expect(reason.getByTestId('error-details')).toBeVisible();
+    expect(await fits()).toBe(true);
+  });
+
   test("a failed task's error leads to the executor's log, which shows it", async ({ page }) => {
     const app = demoApp(summary, 'OOM failure app', (a) => a.scenario === 'oomFailure' && !a.succeeded);
     const stagesPage = new StagesPage(page);

@@ -40,14 +40,16 @@ export function ProgressBar(props: ProgressBarProps) {
       aria-valuenow={props.completed}
       aria-valuetext={label}
       data-testid="progress-bar"
+      title={label}
     >
       <div
         className="absolute inset-y-0 left-0 bg-[#3EC0FF] bg-gradient-to-b from-[#44CBFF] to-[#34B0EE]"
         style={{ width: `${completedPct}%` }}
       />
       <div className="absolute inset-y-0 bg-[#A0DFFF]" style={{ left: `${completedPct}%`, width: `${runningPct}%` }} />
-      <span className="absolute inset-0 flex items-center justify-center whitespace-nowrap px-1 text-xs text-slate-900 tabular-nums dark:text-slate-100">
-        {label}
+      {/* A label longer than the bar (kill reasons) ends in an ellipsis instead of being cut on both sides; the title has it all. */}
+      <span className="absolute inset-0 flex items-center justify-center px-1 text-xs text-slate-900 tabular-nums dark:text-slate-100">
+        <span className="truncate">{label}</span>
       </span>
     </div>
   );

@@ -8,8 +8,8 @@ export function StageDescriptionCell({ app, stage }: { app: AppRef; stage: Stage
   const [open, setOpen] = useState(false);
   return (
     <div className="min-w-0 max-w-[28rem]">
-      {stage.description !== undefined && <div className="break-words text-slate-700 dark:text-slate-300">{stage.description}</div>}
-      <Link to={appPaths.stage(app, stage.stageId, stage.attemptId)} className="link break-words" data-testid="stage-link">
+      {stage.description !== undefined && <div className="wrap-anywhere text-slate-700 dark:text-slate-300">{stage.description}</div>}
+      <Link to={appPaths.stage(app, stage.stageId, stage.attemptId)} className="link wrap-anywhere" data-testid="stage-link">
         {stage.name}
       </Link>
       {stage.details !== '' && (
@@ -17,7 +17,8 @@ export function StageDescriptionCell({ app, stage }: { app: AppRef; stage: Stage
           {open ? '-details' : '+details'}
         </button>
       )}
-      {open && <pre className="mt-1 max-h-60 overflow-auto whitespace-pre rounded bg-slate-100 p-2 text-xs dark:bg-slate-900">{stage.details}</pre>}
+      {/* Wraps only when the table has no room left, so opening it never pushes the table past its card. */}
+      {open && <pre className="mt-1 max-h-60 overflow-auto whitespace-pre-wrap wrap-anywhere rounded bg-slate-100 p-2 text-xs dark:bg-slate-900">{stage.details}</pre>}
     </div>
   );
 }

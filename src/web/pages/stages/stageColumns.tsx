@@ -30,6 +30,7 @@ export function stageColumns(app: AppRef, options: { now: number; showPool: bool
     col.accessor((s) => `${s.description ?? ''} ${s.name}`, {
       id: 'description',
       header: 'Description',
+      meta: { cellClassName: 'min-w-[10rem]' },
       cell: (c) => <StageDescriptionCell app={app} stage={c.row.original} />,
     }),
     col.accessor((s) => sparkTime(s.submissionTime) ?? 0, {
@@ -67,7 +68,10 @@ export function stageColumns(app: AppRef, options: { now: number; showPool: bool
     bytes('shuffleReadBytes', 'Shuffle Read', 'Total shuffle bytes and records read (includes both data read locally and data read from remote executors).'),
     bytes('shuffleWriteBytes', 'Shuffle Write', 'Bytes and records written to disk in order to be read by a shuffle in a future stage.'),
     ...(options.showFailureReason
-      ? [col.accessor('failureReason', { header: 'Failure Reason', enableSorting: false, cell: (c) => <ErrorMessageCell message={c.getValue()} /> })]
+      ? [
+          // Wraps within a readable minimum width; the table scrolls sideways in its card only below that.
+          col.accessor('failureReason', { header: 'Failure Reason', enableSorting: false, meta: { cellClassName: 'min-w-[13rem]' }, cell: (c) => <ErrorMessageCell message={c.getValue()} /> }),
+        ]
       : []),
   ];
 }
