@@ -1,9 +1,7 @@
 // lz4-java LZ4BlockOutputStream format (spec §5.2), as read by Spark's LZ4BlockInputStream with
 // stopOnEmptyBlock=false: blocks with 21-byte headers, end markers, then possibly more streams.
-import { ByteQueue } from './byteQueue.js';
-import type { ChunkDecoder } from './chunkDecoder.js';
+import { BufferedDecoder } from './bufferedDecoder.js';
 import { codecError } from './codecError.js';
-import { DecodedOutput } from './decodedOutput.js';
 import { LZ4_BLOCK_MAGIC, hex32, matchesMagicPrefix, readI32LE } from './magic.js';
 import { Lz4BlockError, decodeLz4Block, lz4MaxCompressedLength } from './lz4Block.js';
 import type { DecodeOptions } from './decodeOptions.js';
@@ -22,20 +20,9 @@ export function lz4BlockChecksum(data: Uint8Array, start: number, end: number): 
   return xxhash32(data, start, end, LZ4_CHECKSUM_SEED) & LZ4_CHECKSUM_MASK;
 }
 
-export class Lz4BlockStreamDecoder implements ChunkDecoder {
-  private readonly input = new ByteQueue();
-  private readonly output: DecodedOutput;
-  /** Bytes the next step needs; push() does nothing until they are buffered. */
-  private need = LZ4_HEADER_LENGTH;
-
-  constructor(private readonly opts: DecodeOptions) {
-    this.output = new DecodedOutput('lz4', opts.maxOutputBytes);
-  }
-
-  push(chunk: Uint8Array): Uint8Array[] {
-    this.input.push(chunk);
-    if (this.input.length >= this.need) this.drain();
-    return this.output.take();
+export class Lz4BlockStreamDecoder extends BufferedDecoder {
+  constructor(opts: DecodeOptions) {
+    super('lz4', opts, LZ4_HEADER_LENGTH);
   }
 
   end(): Uint8Array[] {
@@ -57,7 +44,7 @@ export class Lz4BlockStreamDecoder implements ChunkDecoder {
     return this.output.take();
   }
 
-  private drain(): void {
+  protected drain(): void {
     const q = this.input;
     while (q.length >= LZ4_HEADER_LENGTH) {
       const at = q.offset;

@@ -1,11 +1,9 @@
 // ning/compress LZFOutputStream format (spec §5.5): a bare sequence of chunks, no stream header
 // and no end marker. "ZV" + type 0 (stored: BE u16 length) or type 1 (compressed: BE u16
 // compressed length + BE u16 uncompressed length).
-import { ByteQueue } from './byteQueue.js';
-import type { ChunkDecoder } from './chunkDecoder.js';
+import { BufferedDecoder } from './bufferedDecoder.js';
 import { codecError } from './codecError.js';
 import type { DecodeOptions } from './decodeOptions.js';
-import { DecodedOutput } from './decodedOutput.js';
 import { LzfBlockError, decodeLzfBlock } from './lzfBlock.js';
 
 export const LZF_TYPE_STORED = 0;
@@ -13,19 +11,9 @@ export const LZF_TYPE_COMPRESSED = 1;
 export const LZF_STORED_HEADER_LENGTH = 5;
 export const LZF_COMPRESSED_HEADER_LENGTH = 7;
 
-export class LzfStreamDecoder implements ChunkDecoder {
-  private readonly input = new ByteQueue();
-  private readonly output: DecodedOutput;
-  private need = LZF_STORED_HEADER_LENGTH;
-
-  constructor(private readonly opts: DecodeOptions) {
-    this.output = new DecodedOutput('lzf', opts.maxOutputBytes);
-  }
-
-  push(chunk: Uint8Array): Uint8Array[] {
-    this.input.push(chunk);
-    if (this.input.length >= this.need) this.drain();
-    return this.output.take();
+export class LzfStreamDecoder extends BufferedDecoder {
+  constructor(opts: DecodeOptions) {
+    super('lzf', opts, LZF_STORED_HEADER_LENGTH);
   }
 
   end(): Uint8Array[] {
@@ -50,7 +38,7 @@ export class LzfStreamDecoder implements ChunkDecoder {
     if (!ok) throw codecError('lzf', q.offset, 'bad chunk signature (expected "ZV" and type 0 or 1)');
   }
 
-  private drain(): void {
+  protected drain(): void {
     const q = this.input;
     while (q.length >= LZF_STORED_HEADER_LENGTH) {
       const at = q.offset;

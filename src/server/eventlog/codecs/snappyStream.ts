@@ -3,11 +3,9 @@
 // equal to the first 4 magic bytes starts another (concatenated) stream header.
 // Not supported: snappy-java's fallback of reading a magic-less input as one raw Snappy block
 // (it needs the whole file in memory, and Spark's writer always starts with the header).
-import { ByteQueue } from './byteQueue.js';
-import type { ChunkDecoder } from './chunkDecoder.js';
+import { BufferedDecoder } from './bufferedDecoder.js';
 import { codecError } from './codecError.js';
 import type { DecodeOptions } from './decodeOptions.js';
-import { DecodedOutput } from './decodedOutput.js';
 import { SNAPPY_STREAM_MAGIC, matchesMagicPrefix, readI32BE } from './magic.js';
 import { SnappyBlockError, decodeSnappyElements, readSnappyLength, snappyMaxUncompressedLength } from './snappyBlock.js';
 
@@ -20,20 +18,11 @@ const MAGIC_HEAD_WORD = readI32BE(SNAPPY_STREAM_MAGIC, 0);
  */
 export const SNAPPY_MAX_CHUNK_BYTES = 64 * 1024 * 1024;
 
-export class SnappyStreamDecoder implements ChunkDecoder {
-  private readonly input = new ByteQueue();
-  private readonly output: DecodedOutput;
+export class SnappyStreamDecoder extends BufferedDecoder {
   private headerSeen = false;
-  private need = SNAPPY_HEADER_LENGTH;
 
-  constructor(private readonly opts: DecodeOptions) {
-    this.output = new DecodedOutput('snappy', opts.maxOutputBytes);
-  }
-
-  push(chunk: Uint8Array): Uint8Array[] {
-    this.input.push(chunk);
-    if (this.input.length >= this.need) this.drain();
-    return this.output.take();
+  constructor(opts: DecodeOptions) {
+    super('snappy', opts, SNAPPY_HEADER_LENGTH);
   }
 
   end(): Uint8Array[] {
@@ -54,7 +43,7 @@ export class SnappyStreamDecoder implements ChunkDecoder {
     return this.output.take();
   }
 
-  private drain(): void {
+  protected drain(): void {
     const q = this.input;
     if (!this.headerSeen) {
       if (q.length < SNAPPY_HEADER_LENGTH) {
