@@ -146,3 +146,18 @@ test.describe('demo workspace', () => {
     await expect(viewer.lines.filter({ hasText: lines[at + 1]! }).first()).toBeVisible();
   });
 });
+
+test.describe('demo workspace, running app', () => {
+  test('the log viewer follows a running app: appended lines show up without a reload', async ({ logViewer, page }) => {
+    const file = summary.running.driverLogPath;
+    await logViewer.goto(summary.running.appId, 'driver', 'driver-log');
+    await expect(page.getByTestId('log-follow')).toBeChecked();
+    await expect(logViewer.lines.last()).toHaveText(fileLines(file).at(-1)!);
+    // What the driver would write next (this spec runs last, so the other tests see the file as generated).
+    const line = `${fileLines(file).at(-1)!.slice(0, 17)} WARN FollowCheck: appended while the viewer was open`;
+    fs.appendFileSync(file, `${line}\n`);
+    await expect(logViewer.lines.last()).toHaveText(line, { timeout: 10_000 });
+    await expect(logViewer.lines.last()).toHaveAttribute('data-level', 'WARN');
+    await expect(logViewer.range).toContainText(`of ${fs.statSync(file).size.toLocaleString('en-US')}`);
+  });
+});
