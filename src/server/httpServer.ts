@@ -52,7 +52,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const url = req.url.split('?')[0]!;
     // Client-side routes of the single-page app get its shell; unknown API paths a plain 404.
     // Missing files (a stale asset chunk after a rebuild) stay 404s, so the browser does not run HTML as JS.
-    const isFile = /\.[A-Za-z0-9]+$/.test(url) || url.startsWith('/assets/');
+    // (Console routes under /apps/ may end in a dot-name, such as a driver.log viewer; they are app routes.)
+    const isFile = !url.startsWith('/apps/') && (/\.[A-Za-z0-9]+$/.test(url) || url.startsWith('/assets/'));
     if (req.method === 'GET' && !url.startsWith('/api/') && !isFile && fs.existsSync(path.join(config.webDir, 'index.html'))) {
       return reply.type('text/html').sendFile('index.html');
     }

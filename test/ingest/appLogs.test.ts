@@ -79,3 +79,18 @@ describe('historical logs', () => {
     }
   });
 });
+
+describe('log chunks and multi-byte text', () => {
+  it('never splits a UTF-8 character between two chunks', async () => {
+    const file = path.join(root, 'app-logs', 'proj_a', APP, '10', 'stdout');
+    fs.writeFileSync(file, '€'.repeat(100)); // 3 bytes each
+    const a = await (await get(`/api/console/apps/${APP}/logs/10/stdout?offset=0&length=10`)).json();
+    const b = await (await get(`/api/console/apps/${APP}/logs/10/stdout?offset=${a.end}&length=10`)).json();
+    expect(a.text).toBe('€€€');
+    expect(a.end).toBe(9);
+    expect(b.text).toBe('€€€');
+    const mid = await (await get(`/api/console/apps/${APP}/logs/10/stdout?offset=1&length=10`)).json();
+    expect(mid.start).toBe(3);
+    expect(mid.text).not.toContain('\uFFFD');
+  });
+});

@@ -65,11 +65,23 @@ export class AppLogFiles {
     const fd = fs.openSync(file, 'r');
     try {
       const size = fs.fstatSync(fd).size;
-      const start = offset < 0 ? Math.max(0, size - length) : Math.min(offset, size);
-      const end = Math.min(size, start + length);
+      let start = offset < 0 ? Math.max(0, size - length) : Math.min(offset, size);
+      let end = Math.min(size, start + length);
       const buf = Buffer.alloc(end - start);
       fs.readSync(fd, buf, 0, buf.length, start);
-      return { start, end, size, text: buf.toString('utf8') };
+      // Cut at UTF-8 character boundaries, so a character split between two chunks is read whole by one.
+      let from = 0;
+      while (from < buf.length && start + from > 0 && (buf[from]! & 0xc0) === 0x80) from++;
+      let to = buf.length;
+      if (end < size) {
+        let lead = to - 1;
+        while (lead > from && (buf[lead]! & 0xc0) === 0x80) lead--;
+        const need = buf[lead]! >= 0xf0 ? 4 : buf[lead]! >= 0xe0 ? 3 : buf[lead]! >= 0xc0 ? 2 : 1;
+        if (lead + need > to) to = lead;
+      }
+      start += from;
+      end = start + (to - from);
+      return { start, end, size, text: buf.toString('utf8', from, to) };
     } finally {
       fs.closeSync(fd);
     }
