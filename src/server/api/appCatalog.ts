@@ -5,6 +5,8 @@ import type { IndexDb, LogRow } from '../store/indexDb.js';
 import { type AppEntry, buildApplications } from './appListing.js';
 import { notFound } from './apiError.js';
 
+const REBUILD_MS = 100;
+
 /** How long a request waits for a not-yet-replayed log before answering from what exists. */
 const REPLAY_WAIT_MS = 120_000;
 
@@ -21,14 +23,23 @@ export interface ResolvedAttempt {
  */
 export class AppCatalog {
   private cached: AppEntry[] | undefined;
+  private builtAt = 0;
+  private stale = false;
   private readonly readers = new Map<string, AppStoreReader>();
+  /** The index rows, kept in memory and updated row by row as replays land (no full re-read per change). */
+  private readonly rows: Map<string, LogRow>;
 
   constructor(
     private readonly index: IndexDb,
     private readonly ingest: IngestCoordinator,
   ) {
-    ingest.on('change', (_c: LogChange) => {
-      this.cached = undefined;
+    this.rows = new Map(index.all().map((r) => [r.key, r]));
+    ingest.on('change', (c: LogChange) => {
+      const row = this.index.get(c.key);
+      if (row) this.rows.set(c.key, row);
+      else this.rows.delete(c.key);
+      this.stale = true;
+      if (Date.now() - this.builtAt >= REBUILD_MS) this.cached = undefined;
     });
     ingest.on('dbReplaced', (file: string) => {
       this.readers.get(file)?.close();
@@ -36,8 +47,17 @@ export class AppCatalog {
     });
   }
 
+  /**
+   * The application list. While a cold start lists thousands of logs a second, it is rebuilt at most every
+   * REBUILD_MS (a listing that far behind is still fresher than Spark's 10 s scan).
+   */
   applications(): AppEntry[] {
-    this.cached ??= buildApplications(this.index.all());
+    const now = Date.now();
+    if (this.cached === undefined || (this.stale && now - this.builtAt >= REBUILD_MS)) {
+      this.cached = buildApplications([...this.rows.values()]);
+      this.builtAt = now;
+      this.stale = false;
+    }
     return this.cached;
   }
 
@@ -66,7 +86,7 @@ export class AppCatalog {
 
   /** Logs that could not be replayed, for the console's "unreadable logs" list. */
   unreadable(): LogRow[] {
-    return this.index.all().filter((r) => r.state === 'error' || (r.state === 'ready' && r.appId === null));
+    return [...this.rows.values()].filter((r) => r.state === 'error' || (r.state === 'ready' && r.appId === null));
   }
 
   close(): void {

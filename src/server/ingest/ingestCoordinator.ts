@@ -89,7 +89,7 @@ export class IngestCoordinator extends EventEmitter {
 
   private async doScan(): Promise<void> {
     const found = await discoverLogs(this.config.eventLogRoots);
-    const rows = new Map(this.index.all().map((r) => [r.key, r]));
+    const rows = new Map(this.index.scanState().map((r) => [r.key, r]));
     const seen = new Set<string>();
     const toPeek: LogSource[] = [];
     // Newest first, like Spark's scan, so recent applications appear first on a cold start.
@@ -114,7 +114,8 @@ export class IngestCoordinator extends EventEmitter {
       if (needsReplay) this.enqueue(source.key);
       if (!row || (row.state === 'pending' && row.appId === null)) toPeek.push(source);
     }
-    this.dispatch();
+    // Listing first (as Spark's scan does): background replays start once new logs are peeked; a request
+    // for one application still moves its replay to the front at any time (whenReplayed).
     await this.peekAll(toPeek);
     for (const [key, row] of rows) {
       if (seen.has(key)) continue;

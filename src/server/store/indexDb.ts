@@ -33,6 +33,11 @@ export interface LogRow {
   stats: ReplayStats | null;
 }
 
+export type ScanState = Pick<
+  LogRow,
+  'key' | 'size' | 'mtime' | 'inProgress' | 'state' | 'error' | 'dbFile' | 'parsedSize' | 'parsedMtime' | 'parsedFiles' | 'appId'
+>;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS logs (
   key TEXT PRIMARY KEY,
@@ -125,6 +130,9 @@ export class IndexDb {
     this.db.exec(SCHEMA);
     this.stmts = {
       all: this.db.prepare('SELECT * FROM logs'),
+      scanState: this.db.prepare(
+        `SELECT key, size, mtime, in_progress, state, error, db_file, parsed_size, parsed_mtime, parsed_files, app_id FROM logs`,
+      ),
       get: this.db.prepare('SELECT * FROM logs WHERE key = ?'),
       upsertSource: this.db.prepare(`
         INSERT INTO logs (key, root, path, layout, project, size, mtime, in_progress, state, error)
@@ -148,6 +156,23 @@ export class IndexDb {
 
   all(): LogRow[] {
     return this.stmts.all.all().map(toRow);
+  }
+
+  /** What a scan compares with the disk, for every log: no listing fields, no JSON (runs every second). */
+  scanState(): ScanState[] {
+    return (this.stmts.scanState.all() as any[]).map((r) => ({
+      key: r.key,
+      size: r.size,
+      mtime: r.mtime,
+      inProgress: r.in_progress === 1,
+      state: r.state,
+      error: r.error,
+      dbFile: r.db_file,
+      parsedSize: r.parsed_size,
+      parsedMtime: r.parsed_mtime,
+      parsedFiles: r.parsed_files,
+      appId: r.app_id,
+    }));
   }
 
   get(key: string): LogRow | undefined {
