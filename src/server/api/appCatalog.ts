@@ -2,7 +2,9 @@ import { sparkErrors } from '../../api/spark/errors.js';
 import type { IngestCoordinator, LogChange } from '../ingest/ingestCoordinator.js';
 import { AppStoreReader } from '../store/appStoreReader.js';
 import type { IndexDb, LogRow } from '../store/indexDb.js';
+import type { AppListItem } from '../../api/console/appListItem.js';
 import { type AppEntry, buildApplications } from './appListing.js';
+import { allListItems } from './consoleAppList.js';
 import { notFound } from './apiError.js';
 
 const REBUILD_MS = 100;
@@ -25,6 +27,7 @@ export class AppCatalog {
   private cached: AppEntry[] | undefined;
   private builtAt = 0;
   private stale = false;
+  private byId = new Map<string, AppEntry>();
   private readonly readers = new Map<string, AppStoreReader>();
   /** The index rows, kept in memory and updated row by row as replays land (no full re-read per change). */
   private readonly rows: Map<string, LogRow>;
@@ -55,14 +58,28 @@ export class AppCatalog {
     const now = Date.now();
     if (this.cached === undefined || (this.stale && now - this.builtAt >= REBUILD_MS)) {
       this.cached = buildApplications([...this.rows.values()]);
+      this.byId = new Map(this.cached.map((a) => [a.id, a]));
       this.builtAt = now;
       this.stale = false;
     }
     return this.cached;
   }
 
+  /** The console listing rows, rebuilt with the application list. */
+  listItems(): AppListItem[] {
+    const apps = this.applications();
+    if (this.itemsFor !== apps) {
+      this.items = allListItems(apps, this.unreadable());
+      this.itemsFor = apps;
+    }
+    return this.items;
+  }
+  private items: AppListItem[] = [];
+  private itemsFor: AppEntry[] | undefined;
+
   application(appId: string): AppEntry | undefined {
-    return this.applications().find((a) => a.id === appId);
+    this.applications();
+    return this.byId.get(appId);
   }
 
   /** BaseAppResource.withUI: the attempt with exactly this attempt id (none for attempt-less apps). */

@@ -76,7 +76,7 @@ export function registerConsoleRoutes(app: FastifyInstance, catalog: AppCatalog,
   app.get('/api/console/apps', async (req) => {
     const q = parseAppListQuery(req.query as RawQuery);
     if (isQueryError(q)) throw badRequest(q.error);
-    return listApps(catalog.applications(), catalog.unreadable(), q);
+    return listApps(catalog.listItems(), q);
   });
 
   app.get('/api/console/facets', async (): Promise<AppFacets> => {
