@@ -26,6 +26,10 @@ export class RawJson {
   constructor(readonly text: string) {}
 }
 
+/** Spark's defaults for the application list's date window (2010-01-01 and 3000-01-01, GMT). */
+const DEFAULT_MIN_DATE = Date.UTC(2010, 0, 1);
+const DEFAULT_MAX_DATE = Date.UTC(3000, 0, 1);
+
 /** The Spark version this server answers as (VersionResource). */
 export const SPARK_API_VERSION = '3.5.1';
 
@@ -37,14 +41,24 @@ const byKey = (a: [string, string], b: [string, string]) => (a[0] < b[0] ? -1 : 
  */
 export class SparkApi {
   private readonly quantileCache = new Map<string, Json | undefined>();
+  private listCache: { apps: unknown; text: string } | undefined;
 
   constructor(
     private readonly catalog: AppCatalog,
     private readonly redaction: RegExp,
   ) {}
 
-  applications(q: ApplicationsQuery): Json[] {
-    const apps = filterApplications(this.catalog.applications(), {
+  applications(q: ApplicationsQuery): Json[] | RawJson {
+    const all = this.catalog.applications();
+    const unfiltered = q.status.length === 0 && q.limit === undefined && q.minDate === DEFAULT_MIN_DATE && q.maxDate === DEFAULT_MAX_DATE &&
+      q.minEndDate === DEFAULT_MIN_DATE && q.maxEndDate === DEFAULT_MAX_DATE;
+    if (unfiltered) {
+      // The whole list is what tools poll: serialise it once per catalog rebuild. (With the default
+      // maxEndDate in the year 3000, the "running apps pass if maxEndDate is in the future" rule always holds.)
+      if (this.listCache?.apps !== all) this.listCache = { apps: all, text: JSON.stringify(all.map(applicationInfoJson)) };
+      return new RawJson(this.listCache.text);
+    }
+    const apps = filterApplications(all, {
       statuses: q.status.map((s) => (s === 'COMPLETED' ? 'completed' : 'running')),
       minDate: q.minDate,
       maxDate: q.maxDate,
