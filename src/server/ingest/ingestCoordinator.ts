@@ -7,7 +7,7 @@ import type { ServerConfig } from '../config.js';
 import { type LogSource, discoverLogs } from '../eventlog/discovery.js';
 import type { IndexDb, LogRow } from '../store/indexDb.js';
 import type { IngestRequest, IngestResponse } from './ingestProtocol.js';
-import { peekLog } from './logPeek.js';
+import { type LogPeek, peekLog } from './logPeek.js';
 
 /** Emitted whenever a log's replay lands (or fails, or the log disappears). */
 export interface LogChange {
@@ -19,6 +19,18 @@ export interface LogChange {
 interface WorkerSlot {
   worker: Worker;
   busy: { id: number; source: LogSource } | undefined;
+  /** Logs waiting for this worker, in order (a log always goes to the same worker). */
+  queue: string[];
+}
+
+/** FNV-1a: a cheap, stable string hash to pick a log's worker. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 /**
@@ -28,7 +40,6 @@ interface WorkerSlot {
  */
 export class IngestCoordinator extends EventEmitter {
   private readonly slots: WorkerSlot[] = [];
-  private readonly queue: string[] = [];
   private readonly queued = new Set<string>();
   private readonly sources = new Map<string, LogSource>();
   private readonly waiters = new Map<string, Array<() => void>>();
@@ -56,7 +67,7 @@ export class IngestCoordinator extends EventEmitter {
     const workerUrl = new URL('./ingestWorker.js', import.meta.url);
     for (let i = 0; i < Math.max(1, this.config.ingestWorkers); i++) {
       const worker = new Worker(workerUrl);
-      const slot: WorkerSlot = { worker, busy: undefined };
+      const slot: WorkerSlot = { worker, busy: undefined, queue: [] };
       worker.on('message', (msg: IngestResponse) => this.onWorkerMessage(slot, msg));
       worker.on('error', (err) => this.onWorkerCrash(slot, err));
       worker.unref();
@@ -75,7 +86,7 @@ export class IngestCoordinator extends EventEmitter {
 
   /** Pending replays (new or grown logs not yet folded). */
   get pendingCount(): number {
-    return this.queue.length + this.slots.filter((s) => s.busy).length;
+    return this.queued.size + this.slots.filter((s) => s.busy).length;
   }
 
   scan(): Promise<void> {
@@ -94,13 +105,17 @@ export class IngestCoordinator extends EventEmitter {
     const toPeek: LogSource[] = [];
     // Newest first, like Spark's scan, so recent applications appear first on a cold start.
     found.sort((a, b) => b.mtimeMs - a.mtimeMs);
+    // New and changed logs go into the index in one transaction (thousands at a cold start).
+    this.index.transaction(() => {
+      for (const source of found) {
+        const row = rows.get(source.key);
+        if (!row || row.size !== source.size || row.mtime !== source.mtimeMs || row.inProgress !== source.inProgress) this.index.upsertSource(source);
+      }
+    });
     for (const source of found) {
       seen.add(source.key);
       this.sources.set(source.key, source);
       const row = rows.get(source.key);
-      const changed =
-        !row || row.size !== source.size || row.mtime !== source.mtimeMs || row.inProgress !== source.inProgress;
-      if (changed) this.index.upsertSource(source);
       if (source.error) {
         if (!row || row.error !== source.error) {
           this.index.recordFailure(source, source.error);
@@ -135,75 +150,81 @@ export class IngestCoordinator extends EventEmitter {
    */
   private async peekAll(sources: LogSource[]): Promise<void> {
     let next = 0;
+    let found: { source: LogSource; peek: LogPeek }[] = [];
+    // Peeks land in the index in batches: one transaction per batch instead of one per log.
+    const flush = () => {
+      const batch = found;
+      found = [];
+      this.index.transaction(() => {
+        for (const { source, peek } of batch) this.index.recordPeek(source.key, peek, peek.endTime > 0 ? Math.round(source.mtimeMs) : Date.now());
+      });
+      for (const { source, peek } of batch) this.emitChange({ key: source.key, appId: peek.appId ?? null, kind: 'updated' });
+    };
     const worker = async () => {
       while (next < sources.length) {
         const source = sources[next++]!;
         try {
           const peek = await peekLog(source);
-          if (peek.appId !== undefined) {
-            this.index.recordPeek(source.key, peek, peek.endTime > 0 ? Math.round(source.mtimeMs) : Date.now());
-            this.emitChange({ key: source.key, appId: peek.appId, kind: 'updated' });
-          }
+          if (peek.appId !== undefined) found.push({ source, peek });
+          if (found.length >= 200) flush();
         } catch {
           // The full replay reports what is wrong with this log.
         }
       }
     };
     await Promise.all(Array.from({ length: 8 }, worker));
+    flush();
   }
 
   private enqueue(key: string, front = false): void {
+    const slot = this.slotFor(key);
     if (this.queued.has(key)) {
       if (front) {
-        this.queue.splice(this.queue.indexOf(key), 1);
-        this.queue.unshift(key);
+        slot.queue.splice(slot.queue.indexOf(key), 1);
+        slot.queue.unshift(key);
       }
       return;
     }
-    if (this.slots.some((s) => s.busy?.source.key === key)) {
+    if (slot.busy?.source.key === key) {
       // Already replaying; the next scan notices anything written meanwhile.
       return;
     }
     this.queued.add(key);
-    if (front) this.queue.unshift(key);
-    else this.queue.push(key);
+    if (front) slot.queue.unshift(key);
+    else slot.queue.push(key);
   }
 
   private slotFor(key: string): WorkerSlot {
-    const h = createHash('sha1').update(key).digest();
-    return this.slots[h.readUInt32BE(0) % this.slots.length]!;
+    return this.slots[fnv1a(key) % this.slots.length]!;
   }
 
+  /** Gives every idle worker the next log of its queue. */
   private dispatch(): void {
     if (this.stopped) return;
-    for (let i = 0; i < this.queue.length; ) {
-      const key = this.queue[i]!;
-      const slot = this.slotFor(key);
-      if (slot.busy) {
-        i++;
-        continue;
-      }
-      this.queue.splice(i, 1);
-      this.queued.delete(key);
-      const source = this.sources.get(key);
-      const row = this.index.get(key);
-      if (!source || !row) continue;
-      const fresh =
-        !row.dbFile || source.size < row.parsedSize || source.files.length < row.parsedFiles || row.state === 'error';
-      const base = createHash('sha1').update(source.root + '\0' + key).digest('hex').slice(0, 16);
-      const req: IngestRequest = {
-        type: 'replay',
-        id: this.nextId++,
-        source,
-        dbFile: row.dbFile ?? '',
-        newDbFile: path.join(this.appsDir(), `${base}.${Date.now().toString(36)}.db`),
-        fresh,
-        retention: this.config.retention,
-        maxLineBytes: this.config.maxLineBytes,
-      };
-      slot.busy = { id: req.id, source };
-      slot.worker.postMessage(req);
+    for (const slot of this.slots) {
+      while (!slot.busy && slot.queue.length > 0) this.startReplay(slot, slot.queue.shift()!);
     }
+  }
+
+  private startReplay(slot: WorkerSlot, key: string): void {
+    this.queued.delete(key);
+    const source = this.sources.get(key);
+    const row = this.index.get(key);
+    if (!source || !row) return;
+    const fresh = !row.dbFile || source.size < row.parsedSize || source.files.length < row.parsedFiles || row.state === 'error';
+    const base = createHash('sha1').update(source.root + '\0' + key).digest('hex').slice(0, 16);
+    const req: IngestRequest = {
+      type: 'replay',
+      id: this.nextId++,
+      source,
+      dbFile: row.dbFile ?? '',
+      newDbFile: path.join(this.appsDir(), `${base}.${Date.now().toString(36)}.db`),
+      fresh,
+      retention: this.config.retention,
+      maxLineBytes: this.config.maxLineBytes,
+    };
+    slot.busy = { id: req.id, source };
+    slot.worker.postMessage(req);
   }
 
   private onWorkerMessage(slot: WorkerSlot, msg: IngestResponse): void {

@@ -1,5 +1,5 @@
 import { type Json, arr, bool, num, obj, optNum, optStr, str, stringMap } from './eventJson.js';
-import { taskExecutorMetrics } from './executorMetrics.js';
+import { ObservedMetrics, taskExecutorMetrics } from './executorMetrics.js';
 import { LiveExecutor, LiveJob, LiveRdd, LiveStage, type ProcessSummary, SpeculationSummary } from './liveEntities.js';
 import { restJob } from './restViews.js';
 import {
@@ -98,6 +98,7 @@ export class AppStatusFold {
   appDirty = false;
 
   private readonly scratchMetrics = zeroMetrics();
+  private readonly observedMetrics = new ObservedMetrics();
   eventCount = 0;
   unknownEvents = new Map<string, number>();
   failedEvents = 0;
@@ -593,7 +594,7 @@ export class AppStatusFold {
     const info = taskInfoFromJson(e['Task Info'], false);
     const stageId = num(e['Stage ID']);
     const attempt = num(e['Stage Attempt ID']);
-    this.liveTasks.set(info.taskId, { info, stageId, stageAttempt: attempt, startLine: line, startRef: ref && { ...ref } });
+    this.liveTasks.set(info.taskId, { info, stageId, stageAttempt: attempt, startLine: line, startRef: ref && { fileIndex: ref.fileIndex, offset: ref.offset, length: ref.length } });
 
     const stage = this.liveStages.get(stageKey(stageId, attempt));
     if (stage) {
@@ -632,7 +633,7 @@ export class AppStatusFold {
     const metrics = metricsJson ? metricsFromJson(metricsJson, this.scratchMetrics) : undefined;
     const stageId = num(e['Stage ID']);
     const attempt = num(e['Stage Attempt ID']);
-    const execMetrics = taskExecutorMetrics(e);
+    const execMetrics = this.observedMetrics.read(taskExecutorMetrics(e));
 
     // Only a task that is still live gets its record (and its metric delta) updated.
     const live = this.liveTasks.get(info.taskId);
@@ -657,7 +658,7 @@ export class AppStatusFold {
         metrics,
         errorMessage: taskErrorMessage(reason),
         raw: ref ? undefined : line,
-        lineRef: ref && { ...ref },
+        lineRef: ref && { fileIndex: ref.fileIndex, offset: ref.offset, length: ref.length },
       });
     }
 
@@ -680,7 +681,7 @@ export class AppStatusFold {
         stage.speculation.numFailedTasks += d.failed;
         stage.speculation.numKilledTasks += d.killed;
       }
-      stage.peak.update(execMetrics);
+      stage.peak.updateFrom(execMetrics);
       const removeStage = stage.activeTasks === 0 && (stage.status === 'COMPLETE' || stage.status === 'FAILED');
 
       const packed = jobTaskKey(stageId, info.index);
@@ -701,7 +702,7 @@ export class AppStatusFold {
       es.failedTasks += d.failed;
       es.killedTasks += d.killed;
       if (delta) addInto(es.metrics, delta);
-      es.peak.update(execMetrics);
+      es.peak.updateFrom(execMetrics);
 
       if (removeStage) {
         this.liveStages.delete(stageKey(stageId, attempt));
@@ -723,7 +724,7 @@ export class AppStatusFold {
         exec.totalShuffleRead += metrics[M.shuffleLocalBytesRead]! + metrics[M.shuffleRemoteBytesRead]!;
         exec.totalShuffleWrite += metrics[M.shuffleBytesWritten]!;
       }
-      exec.peak.update(execMetrics);
+      exec.peak.updateFrom(execMetrics);
       this.touchExecutor(exec);
     }
   }

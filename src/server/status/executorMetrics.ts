@@ -24,6 +24,20 @@ export class PeakMetrics {
     return this.values !== undefined;
   }
 
+  /** Folds in a vector already parsed by {@link ObservedMetrics} (the per-task path: one parse, three peaks). */
+  updateFrom(observed: ObservedMetrics): void {
+    const values = (this.values ??= new Float64Array(PEAK_METRIC_NAMES.length));
+    const v = observed.values;
+    for (let i = 0; i < v.length; i++) if (v[i]! > values[i]!) values[i] = v[i]!;
+    if (observed.extra) for (const [k, value] of observed.extra) this.foldExtra(k, value);
+  }
+
+  private foldExtra(key: string, value: number): void {
+    this.extra ??= new Map();
+    const current = this.extra.get(key);
+    if (current === undefined || value > current) this.extra.set(key, value);
+  }
+
   /** Folds one observed vector in; a missing key reads as 0, as Spark reads a missing field. */
   update(observed: Json | undefined): void {
     // Any observation, even an empty (all-zero) one, makes the vector "set", as in Spark.
@@ -35,9 +49,7 @@ export class PeakMetrics {
       if (slot !== undefined) {
         if (value > values[slot]!) values[slot] = value;
       } else {
-        this.extra ??= new Map();
-        const current = this.extra.get(key);
-        if (current === undefined || value > current) this.extra.set(key, value);
+        this.foldExtra(key, value);
       }
     }
   }
@@ -54,6 +66,25 @@ export class PeakMetrics {
     if (!this.values) return undefined;
     const slot = SLOT.get(name);
     return slot !== undefined ? this.values[slot] : this.extra?.get(name);
+  }
+}
+
+/** One observed executor-metrics vector, parsed once (a missing key reads as 0). */
+export class ObservedMetrics {
+  readonly values = new Float64Array(PEAK_METRIC_NAMES.length);
+  extra: Map<string, number> | undefined;
+
+  /** Reuses this object for the next observation (one per fold, not one per task). */
+  read(observed: Json): this {
+    this.values.fill(0);
+    this.extra = undefined;
+    for (const key in observed) {
+      const value = num(observed[key]);
+      const slot = SLOT.get(key);
+      if (slot !== undefined) this.values[slot] = value;
+      else (this.extra ??= new Map()).set(key, value);
+    }
+    return this;
   }
 }
 

@@ -9,17 +9,22 @@ export interface ReasonDeltas {
   active: number;
 }
 
+const SUCCEEDED: ReasonDeltas = Object.freeze({ completed: 1, failed: 0, killed: 0, active: -1 });
+const KILLED: ReasonDeltas = Object.freeze({ completed: 0, failed: 0, killed: 1, active: -1 });
+const RESUBMITTED: ReasonDeltas = Object.freeze({ completed: 0, failed: 1, killed: 0, active: 0 });
+const FAILED: ReasonDeltas = Object.freeze({ completed: 0, failed: 1, killed: 0, active: -1 });
+
 export function reasonDeltas(reason: Json | undefined): ReasonDeltas {
   switch (reasonName(reason)) {
     case 'Success':
-      return { completed: 1, failed: 0, killed: 0, active: -1 };
+      return SUCCEEDED;
     case 'TaskKilled':
     case 'TaskCommitDenied':
-      return { completed: 0, failed: 0, killed: 1, active: -1 };
+      return KILLED;
     case 'Resubmitted':
-      return { completed: 0, failed: 1, killed: 0, active: 0 };
+      return RESUBMITTED;
     default:
-      return { completed: 0, failed: 1, killed: 0, active: -1 };
+      return FAILED;
   }
 }
 

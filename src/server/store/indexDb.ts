@@ -154,6 +154,11 @@ export class IndexDb {
     };
   }
 
+  /** Runs `fn` in one write transaction (many small writes at a cold start). */
+  transaction(fn: () => void): void {
+    this.db.transaction(fn)();
+  }
+
   all(): LogRow[] {
     return this.stmts.all.all().map(toRow);
   }
