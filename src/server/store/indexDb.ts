@@ -165,19 +165,8 @@ export class IndexDb {
 
   /** What a scan compares with the disk, for every log: no listing fields, no JSON (runs every second). */
   scanState(): ScanState[] {
-    return (this.stmts.scanState.all() as any[]).map((r) => ({
-      key: r.key,
-      size: r.size,
-      mtime: r.mtime,
-      inProgress: r.in_progress === 1,
-      state: r.state,
-      error: r.error,
-      dbFile: r.db_file,
-      parsedSize: r.parsed_size,
-      parsedMtime: r.parsed_mtime,
-      parsedFiles: r.parsed_files,
-      appId: r.app_id,
-    }));
+    // Only the selected columns are set on these rows (toRow leaves the others undefined).
+    return (this.stmts.scanState.all() as any[]).map(toRow);
   }
 
   get(key: string): LogRow | undefined {
