@@ -7,47 +7,20 @@ import {
   LZF_TYPE_COMPRESSED,
   LZF_TYPE_STORED,
 } from '../../server/eventlog/codecs/lzfStream.js';
-import { ByteChunks } from './byteChunks.js';
+import { BufferedBlockEncoder } from './bufferedBlockEncoder.js';
 import { LzfChunkCompressor, lzfCompressBound } from './lzfChunkCompressor.js';
-import type { StreamEncoder } from './streamEncoder.js';
 
 export const LZF_MAX_CHUNK_LENGTH = 0xffff;
 const MIN_BLOCK_TO_COMPRESS = 16;
 
-export class LzfStreamEncoder implements StreamEncoder {
-  private readonly buffer = new Uint8Array(LZF_MAX_CHUNK_LENGTH);
-  private filled = 0;
-  private closed = false;
+export class LzfStreamEncoder extends BufferedBlockEncoder {
   private readonly compressor = new LzfChunkCompressor();
-  private readonly out = new ByteChunks();
 
-  write(data: Uint8Array): Uint8Array {
-    this.ensureOpen();
-    let off = 0;
-    while (off < data.length) {
-      const n = Math.min(data.length - off, LZF_MAX_CHUNK_LENGTH - this.filled);
-      this.buffer.set(data.subarray(off, off + n), this.filled);
-      this.filled += n;
-      off += n;
-      if (this.filled === LZF_MAX_CHUNK_LENGTH) this.writeChunk();
-    }
-    return this.out.take();
+  constructor() {
+    super('lzf', LZF_MAX_CHUNK_LENGTH);
   }
 
-  flush(): Uint8Array {
-    this.ensureOpen();
-    this.writeChunk();
-    return this.out.take();
-  }
-
-  end(): Uint8Array {
-    if (this.closed) return new Uint8Array(0);
-    const tail = this.flush();
-    this.closed = true;
-    return tail;
-  }
-
-  private writeChunk(): void {
+  protected emitBlock(): void {
     const n = this.filled;
     if (n === 0) return;
     this.filled = 0;
@@ -74,9 +47,5 @@ export class LzfStreamEncoder implements StreamEncoder {
     chunk[4] = n & 0xff;
     chunk.set(this.buffer.subarray(0, n), LZF_STORED_HEADER_LENGTH);
     this.out.add(chunk);
-  }
-
-  private ensureOpen(): void {
-    if (this.closed) throw new Error('lzf encoder: stream already closed');
   }
 }

@@ -3,9 +3,9 @@
 // chunk per 32 KiB of input or per flush: BE int32 length + raw Snappy block.
 import { SNAPPY_STREAM_MAGIC } from '../../server/eventlog/codecs/magic.js';
 import { SNAPPY_HEADER_LENGTH } from '../../server/eventlog/codecs/snappyStream.js';
-import { ByteChunks, writeI32BE } from './byteChunks.js';
+import { BufferedBlockEncoder } from './bufferedBlockEncoder.js';
+import { writeI32BE } from './byteChunks.js';
 import { SnappyBlockCompressor, snappyCompressBound } from './snappyBlockCompressor.js';
-import type { StreamEncoder } from './streamEncoder.js';
 
 /** Spark's spark.io.compression.snappy.blockSize default. */
 export const SPARK_SNAPPY_BLOCK_SIZE = 32 * 1024;
@@ -20,46 +20,15 @@ export function snappyStreamHeader(): Uint8Array {
   return h;
 }
 
-export class SnappyStreamEncoder implements StreamEncoder {
-  private readonly buffer: Uint8Array;
-  private filled = 0;
+export class SnappyStreamEncoder extends BufferedBlockEncoder {
   private headerWritten = false;
-  private closed = false;
   private readonly compressor = new SnappyBlockCompressor();
-  private readonly out = new ByteChunks();
 
-  constructor(private readonly blockSize: number = SPARK_SNAPPY_BLOCK_SIZE) {
-    this.buffer = new Uint8Array(blockSize);
+  constructor(blockSize: number = SPARK_SNAPPY_BLOCK_SIZE) {
+    super('snappy', blockSize);
   }
 
-  write(data: Uint8Array): Uint8Array {
-    this.ensureOpen();
-    let off = 0;
-    while (off < data.length) {
-      const n = Math.min(data.length - off, this.blockSize - this.filled);
-      this.buffer.set(data.subarray(off, off + n), this.filled);
-      this.filled += n;
-      off += n;
-      // snappy-java compresses as soon as the input buffer is exactly full.
-      if (this.filled === this.blockSize) this.compressInput();
-    }
-    return this.out.take();
-  }
-
-  flush(): Uint8Array {
-    this.ensureOpen();
-    this.compressInput();
-    return this.out.take();
-  }
-
-  end(): Uint8Array {
-    if (this.closed) return new Uint8Array(0);
-    const tail = this.flush();
-    this.closed = true;
-    return tail;
-  }
-
-  private compressInput(): void {
+  protected emitBlock(): void {
     if (!this.headerWritten) {
       this.out.add(snappyStreamHeader());
       this.headerWritten = true;
@@ -71,9 +40,5 @@ export class SnappyStreamEncoder implements StreamEncoder {
     writeI32BE(chunk, 0, compressedLength);
     this.out.add(chunk.subarray(0, 4 + compressedLength));
     this.filled = 0;
-  }
-
-  private ensureOpen(): void {
-    if (this.closed) throw new Error('snappy encoder: stream already closed');
   }
 }
