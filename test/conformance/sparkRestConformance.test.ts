@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFORMANCE, type ServerHandle, startServerProcess } from '../support/serverProcess.js';
 import { firstDifference, normalizeVolatile } from '../support/sparkJsonCompare.js';
+import { readZipEntries } from '../support/zipReader.js';
 
 interface Case {
   name: string;
@@ -80,7 +81,7 @@ describe('event log download', () => {
     const res = await fetch(`${server.url}/api/v1/applications/local-1430917381535/logs`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename=eventLogs-local-1430917381535.zip');
-    const entries = await unzip(Buffer.from(await res.arrayBuffer()));
+    const entries = readZipEntries(Buffer.from(await res.arrayBuffer()));
     expect([...entries.keys()].sort()).toEqual(['local-1430917381535_1', 'local-1430917381535_2']);
     for (const [name, bytes] of entries) {
       expect(bytes.equals(fs.readFileSync(path.join(CONFORMANCE, 'spark-events', name)))).toBe(true);
@@ -90,7 +91,7 @@ describe('event log download', () => {
   it('zips one attempt', async () => {
     const res = await fetch(`${server.url}/api/v1/applications/local-1430917381535/1/logs`);
     expect(res.status).toBe(200);
-    const entries = await unzip(Buffer.from(await res.arrayBuffer()));
+    const entries = readZipEntries(Buffer.from(await res.arrayBuffer()));
     expect([...entries.keys()]).toEqual(['local-1430917381535_1']);
   });
 
@@ -100,31 +101,6 @@ describe('event log download', () => {
     expect(await res.text()).toBe('no such app: nope');
   });
 });
-
-/** Minimal reader for the zips we produce (stored or deflated entries), using node:zlib. */
-async function unzip(buf: Buffer): Promise<Map<string, Buffer>> {
-  const zlib = await import('node:zlib');
-  const out = new Map<string, Buffer>();
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  for (let i = 0; i < count; i++) {
-    const method = buf.readUInt16LE(p + 10);
-    const csize = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    const lNameLen = buf.readUInt16LE(local + 26);
-    const lExtraLen = buf.readUInt16LE(local + 28);
-    const data = buf.subarray(local + 30 + lNameLen + lExtraLen, local + 30 + lNameLen + lExtraLen + csize);
-    if (!name.endsWith('/')) out.set(name, method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data));
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
-}
 
 describe('contract', () => {
   it('serves the committed OpenAPI document at /api/docs', async () => {

@@ -14,6 +14,7 @@ import type { AppCatalog } from '../api/appCatalog.js';
 import { listApps } from '../api/consoleAppList.js';
 import { stageGraph, taskTimeline } from '../api/consoleStageViews.js';
 import type { IngestCoordinator, LogChange } from '../ingest/ingestCoordinator.js';
+import { attachment } from '../http/contentDisposition.js';
 
 /** The console's own API under /api/console (contract: src/api/console). */
 export function registerConsoleRoutes(app: FastifyInstance, catalog: AppCatalog, ingest: IngestCoordinator, logs: AppLogFiles): void {
@@ -65,7 +66,7 @@ export function registerConsoleRoutes(app: FastifyInstance, catalog: AppCatalog,
     const file = logFile(p);
     return reply
       .type('text/plain; charset=utf-8')
-      .header('Content-Disposition', `attachment; filename=${p.appId}-${p.executorId}-${p.logType}`)
+      .header('Content-Disposition', attachment(`${p.appId}-${p.executorId}-${p.logType}`))
       .send(fs.createReadStream(file));
   });
 

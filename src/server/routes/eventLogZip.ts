@@ -1,40 +1,76 @@
-import { sparkErrors } from '../../api/spark/errors.js';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import yazl from 'yazl';
+import { sparkErrors } from '../../api/spark/errors.js';
 import { notFound } from '../api/apiError.js';
 import type { AppCatalog } from '../api/appCatalog.js';
+import { attachment } from '../http/contentDisposition.js';
+
+/** One zip entry: a file as it stood when the request came (its length then), never what it grew to since. */
+interface FileAsOfNow {
+  readonly realPath: string;
+  readonly entryName: string;
+  readonly size: number;
+  readonly mtime: Date;
+}
+
+function snapshot(realPath: string, entryName: string): FileAsOfNow | undefined {
+  const st = fs.statSync(realPath, { throwIfNoEntry: false });
+  return st?.isFile() ? { realPath, entryName, size: st.size, mtime: st.mtime } : undefined;
+}
+
+/** Exactly `size` bytes from the start of the file; a file that shrank since ends early and fails the entry. */
+function readFirstBytes(f: FileAsOfNow): Readable {
+  return f.size === 0 ? Readable.from([]) : fs.createReadStream(f.realPath, { start: 0, end: f.size - 1 });
+}
 
 /**
  * Spark's event-log download: a zip of the attempts' log files, byte for byte, streamed straight from disk
  * without touching the replayed stores (SPARK-33215). A single file becomes one entry named after the file;
  * a rolling log becomes its `eventlog_v2_…/` folder with every file in it.
+ *
+ * A log still being written is zipped as it stood at the request (each file's length is fixed up front), so
+ * the archive is whole. Any later read error (a file shrank or vanished) aborts this response only.
  */
 export async function sendEventLogZip(reply: FastifyReply, catalog: AppCatalog, appId: string, attemptId: string | undefined): Promise<FastifyReply> {
   const app = catalog.application(appId);
   const attempts = app?.attempts.filter((a) => attemptId === undefined || a.attemptId === attemptId) ?? [];
   if (!app || attempts.length === 0) throw notFound(sparkErrors.noSuchApp(appId, attemptId));
 
-  const zip = new yazl.ZipFile();
+  // Every length is taken before the first byte is sent.
+  const entries: Array<FileAsOfNow | { readonly folder: string }> = [];
   for (const a of attempts) {
     const st = fs.statSync(a.path, { throwIfNoEntry: false });
-    if (!st) continue;
-    if (st.isDirectory()) {
-      const dir = path.basename(a.path);
-      zip.addEmptyDirectory(dir);
+    if (st?.isDirectory()) {
+      const folder = path.basename(a.path);
+      entries.push({ folder });
       for (const name of fs.readdirSync(a.path).sort()) {
-        const full = path.join(a.path, name);
-        if (fs.statSync(full).isFile()) zip.addFile(full, `${dir}/${name}`);
+        const f = snapshot(path.join(a.path, name), `${folder}/${name}`);
+        if (f) entries.push(f);
       }
-    } else {
-      zip.addFile(a.path, path.basename(a.path));
+    } else if (st) {
+      const f = snapshot(a.path, path.basename(a.path));
+      if (f) entries.push(f);
     }
+  }
+
+  const zip = new yazl.ZipFile();
+  const output = zip.outputStream as Readable;
+  zip.on('error', (err: Error) => output.destroy(err));
+  for (const f of entries) {
+    if ('folder' in f) {
+      zip.addEmptyDirectory(f.folder);
+      continue;
+    }
+    zip.addReadStreamLazy(f.entryName, { size: f.size, mtime: f.mtime }, (cb) => {
+      const stream = readFirstBytes(f);
+      stream.on('error', (err) => zip.emit('error', err));
+      cb(null, stream);
+    });
   }
   zip.end();
   const fileName = attemptId === undefined ? `eventLogs-${appId}.zip` : `eventLogs-${appId}-${attemptId}.zip`;
-  return reply
-    .header('Content-Type', 'application/octet-stream')
-    .header('Content-Disposition', `attachment; filename=${fileName}`)
-    .send(zip.outputStream);
+  return reply.header('Content-Type', 'application/octet-stream').header('Content-Disposition', attachment(fileName)).send(output);
 }
