@@ -18,7 +18,7 @@ export interface BenchServer {
 
 export async function startBenchServer(logs: string, dataDir: string, extra: string[] = []): Promise<BenchServer> {
   const spawnedAt = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--event-logs', logs, '--data-dir', dataDir, '--port', '0', ...extra], {
+  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--event-logs', logs, '--data-dir', dataDir, '--port', '0', '--auth', 'none', ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -59,4 +59,12 @@ export const componentSchemas: Readonly<Record<string, z.ZodType>> = {
   AppListItem: consoleApi.AppListItem,
   AppListPage: consoleApi.AppListPage,
   AppListStatus: consoleApi.AppListStatus,
+  AuditEntry: consoleApi.AuditEntry,
+  JobCounts: consoleApi.JobCounts,
+  ProjectMember: consoleApi.ProjectMember,
+  ProjectRole: consoleApi.ProjectRole,
+  ProjectSummary: consoleApi.ProjectSummary,
+  SessionInfo: consoleApi.SessionInfo,
+  TokenInfo: consoleApi.TokenInfo,
+  UserInfo: consoleApi.UserInfo,
 };

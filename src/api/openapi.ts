@@ -24,7 +24,8 @@ export interface OpenApiDocument {
   info: JsonObject;
   tags: JsonObject[];
   paths: { [path: string]: JsonObject };
-  components: { schemas: { [name: string]: JsonObject } };
+  components: { schemas: { [name: string]: JsonObject }; securitySchemes: { [name: string]: JsonObject } };
+  security: JsonObject[];
 }
 
 export const OPENAPI_INFO = {
@@ -49,6 +50,9 @@ const TAGS: readonly [name: string, description: string][] = [
   ['sql', 'SQL / DataFrame executions'],
   ['logs', 'Event-log download'],
   ['console', "The console's own API"],
+  ['access', 'Sign-in, sessions and personal API tokens'],
+  ['projects', 'MaxCompute projects and their members'],
+  ['admin', 'Console administration: users and the audit log'],
 ];
 
 const COMPONENT_PREFIX = '#/components/schemas/';
@@ -83,7 +87,13 @@ function convertSchemas(routes: readonly RouteSpec[]) {
     names.set(schema, name);
   }
   const routeSchemaIds = new Map<RouteSpec, string>();
+  const bodySchemaIds = new Map<RouteSpec, string>();
   routes.forEach((r, i) => {
+    if (r.body !== undefined) {
+      const id = names.get(r.body) ?? `__body${i}`;
+      if (!names.has(r.body)) registry.add(r.body, { id });
+      bodySchemaIds.set(r, id);
+    }
     const schema = r.response.kind === 'json' ? r.response.schema : r.response.kind === 'eventStream' ? r.response.event : undefined;
     if (schema === undefined) return;
     const known = names.get(schema);
@@ -101,7 +111,7 @@ function convertSchemas(routes: readonly RouteSpec[]) {
   const inline = new Map<string, JsonObject>();
   for (const [id, schema] of Object.entries(schemas)) {
     const clean = stripRootKeys(schema as Record<string, unknown>);
-    if (id.startsWith('__route')) inline.set(id, clean);
+    if (id.startsWith('__route') || id.startsWith('__body')) inline.set(id, clean);
     else components.push([id, clean]);
   }
   /** The response schema of a route: a `$ref` for a named component, else the inlined wrapper. */
@@ -110,7 +120,11 @@ function convertSchemas(routes: readonly RouteSpec[]) {
     if (id === undefined) throw new Error(`no schema for ${r.path}`);
     return inline.get(id) ?? { $ref: `${COMPONENT_PREFIX}${id}` };
   };
-  return { components: sortedObject(components), responseSchema };
+  const bodySchema = (r: RouteSpec): JsonObject | undefined => {
+    const id = bodySchemaIds.get(r);
+    return id === undefined ? undefined : (inline.get(id) ?? { $ref: `${COMPONENT_PREFIX}${id}` });
+  };
+  return { components: sortedObject(components), responseSchema, bodySchema };
 }
 
 function wireSchema(param: QueryParam<unknown>): JsonObject {
@@ -182,6 +196,10 @@ function successResponse(r: RouteSpec, responseSchema: (r: RouteSpec) => JsonObj
         },
         content: { [r.response.contentType]: { schema: { type: 'string' } } },
       };
+    case 'redirect':
+      return { description: r.summary } as JsonObject;
+    case 'text':
+      return { description: r.summary, content: { [r.response.contentType]: { schema: { type: 'string' } } } };
     case 'eventStream':
       return {
         description: r.description ?? r.summary,
@@ -198,26 +216,38 @@ function successResponse(r: RouteSpec, responseSchema: (r: RouteSpec) => JsonObj
 }
 
 export function buildOpenApiDocument(): OpenApiDocument {
-  const { components, responseSchema } = convertSchemas(routeTable);
-  const paths: [string, JsonObject][] = routeTable.map((r) => [
-    r.path,
-    {
-      get: {
-        operationId: r.operationId,
-        summary: r.summary,
-        ...(r.description === undefined ? {} : { description: r.description }),
-        tags: [r.tag],
-        parameters: parameters(r),
-        responses: { '200': successResponse(r, responseSchema), ...errorResponses(r.errors) },
-      },
-    },
-  ]);
+  const { components, responseSchema, bodySchema } = convertSchemas(routeTable);
+  const byPath = new Map<string, JsonObject>();
+  for (const r of routeTable) {
+    const body = bodySchema(r);
+    const operation: JsonObject = {
+      operationId: r.operationId,
+      summary: r.summary,
+      ...(r.description === undefined ? {} : { description: r.description }),
+      tags: [r.tag],
+      'x-access': r.access,
+      ...(r.access === 'public' ? { security: [] } : {}),
+      parameters: parameters(r),
+      ...(body === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: body } } } }),
+      responses: { [r.response.kind === 'redirect' ? '302' : '200']: successResponse(r, responseSchema), ...errorResponses(r.errors) },
+    };
+    byPath.set(r.path, { ...(byPath.get(r.path) ?? {}), [r.method.toLowerCase()]: operation });
+  }
+  const paths: [string, JsonObject][] = [...byPath];
   return {
     openapi: '3.1.0',
     info: { ...OPENAPI_INFO },
     tags: TAGS.map(([name, description]) => ({ name, description })),
     paths: sortedObject(paths),
-    components: { schemas: components },
+    components: {
+      schemas: components,
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'spark_console_session', description: 'Browser session (state-changing calls also send `x-csrf-token`).' },
+        bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token.' },
+        basic: { type: 'http', scheme: 'basic', description: 'User name and password, for Spark History Server clients.' },
+      },
+    },
+    security: [{ session: [] }, { bearer: [] }, { basic: [] }],
   };
 }
 

@@ -1,12 +1,15 @@
 import type { z } from 'zod';
+import { accessErrors, type AccessRule } from './access.js';
 import type { QueryDefinition, QueryParams } from './query/queryDefinition.js';
 import { sparkErrors } from './spark/errors.js';
 
 /*
  * How a route of the contract is described. The route table (routes.ts) is built from these; the server
- * registers handlers from it, the OpenAPI document is generated from it, the typed client builds URLs
- * from it.
+ * registers handlers from it (with its access rule), the OpenAPI document is generated from it, the typed
+ * client builds URLs from it.
  */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export type AnyQuery = QueryDefinition<QueryParams>;
 
@@ -18,17 +21,23 @@ export type ResponseSpec =
   /** A file streamed as it is on disk (`Content-Disposition: attachment`), e.g. a driver or executor log. */
   | { readonly kind: 'download'; readonly contentType: string; readonly fileName: string }
   /** Server-sent events: each `data:` line is one JSON `event`, sent under the SSE event name `eventName`. */
-  | { readonly kind: 'eventStream'; readonly eventName: string; readonly event: z.ZodType };
+  | { readonly kind: 'eventStream'; readonly eventName: string; readonly event: z.ZodType }
+  /** A 302 to another page (single sign-on). */
+  | { readonly kind: 'redirect' }
+  /** Plain text (e.g. Prometheus metrics). */
+  | { readonly kind: 'text'; readonly contentType: string };
 
 export const json = <S extends z.ZodType>(schema: S) => ({ kind: 'json', schema }) as const;
 export const zip = (fileName: string) => ({ kind: 'zip', fileName }) as const;
 export const download = (contentType: string, fileName: string) => ({ kind: 'download', contentType, fileName }) as const;
 export const eventStream = <S extends z.ZodType>(eventName: string, event: S) =>
   ({ kind: 'eventStream', eventName, event }) as const;
+export const redirect = () => ({ kind: 'redirect' }) as const;
+export const text = (contentType: string) => ({ kind: 'text', contentType }) as const;
 
 /** A documented non-2xx answer; `body` is the exact plain text with `{param}` placeholders. */
 export interface ErrorAnswer {
-  readonly status: 400 | 403 | 404 | 503;
+  readonly status: 400 | 401 | 403 | 404 | 409 | 429 | 503;
   readonly body: string;
   readonly when: string;
 }
@@ -40,10 +49,14 @@ export interface RouteSpec<
 > {
   /** Unique; also the OpenAPI operationId. */
   readonly operationId: string;
-  readonly method: 'GET';
+  readonly method: HttpMethod;
+  /** Who may call it (see access.ts); the registrar enforces it before the handler runs. */
+  readonly access: AccessRule;
   /** OpenAPI-style template, e.g. `/api/v1/applications/{appId}/jobs/{jobId}` (see {@link toFastifyPath}). */
   readonly path: P;
   readonly query: Q;
+  /** JSON request body of a POST/PUT, checked before the handler runs (400 with the first problem). */
+  readonly body?: z.ZodType;
   readonly response: R;
   readonly summary: string;
   readonly description?: string;
@@ -131,13 +144,32 @@ export function fillPath<P extends string>(path: P, values: PathParams<P>): stri
 
 interface RouteInput<P extends string, Q extends AnyQuery | undefined, R extends ResponseSpec> {
   operationId: string;
+  method?: HttpMethod;
+  access: AccessRule;
   path: P;
+  body?: z.ZodType;
   query?: Q;
   response: R;
   summary: string;
   description?: string;
   tag: string;
   errors?: readonly ErrorAnswer[];
+}
+
+/**
+ * The answers of the route's access rule. A project the caller may not view answers like an unknown one
+ * (404, from the handler's own texts), so existence never leaks; 403 is for what the caller may see but not do.
+ */
+function accessRuleErrors(access: AccessRule): ErrorAnswer[] {
+  if (access === 'public') return [];
+  const out: ErrorAnswer[] = [{ status: 401, body: accessErrors.signInRequired(), when: 'not signed in, or the credentials are not valid' }];
+  const forbidden = {
+    projectLogs: "the caller may view the application's project but not read its logs (viewer role)",
+    projectAdmin: 'the caller may view the project but not manage it',
+    consoleAdmin: 'the caller is not a console administrator',
+  } as const;
+  if (access in forbidden) out.push({ status: 403, body: sparkErrors.notAuthorized('{user}'), when: forbidden[access as keyof typeof forbidden] });
+  return out;
 }
 
 /** Adds the 400 answers of the route's query parameters, so `errors` is the complete list. */
@@ -156,13 +188,15 @@ export function route<const P extends string, Q extends AnyQuery | undefined = u
 ): RouteSpec<P, Q, R> {
   const spec: RouteSpec<P, Q, R> = {
     operationId: input.operationId,
-    method: 'GET',
+    method: input.method ?? 'GET',
+    access: input.access,
     path: input.path,
     query: input.query as Q,
+    ...(input.body === undefined ? {} : { body: input.body }),
     response: input.response,
     summary: input.summary,
     tag: input.tag,
-    errors: [...queryErrors(input.query), ...(input.errors ?? [])],
+    errors: [...queryErrors(input.query), ...accessRuleErrors(input.access), ...(input.errors ?? [])],
     ...(input.description === undefined ? {} : { description: input.description }),
   };
   return spec;
@@ -196,9 +230,8 @@ function appErrors(withAttempt: boolean): ErrorAnswer[] {
     {
       status: 404,
       body: withAttempt ? sparkErrors.noSuchApp('{appId}', '{attemptId}') : sparkErrors.noSuchApp('{appId}'),
-      when: withAttempt ? 'no such application attempt' : 'no such application',
+      when: withAttempt ? "no such application attempt, or one of a project the caller is not in" : "no such application, or one of a project the caller is not in",
     },
-    { status: 403, body: sparkErrors.notAuthorized('{user}'), when: "the application's view ACLs deny the user" },
   ];
 }
 

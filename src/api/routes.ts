@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accessRoutes } from './console/accessRoutes.js';
 import { consoleRoutes } from './console/consoleRoutes.js';
 import { appRoute, json, route, SPARK_API_PREFIX, zip, type RouteSpec } from './routeDefinition.js';
 import { ApplicationAttemptInfo, ApplicationInfo } from './spark/application.js';
@@ -42,6 +43,7 @@ const stageAttemptNotFound = {
 export const sparkRoutes = {
   version: route({
     operationId: 'version',
+    access: 'signedIn',
     path: `${SPARK_API_PREFIX}/version`,
     response: json(VersionInfo),
     summary: 'Spark version the server is compatible with',
@@ -49,6 +51,7 @@ export const sparkRoutes = {
   }),
   applications: route({
     operationId: 'listApplications',
+    access: 'signedIn',
     path: `${SPARK_API_PREFIX}/applications`,
     query: applicationsQuery,
     response: json(z.array(ApplicationInfo)),
@@ -57,19 +60,21 @@ export const sparkRoutes = {
       'An application is running when its newest attempt is incomplete. It is kept when its status ' +
       'matches `status` and at least one attempt passes the date checks: minDate ≤ start ≤ maxDate, and ' +
       'for a completed application minEndDate ≤ end ≤ maxEndDate (a running one passes the end check only ' +
-      'when maxEndDate is in the future). `limit` applies after filtering. Not filtered by ACLs.',
+      'when maxEndDate is in the future). `limit` applies after filtering. Only applications of projects the caller may view are listed.',
     tag: 'applications',
   }),
   application: route({
     operationId: 'getApplication',
+    access: 'projectView',
     path: `${SPARK_API_PREFIX}/applications/{appId}`,
     response: json(ApplicationInfo),
     summary: 'One application with all its attempts',
     tag: 'applications',
-    errors: [{ status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application' }],
+    errors: [{ status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application, or one of a project the caller is not in' }],
   }),
   applicationAttempt: route({
     operationId: 'getApplicationAttempt',
+    access: 'projectView',
     path: `${SPARK_API_PREFIX}/applications/{appId}/{attemptId}`,
     response: json(ApplicationAttemptInfo),
     summary: 'One attempt of an application',
@@ -78,12 +83,13 @@ export const sparkRoutes = {
       {
         status: 404,
         body: sparkErrors.unknownAppAttempt('{appId}', '{attemptId}'),
-        when: 'no such application or attempt',
+        when: 'no such application or attempt, or one of a project the caller is not in',
       },
     ],
   }),
   jobs: appRoute({
     operationId: 'listJobs',
+    access: 'projectView',
     subPath: '/jobs',
     query: jobsQuery,
     response: json(z.array(JobData)),
@@ -92,6 +98,7 @@ export const sparkRoutes = {
   }),
   job: appRoute({
     operationId: 'getJob',
+    access: 'projectView',
     subPath: '/jobs/{jobId}',
     response: json(JobData),
     summary: 'One job',
@@ -100,6 +107,7 @@ export const sparkRoutes = {
   }),
   stages: appRoute({
     operationId: 'listStages',
+    access: 'projectView',
     subPath: '/stages',
     query: stagesQuery,
     response: json(z.array(StageData)),
@@ -111,6 +119,7 @@ export const sparkRoutes = {
   }),
   stageAttempts: appRoute({
     operationId: 'listStageAttempts',
+    access: 'projectView',
     subPath: '/stages/{stageId}',
     query: stageQuery,
     response: json(z.array(StageData)),
@@ -120,6 +129,7 @@ export const sparkRoutes = {
   }),
   stage: appRoute({
     operationId: 'getStageAttempt',
+    access: 'projectView',
     subPath: '/stages/{stageId}/{stageAttemptId}',
     query: stageQuery,
     response: json(StageData),
@@ -129,6 +139,7 @@ export const sparkRoutes = {
   }),
   taskSummary: appRoute({
     operationId: 'getTaskSummary',
+    access: 'projectView',
     subPath: '/stages/{stageId}/{stageAttemptId}/taskSummary',
     query: taskSummaryQuery,
     response: json(TaskMetricDistributions),
@@ -145,6 +156,7 @@ export const sparkRoutes = {
   }),
   taskList: appRoute({
     operationId: 'listTasks',
+    access: 'projectView',
     subPath: '/stages/{stageId}/{stageAttemptId}/taskList',
     query: taskListQuery,
     response: json(z.array(TaskData)),
@@ -154,6 +166,7 @@ export const sparkRoutes = {
   }),
   executors: appRoute({
     operationId: 'listActiveExecutors',
+    access: 'projectView',
     subPath: '/executors',
     response: json(z.array(ExecutorSummary)),
     summary: 'Active executors (and the driver)',
@@ -161,6 +174,7 @@ export const sparkRoutes = {
   }),
   allExecutors: appRoute({
     operationId: 'listAllExecutors',
+    access: 'projectView',
     subPath: '/allexecutors',
     response: json(z.array(ExecutorSummary)),
     summary: 'Active and dead executors (and the driver)',
@@ -168,6 +182,7 @@ export const sparkRoutes = {
   }),
   executorThreads: appRoute({
     operationId: 'getExecutorThreads',
+    access: 'projectView',
     subPath: '/executors/{executorId}/threads',
     response: json(z.array(ThreadStackTrace)),
     summary: 'Thread dump of a live executor (live driver UI only)',
@@ -180,6 +195,7 @@ export const sparkRoutes = {
   }),
   miscProcesses: appRoute({
     operationId: 'listMiscellaneousProcesses',
+    access: 'projectView',
     subPath: '/allmiscellaneousprocess',
     response: json(z.array(ProcessSummary)),
     summary: 'Processes other than driver and executors (e.g. the YARN application master)',
@@ -187,6 +203,7 @@ export const sparkRoutes = {
   }),
   rdds: appRoute({
     operationId: 'listRdds',
+    access: 'projectView',
     subPath: '/storage/rdd',
     response: json(z.array(RDDStorageInfo)),
     summary: 'Cached RDDs (numCachedPartitions > 0)',
@@ -195,6 +212,7 @@ export const sparkRoutes = {
   }),
   rdd: appRoute({
     operationId: 'getRdd',
+    access: 'projectView',
     subPath: '/storage/rdd/{rddId}',
     response: json(RDDStorageInfo),
     summary: 'One RDD with its data distribution and partitions',
@@ -203,6 +221,7 @@ export const sparkRoutes = {
   }),
   environment: appRoute({
     operationId: 'getEnvironment',
+    access: 'projectView',
     subPath: '/environment',
     response: json(ApplicationEnvironmentInfo),
     summary: 'Runtime, properties (redacted, sorted by name), classpath and resource profiles',
@@ -210,6 +229,7 @@ export const sparkRoutes = {
   }),
   sqlList: appRoute({
     operationId: 'listSqlExecutions',
+    access: 'projectView',
     subPath: '/sql',
     query: sqlListQuery,
     response: json(z.array(ExecutionData)),
@@ -218,6 +238,7 @@ export const sparkRoutes = {
   }),
   sqlExecution: appRoute({
     operationId: 'getSqlExecution',
+    access: 'projectView',
     subPath: '/sql/{executionId}',
     query: sqlExecutionQuery,
     response: json(ExecutionData),
@@ -227,6 +248,7 @@ export const sparkRoutes = {
   }),
   logs: appRoute({
     operationId: 'downloadEventLogs',
+    access: 'projectLogs',
     subPath: '/logs',
     response: zip('eventLogs-{appId}.zip'),
     responseWithAttempt: zip('eventLogs-{appId}-{attemptId}.zip'),
@@ -239,7 +261,7 @@ export const sparkRoutes = {
   }),
 } as const;
 
-export { consoleRoutes };
+export { accessRoutes, consoleRoutes };
 
 type RouteEntry = RouteSpec | { readonly withoutAttempt: RouteSpec; readonly withAttempt: RouteSpec };
 
@@ -248,7 +270,7 @@ function flatten(entries: Readonly<Record<string, RouteEntry>>): RouteSpec[] {
 }
 
 /**
- * Every concrete route, Spark's then the console's. The server registers exactly these (with
+ * Every concrete route: Spark's, the console's, then access (projects, people). The server registers exactly these (with
  * {@link toFastifyPath}); the OpenAPI document lists exactly these.
  */
-export const routeTable: readonly RouteSpec[] = [...flatten(sparkRoutes), ...flatten(consoleRoutes)];
+export const routeTable: readonly RouteSpec[] = [...flatten(sparkRoutes), ...flatten(consoleRoutes), ...flatten(accessRoutes)];

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import os from 'node:os';
+import type { SessionPolicy } from './auth/sessionStore.js';
+import type { ConsoleConfigFile } from './consoleConfigFile.js';
 
 /** Everything the server needs to know at start; built once by the CLI (or by tests). */
 export interface ServerConfig {
@@ -21,6 +23,16 @@ export interface ServerConfig {
   ingestWorkers: number;
   /** Event-log lines longer than this are skipped and counted (spec §6.5: single events can be huge). */
   maxLineBytes: number;
+  /** `password`: sign-in on every route; `none`: one local user, loopback only. */
+  authMode: 'password' | 'none';
+  /** Projects, users and single sign-on from `--config FILE`. */
+  console: ConsoleConfigFile;
+  session: SessionPolicy;
+}
+
+/** Hosts `--auth none` may bind: nobody else can reach a console without sign-in. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 export interface RetentionLimits {

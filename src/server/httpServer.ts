@@ -9,28 +9,60 @@ import { SparkApi } from './api/sparkApi.js';
 import type { ServerConfig } from './config.js';
 import { IngestCoordinator } from './ingest/ingestCoordinator.js';
 import { AppLogFiles } from './logs/appLogFiles.js';
-import { registerConsoleRoutes } from './routes/consoleRoutes.js';
-import { registerSparkRoutes } from './routes/sparkRoutes.js';
+import fastifyCookie from '@fastify/cookie';
+import { accessRoutes, consoleRoutes, sparkRoutes } from '../api/routes.js';
+import { AccessDirectory } from './auth/accessDirectory.js';
+import { seedAccess } from './auth/accessSeed.js';
+import { ApiTokens } from './auth/apiTokens.js';
+import { Authenticator } from './auth/authenticator.js';
+import { FailureThrottle } from './auth/failureThrottle.js';
+import { OidcSignIn } from './auth/oidcSignIn.js';
+import { SessionStore } from './auth/sessionStore.js';
+import { projectResolver } from './projects/projectOfLog.js';
+import { ProjectUsage } from './projects/projectUsage.js';
+import { accessHandlers } from './routes/accessHandlers.js';
+import { consoleHandlers } from './routes/consoleHandlers.js';
+import { registerRouteTables } from './routes/registrar.js';
+import { sparkHandlers } from './routes/sparkHandlers.js';
+import { AccessDb } from './store/accessDb.js';
 import { IndexDb } from './store/indexDb.js';
 
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
   ingest: IngestCoordinator;
+  /** Set when this start created the first administrator: shown once, never stored in clear. */
+  firstAdmin: { name: string; password: string; generated: boolean } | undefined;
   close(): Promise<void>;
 }
+
+/** How often users, projects and members are re-read (the command line may change them). */
+const DIRECTORY_RELOAD_MS = 5_000;
 
 /** Builds and starts the whole server: index, ingest workers, Spark REST, console API and the web UI. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   fs.mkdirSync(config.dataDir, { recursive: true });
   const index = new IndexDb(path.join(config.dataDir, 'index.db'));
+  const accessDb = new AccessDb(index.db);
+  const firstAdmin = await seedAccess(accessDb, config.console, config.authMode === 'none' ? undefined : process.env);
+  const directory = new AccessDirectory(accessDb);
+  const sessions = new SessionStore(accessDb, config.session);
+  const auth = new Authenticator(config.authMode, accessDb, directory, sessions, new ApiTokens(accessDb), new FailureThrottle());
+  const oidc = config.console.oidc ? await OidcSignIn.discover(config.console.oidc, accessDb, directory) : undefined;
+  const housekeeping = setInterval(() => {
+    directory.reload();
+    sessions.sweep();
+  }, DIRECTORY_RELOAD_MS);
+  housekeeping.unref();
+
   const ingest = new IngestCoordinator(config, index);
-  const catalog = new AppCatalog(index, ingest);
-  const api = new SparkApi(catalog, SPARK_DEFAULT_REDACTION);
+  const catalog = new AppCatalog(index, ingest, projectResolver(config.console.projects));
+  const api = new SparkApi(SPARK_DEFAULT_REDACTION);
 
   const app = Fastify({ logger: false, routerOptions: { maxParamLength: 1000 } });
+  await app.register(fastifyCookie);
   app.setErrorHandler((err: Error, _req, reply) => {
-    if (err instanceof ApiError) return reply.code(err.status).type('text/plain').send(err.message);
+    if (err instanceof ApiError) return reply.code(err.status).headers(err.headers).type('text/plain').send(err.message);
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) return reply.code(status).type('text/plain').send(err.message);
     return reply.code(500).type('text/plain').send(`Internal error: ${err.message}`);
@@ -41,8 +73,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     reply.header('X-Content-Type-Options', 'nosniff');
   });
 
-  registerSparkRoutes(app, api, catalog);
-  registerConsoleRoutes(app, catalog, ingest, new AppLogFiles(config.appLogRoots));
+  const deps = { catalog, directory, auth, accessDb };
+  registerRouteTables(app, deps, [
+    [sparkRoutes, sparkHandlers(api)],
+    [consoleRoutes, consoleHandlers(ingest, new AppLogFiles(config.appLogRoots))],
+    [accessRoutes, accessHandlers({ ...deps, usage: new ProjectUsage(catalog), oidc })],
+  ]);
 
   if (fs.existsSync(path.join(config.webDir, 'index.html'))) {
     // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.
@@ -54,7 +90,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     // Missing files (a stale asset chunk after a rebuild) stay 404s, so the browser does not run HTML as JS.
     // (Console routes under /apps/ may end in a dot-name, such as a driver.log viewer; they are app routes.)
     const isFile = !url.startsWith('/apps/') && (/\.[A-Za-z0-9]+$/.test(url) || url.startsWith('/assets/'));
-    if (req.method === 'GET' && !url.startsWith('/api/') && !isFile && fs.existsSync(path.join(config.webDir, 'index.html'))) {
+    if (req.method === 'GET' && !url.startsWith('/api/') && url !== '/metrics' && !isFile && fs.existsSync(path.join(config.webDir, 'index.html'))) {
       return reply.type('text/html').sendFile('index.html');
     }
     return reply.code(404).type('text/plain').send('Not Found');
@@ -71,7 +107,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     app,
     url,
     ingest,
+    firstAdmin,
     async close() {
+      clearInterval(housekeeping);
       await app.close();
       await ingest.stop();
       catalog.close();

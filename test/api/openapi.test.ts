@@ -38,11 +38,15 @@ describe('OpenAPI document', () => {
     expect(Object.keys(doc.components.schemas)).toEqual([...Object.keys(doc.components.schemas)].sort());
   });
 
-  it('is OpenAPI 3.1 with one operation per route and unique operationIds', () => {
+  it('is OpenAPI 3.1 with one operation per route, its access rule, and unique operationIds', () => {
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(routeTable.map((r) => r.path).sort());
-    const ids = Object.values(doc.paths).map((p) => (p.get as { operationId: string }).operationId);
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ path, method, ...(op as { operationId: string; 'x-access': string }) })),
+    );
+    expect(operations.map((o) => `${o.method.toUpperCase()} ${o.path}`).sort()).toEqual(routeTable.map((r) => `${r.method} ${r.path}`).sort());
+    const ids = operations.map((o) => o.operationId);
     expect(new Set(ids).size).toBe(ids.length);
+    for (const o of operations) expect(routeTable.find((r) => r.operationId === o.operationId)!.access).toBe(o['x-access']);
   });
 
   it('every $ref points at a component, and no internal id leaks', () => {

@@ -1,12 +1,14 @@
 import Fastify from 'fastify';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { ACCESS_RULES } from '../../src/api/access.js';
 import { consoleRoutes } from '../../src/api/console/consoleRoutes.js';
 import { fillPath, parsePathParams, toFastifyPath, type PathParams } from '../../src/api/routeDefinition.js';
 import { routeTable, sparkRoutes } from '../../src/api/routes.js';
 
 describe('route table', () => {
-  it('has unique paths and operationIds', () => {
-    expect(new Set(routeTable.map((r) => r.path)).size).toBe(routeTable.length);
+  it('has unique method + path pairs and operationIds, and an access rule on every route', () => {
+    expect(new Set(routeTable.map((r) => `${r.method} ${r.path}`)).size).toBe(routeTable.length);
+    for (const r of routeTable) expect(ACCESS_RULES, r.operationId).toContain(r.access);
     expect(new Set(routeTable.map((r) => r.operationId)).size).toBe(routeTable.length);
   });
 
@@ -45,15 +47,17 @@ describe('route table', () => {
 
   it("documents Spark's error texts", () => {
     const bodies = (r: { errors: readonly { status: number; body: string }[] }) => r.errors.map((e) => `${e.status} ${e.body}`);
-    expect(bodies(sparkRoutes.application)).toEqual(['404 unknown app: {appId}']);
-    expect(bodies(sparkRoutes.applicationAttempt)).toEqual(['404 unknown app {appId}, attempt {attemptId}']);
+    expect(bodies(sparkRoutes.application)).toEqual([expect.stringMatching(/^401 /), '404 unknown app: {appId}']);
+    expect(bodies(sparkRoutes.applicationAttempt)).toEqual([expect.stringMatching(/^401 /), '404 unknown app {appId}, attempt {attemptId}']);
+    // Event logs are for developers and up: a viewer of the project gets Spark's 403 text.
+    expect(bodies(sparkRoutes.logs.withAttempt)).toContain('403 user "{user}" is not authorized');
     expect(bodies(sparkRoutes.stage.withAttempt)).toEqual([
       expect.stringMatching(/^400 Bad value for parameter "details"/),
       expect.stringMatching(/^400 Bad value for parameter "taskStatus"/),
       expect.stringMatching(/^400 Bad value for parameter "withSummaries"/),
       '400 Bad value for parameter "quantiles".  Expected a double, got "{value}"',
+      expect.stringMatching(/^401 sign-in required/),
       '404 no such app: {appId}/{attemptId}',
-      '403 user "{user}" is not authorized',
       '404 unknown stage: {stageId}',
       '404 unknown attempt for stage {stageId}.  Found attempts: [{attemptIds}]',
     ]);
@@ -91,7 +95,7 @@ describe('path parameters', () => {
 
 describe('the table registers in Fastify and routes like Spark (static segments win)', () => {
   const app = Fastify();
-  for (const r of routeTable) {
+  for (const r of routeTable.filter((x) => x.method === 'GET')) {
     app.get(toFastifyPath(r.path), async (req) => ({ op: r.operationId, params: parsePathParams(r, req.params as Record<string, string>) ?? null }));
   }
 
@@ -120,7 +124,8 @@ describe('the table registers in Fastify and routes like Spark (static segments 
     expect(await hit('/api/v1/applications/app-1/stages/flimflam')).toEqual({ op: 'listStageAttempts', params: null });
   });
 
-  it('console routes are in their own section', () => {
-    expect(Object.values(consoleRoutes).every((r) => r.path.startsWith('/api/console/'))).toBe(true);
+  it('console routes are in their own section (besides the OpenAPI document and Prometheus metrics)', () => {
+    const paths = Object.values(consoleRoutes).map((r) => r.path);
+    expect(paths.filter((p) => !p.startsWith('/api/console/'))).toEqual(['/api/docs', '/metrics']);
   });
 });

@@ -14,18 +14,31 @@ export interface ServerHandle {
   stop(): Promise<void>;
 }
 
+export interface ServerOptions {
+  dataDir?: string;
+  waitForIngest?: boolean;
+  /**
+   * Sign-in: `none` (the default: tests of Spark answers run as the single local user) or `password`, the
+   * product's default; with `password`, `as` gives Basic credentials (`user:password`) for the ingest wait.
+   */
+  auth?: 'none' | 'password';
+  as?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
 /**
  * Starts the real, built server (dist/) as a child process on a free port, the way a user runs it, and
  * waits until its first scan's replays are done.
  */
-export async function startServerProcess(args: string[], opts: { dataDir?: string; waitForIngest?: boolean } = {}): Promise<ServerHandle> {
+export async function startServerProcess(args: string[], opts: ServerOptions = {}): Promise<ServerHandle> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'spark-console-test-'));
   const cli = path.join(REPO_ROOT, 'bin', 'spark-console.js');
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'bundle', 'cli.js'))) {
     throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
   }
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir, ...args], {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir, '--auth', opts.auth ?? 'none', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...opts.env },
   });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
@@ -62,15 +75,19 @@ export async function startServerProcess(args: string[], opts: { dataDir?: strin
       if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  if (opts.waitForIngest !== false) await waitForIngest(url);
+  if (opts.waitForIngest !== false) await waitForIngest(url, 60_000, opts.as);
   return handle;
 }
 
+/** `Authorization` header value for Basic credentials `user:password`. */
+export const basic = (credentials: string) => `Basic ${Buffer.from(credentials).toString('base64')}`;
+
 /** Polls the console status endpoint until no replay is pending. */
-export async function waitForIngest(url: string, timeoutMs = 60_000): Promise<void> {
+export async function waitForIngest(url: string, timeoutMs = 60_000, as?: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const headers: Record<string, string> = as ? { Authorization: basic(as) } : {};
   while (Date.now() < deadline) {
-    const res = await fetch(`${url}/api/console/status`).catch(() => undefined);
+    const res = await fetch(`${url}/api/console/status`, { headers }).catch(() => undefined);
     if (res?.ok) {
       const body = (await res.json()) as { pendingReplays: number; lastScanAt: number };
       if (body.lastScanAt > 0 && body.pendingReplays === 0) return;

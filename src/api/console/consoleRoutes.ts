@@ -1,4 +1,5 @@
-import { download, eventStream, json, route } from '../routeDefinition.js';
+import { z } from 'zod';
+import { download, eventStream, json, route, text } from '../routeDefinition.js';
 import { sparkErrors } from '../spark/errors.js';
 import { APP_CHANGE_EVENT, APP_CHANGES_HEARTBEAT_MS, AppChangeEvent } from './appChanges.js';
 import { AppListPage } from './appListItem.js';
@@ -12,8 +13,26 @@ import { TaskTimeline } from './taskTimeline.js';
 export const CONSOLE_API_PREFIX = '/api/console';
 
 export const consoleRoutes = {
+  docs: route({
+    operationId: 'openApiDocument',
+    access: 'public',
+    path: '/api/docs',
+    response: json(z.looseObject({ openapi: z.string() })),
+    summary: 'This document: the OpenAPI 3.1 description of every route',
+    tag: 'meta',
+  }),
+  metrics: route({
+    operationId: 'prometheusMetrics',
+    access: 'consoleAdmin',
+    path: '/metrics',
+    response: text('text/plain; version=0.0.4'),
+    summary: 'Server health as Prometheus metrics (replays, stores, descriptors, requests)',
+    description: 'Scrape with a console administrator\'s API token (`Authorization: Bearer`).',
+    tag: 'meta',
+  }),
   facets: route({
     operationId: 'consoleAppFacets',
+    access: 'signedIn',
     path: `${CONSOLE_API_PREFIX}/facets`,
     response: json(AppFacets),
     summary: 'Distinct users, Spark versions and projects',
@@ -22,6 +41,7 @@ export const consoleRoutes = {
   }),
   status: route({
     operationId: 'consoleStatus',
+    access: 'signedIn',
     path: `${CONSOLE_API_PREFIX}/status`,
     response: json(ConsoleStatus),
     summary: 'Ingest status',
@@ -30,6 +50,7 @@ export const consoleRoutes = {
   }),
   apps: route({
     operationId: 'consoleListApps',
+    access: 'signedIn',
     path: `${CONSOLE_API_PREFIX}/apps`,
     query: appListQuery,
     response: json(AppListPage),
@@ -41,6 +62,7 @@ export const consoleRoutes = {
   }),
   appLogs: route({
     operationId: 'consoleAppLogs',
+    access: 'projectLogs',
     path: `${CONSOLE_API_PREFIX}/apps/{appId}/logs`,
     response: json(AppLogList),
     summary: 'Driver and executor log files of an application',
@@ -50,6 +72,7 @@ export const consoleRoutes = {
   }),
   appLogChunk: route({
     operationId: 'consoleAppLogChunk',
+    access: 'projectLogs',
     path: `${CONSOLE_API_PREFIX}/apps/{appId}/logs/{executorId}/{logType}`,
     query: logChunkQuery,
     response: json(LogChunk),
@@ -62,6 +85,7 @@ export const consoleRoutes = {
   }),
   appLogDownload: route({
     operationId: 'consoleAppLogDownload',
+    access: 'projectLogs',
     path: `${CONSOLE_API_PREFIX}/apps/{appId}/logs/{executorId}/{logType}/download`,
     response: download('text/plain', '{appId}-{executorId}-{logType}'),
     summary: 'The whole log file',
@@ -73,6 +97,7 @@ export const consoleRoutes = {
   }),
   stageGraph: route({
     operationId: 'consoleStageGraph',
+    access: 'projectView',
     path: `${CONSOLE_API_PREFIX}/apps/{appId}/attempts/{attempt}/stage-graph`,
     response: json(StageGraph),
     summary: 'Stage parents, RDD graphs and locality of every stage attempt',
@@ -82,6 +107,7 @@ export const consoleRoutes = {
   }),
   taskTimeline: route({
     operationId: 'consoleTaskTimeline',
+    access: 'projectView',
     path: `${CONSOLE_API_PREFIX}/apps/{appId}/attempts/{attempt}/stages/{stageId}/{stageAttemptId}/timeline`,
     response: json(TaskTimeline),
     summary: "A stage attempt's tasks as columns for the task timeline",
@@ -93,6 +119,7 @@ export const consoleRoutes = {
   }),
   appChanges: route({
     operationId: 'consoleAppChanges',
+    access: 'projectView',
     path: `${CONSOLE_API_PREFIX}/apps/{appId}/changes`,
     response: eventStream(APP_CHANGE_EVENT, AppChangeEvent),
     summary: 'Server-sent events: changes of one application',

@@ -7,3 +7,8 @@ export * from './consoleMeta.js';
 export * from './stageGraph.js';
 export * from './taskTimeline.js';
 export * from './consoleRoutes.js';
+export * from './accounts.js';
+export * from './audit.js';
+export * from './projects.js';
+export * from './accessRoutes.js';
+export * from './usage.js';

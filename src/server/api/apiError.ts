@@ -3,6 +3,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Extra headers of the answer, e.g. `Retry-After` on 429. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }
@@ -10,3 +12,4 @@ export class ApiError extends Error {
 
 export const notFound = (message: string) => new ApiError(404, message);
 export const badRequest = (message: string) => new ApiError(400, message);
+export const forbidden = (message: string) => new ApiError(403, message);

@@ -35,11 +35,13 @@ export class AppCatalog {
   constructor(
     private readonly index: IndexDb,
     private readonly ingest: IngestCoordinator,
+    /** Which project a log belongs to; every row carries the answer, so listings and access agree. */
+    private readonly projectOf: (row: LogRow) => string,
   ) {
-    this.rows = new Map(index.all().map((r) => [r.key, r]));
+    this.rows = new Map(index.all().map((r) => [r.key, this.withProject(r)]));
     ingest.on('change', (c: LogChange) => {
       const row = this.index.get(c.key);
-      if (row) this.rows.set(c.key, row);
+      if (row) this.rows.set(c.key, this.withProject(row));
       else this.rows.delete(c.key);
       this.stale = true;
       if (Date.now() - this.builtAt >= REBUILD_MS) this.cached = undefined;
@@ -99,6 +101,15 @@ export class AppCatalog {
       this.readers.set(dbFile, r);
     }
     return r;
+  }
+
+  /** Every index row (with its resolved project). */
+  allRows(): IterableIterator<LogRow> {
+    return this.rows.values();
+  }
+
+  private withProject(row: LogRow): LogRow {
+    return { ...row, project: this.projectOf(row) };
   }
 
   /** Logs that could not be replayed, for the console's "unreadable logs" list. */

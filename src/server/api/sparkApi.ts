@@ -17,8 +17,9 @@ import { executorMetricsDistributions, taskMetricDistributions } from '../status
 import type { AppStoreReader } from '../store/appStoreReader.js';
 import { sparkErrors } from '../../api/spark/errors.js';
 import { notFound } from './apiError.js';
-import type { AppCatalog, ResolvedAttempt } from './appCatalog.js';
-import { applicationInfoJson, attemptInfoJson, filterApplications } from './appListing.js';
+import type { ResolvedAttempt } from './appCatalog.js';
+import { type AppEntry, applicationInfoJson, attemptInfoJson, filterApplications } from './appListing.js';
+import type { CatalogView } from './catalogView.js';
 import { redactPairs } from './redaction.js';
 
 /** An answer that is already JSON text (stored documents joined), sent without a parse/stringify round trip. */
@@ -41,22 +42,21 @@ const byKey = (a: [string, string], b: [string, string]) => (a[0] < b[0] ? -1 : 
  */
 export class SparkApi {
   private readonly quantileCache = new Map<string, Json | undefined>();
-  private listCache: { apps: unknown; text: string } | undefined;
+  /** The unfiltered list as JSON text, per (filtered) application list: callers who see the same share it. */
+  private readonly listCache = new WeakMap<AppEntry[], string>();
 
-  constructor(
-    private readonly catalog: AppCatalog,
-    private readonly redaction: RegExp,
-  ) {}
+  constructor(private readonly redaction: RegExp) {}
 
-  applications(q: ApplicationsQuery): Json[] | RawJson {
-    const all = this.catalog.applications();
+  applications(view: CatalogView, q: ApplicationsQuery): Json[] | RawJson {
+    const all = view.applications();
     const unfiltered = q.status.length === 0 && q.limit === undefined && q.minDate === DEFAULT_MIN_DATE && q.maxDate === DEFAULT_MAX_DATE &&
       q.minEndDate === DEFAULT_MIN_DATE && q.maxEndDate === DEFAULT_MAX_DATE;
     if (unfiltered) {
       // The whole list is what tools poll: serialise it once per catalog rebuild. (With the default
       // maxEndDate in the year 3000, the "running apps pass if maxEndDate is in the future" rule always holds.)
-      if (this.listCache?.apps !== all) this.listCache = { apps: all, text: JSON.stringify(all.map(applicationInfoJson)) };
-      return new RawJson(this.listCache.text);
+      let text = this.listCache.get(all);
+      if (text === undefined) this.listCache.set(all, (text = JSON.stringify(all.map(applicationInfoJson))));
+      return new RawJson(text);
     }
     const apps = filterApplications(all, {
       statuses: q.status.map((s) => (s === 'COMPLETED' ? 'completed' : 'running')),
@@ -69,14 +69,14 @@ export class SparkApi {
     return apps.map(applicationInfoJson);
   }
 
-  application(appId: string): Json {
-    const app = this.catalog.application(appId);
+  application(view: CatalogView, appId: string): Json {
+    const app = view.application(appId);
     if (!app) throw notFound(sparkErrors.unknownApp(appId));
     return applicationInfoJson(app);
   }
 
-  attempt(appId: string, attemptId: string): Json {
-    const row = this.catalog.application(appId)?.attempts.find((a) => a.attemptId === attemptId);
+  attempt(view: CatalogView, appId: string, attemptId: string): Json {
+    const row = view.application(appId)?.attempts.find((a) => a.attemptId === attemptId);
     if (!row) throw notFound(sparkErrors.unknownAppAttempt(appId, attemptId));
     return attemptInfoJson(row);
   }

@@ -6,7 +6,12 @@ import type { Json } from '../status/eventJson.js';
 import { restExecutor, restProcess, restRdd, storedStage } from '../status/restViews.js';
 import { SqlFold } from '../status/sql/sqlFold.js';
 import { AppDbWriter, openAppDb, switchToLiveMode } from '../store/appDb.js';
+import type { AppUsage } from '../../api/console/usage.js';
+import { computeUsage, containerLifetimes } from '../status/computeUsage.js';
 import type { AttemptSummary, ReplayStats } from './ingestProtocol.js';
+
+/** The MaxCompute project a Spark job runs in (spec/maxcompute.md §3.6). */
+const ODPS_PROJECT_PROPERTY = 'spark.hadoop.odps.project.name';
 
 /** Lines between intermediate commits while replaying a big log. */
 const COMMIT_EVERY_LINES = 20_000;
@@ -151,7 +156,17 @@ export class AppReplay {
       failed: (a?.completed ?? false) && lastJobFailed,
       jobs: this.fold.jobs.size,
       stats: { ...this.stats },
+      usage: this.usage(lastUpdated),
+      odpsProject: this.fold.environment?.sparkProperties.find(([k]) => k === ODPS_PROJECT_PROPERTY)?.[1] || undefined,
     };
+  }
+
+  private usage(lastUpdated: number): AppUsage {
+    const a = this.fold.attempt;
+    const end = a?.completed && a.endTime > 0 ? a.endTime : lastUpdated;
+    let taskMs = 0;
+    for (const x of this.fold.executors.values()) taskMs += x.totalDuration;
+    return computeUsage(containerLifetimes(this.fold.executors.values(), this.fold.environment?.sparkProperties ?? [], a?.startTime ?? -1, end), taskMs);
   }
 
   close(): void {

@@ -1,3 +1,4 @@
+import type { AppUsage } from '../../api/console/usage.js';
 import type { RetentionLimits } from '../config.js';
 import type { LogSource } from '../eventlog/discovery.js';
 
@@ -29,6 +30,10 @@ export interface AttemptSummary {
   failed: boolean;
   jobs: number;
   stats: ReplayStats;
+  /** Compute used (executor and driver lifetimes). */
+  usage: AppUsage;
+  /** `spark.hadoop.odps.project.name`: the MaxCompute project the job ran in, when it says. */
+  odpsProject: string | undefined;
   /** The log could only be read up to this error (what came before it is kept). */
   error: string | undefined;
 }

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import yazl from 'yazl';
 import { sparkErrors } from '../../api/spark/errors.js';
 import { notFound } from '../api/apiError.js';
-import type { AppCatalog } from '../api/appCatalog.js';
+import type { CatalogView } from '../api/catalogView.js';
 import { attachment } from '../http/contentDisposition.js';
 
 /** One zip entry: a file as it stood when the request came (its length then), never what it grew to since. */
@@ -34,7 +34,7 @@ function readFirstBytes(f: FileAsOfNow): Readable {
  * A log still being written is zipped as it stood at the request (each file's length is fixed up front), so
  * the archive is whole. Any later read error (a file shrank or vanished) aborts this response only.
  */
-export async function sendEventLogZip(reply: FastifyReply, catalog: AppCatalog, appId: string, attemptId: string | undefined): Promise<FastifyReply> {
+export async function sendEventLogZip(reply: FastifyReply, catalog: CatalogView, appId: string, attemptId: string | undefined): Promise<FastifyReply> {
   const app = catalog.application(appId);
   const attempts = app?.attempts.filter((a) => attemptId === undefined || a.attemptId === attemptId) ?? [];
   if (!app || attempts.length === 0) throw notFound(sparkErrors.noSuchApp(appId, attemptId));

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { AppUsage } from '../../api/console/usage.js';
 import type { LogSource } from '../eventlog/discovery.js';
 import type { AttemptSummary, ReplayStats } from '../ingest/ingestProtocol.js';
 import type { LogPeek } from '../ingest/logPeek.js';
@@ -31,6 +32,9 @@ export interface LogRow {
   failed: boolean;
   jobs: number;
   stats: ReplayStats | null;
+  usage: AppUsage | null;
+  /** `spark.hadoop.odps.project.name` of the application, when set. */
+  odpsProject: string | null;
 }
 
 export type ScanState = Pick<
@@ -65,7 +69,9 @@ CREATE TABLE IF NOT EXISTS logs (
   last_updated INTEGER NOT NULL DEFAULT 0,
   failed INTEGER NOT NULL DEFAULT 0,
   jobs INTEGER NOT NULL DEFAULT 0,
-  stats TEXT
+  stats TEXT,
+  usage TEXT,
+  odps_project TEXT
 );
 CREATE INDEX IF NOT EXISTS logs_by_app ON logs (app_id);
 CREATE INDEX IF NOT EXISTS logs_by_start ON logs (start_time);
@@ -101,6 +107,8 @@ function toRow(r: any): LogRow {
     failed: r.failed === 1,
     jobs: r.jobs,
     stats: r.stats ? JSON.parse(r.stats) : null,
+    usage: r.usage ? JSON.parse(r.usage) : null,
+    odpsProject: r.odps_project ?? null,
   };
 }
 
@@ -109,7 +117,7 @@ function toRow(r: any): LogRow {
  * Version of what the stores hold (schemas of index.db and the app databases, and the fold's output). Bump it
  * whenever either changes, so an upgraded server replays logs instead of misreading old stores.
  */
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
 
 export class IndexDb {
   readonly db: Database.Database;
@@ -143,7 +151,7 @@ export class IndexDb {
         UPDATE logs SET state = 'ready', error = @error, db_file = @dbFile, parsed_size = @parsedSize, parsed_mtime = @parsedMtime,
           parsed_files = @parsedFiles, app_id = @appId, attempt_id = @attemptId, name = @name, spark_user = @sparkUser,
           start_time = @startTime, end_time = @endTime, completed = @completed, spark_version = @sparkVersion,
-          last_updated = @lastUpdated, failed = @failed, jobs = @jobs, stats = @stats
+          last_updated = @lastUpdated, failed = @failed, jobs = @jobs, stats = @stats, usage = @usage, odps_project = @odpsProject
         WHERE key = @key`),
       peek: this.db.prepare(`
         UPDATE logs SET app_id = @appId, attempt_id = @attemptId, name = @name, spark_user = @sparkUser, start_time = @startTime,
@@ -208,6 +216,8 @@ export class IndexDb {
       failed: s.failed ? 1 : 0,
       jobs: s.jobs,
       stats: JSON.stringify(s.stats),
+      usage: JSON.stringify(s.usage),
+      odpsProject: s.odpsProject ?? null,
       error: s.error ?? null,
     });
   }

@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { accessErrors } from '../access.js';
+import { json, redirect, route } from '../routeDefinition.js';
+import {
+  CreatedToken,
+  CreateTokenRequest,
+  CreateUserRequest,
+  Ok,
+  SessionInfo,
+  SignInOptions,
+  SignInRequest,
+  TokenList,
+  UserInfo,
+  UserList,
+} from './accounts.js';
+import { AuditPage, auditQuery } from './audit.js';
+import { CONSOLE_API_PREFIX } from './consoleRoutes.js';
+import { MemberList, ProjectList, ProjectSummary, SetMemberRequest } from './projects.js';
+
+/** Projects, people, sessions, tokens and the audit log: the console's access API. */
+
+const unknownProject = { status: 404, body: 'unknown project: {project}', when: 'no such project, or one the caller is not in' } as const;
+const unknownUser = { status: 404, body: 'unknown user: {user}', when: 'no such user' } as const;
+const badBody = { status: 400, body: 'bad request body: {problem}', when: 'the JSON body does not match the schema' } as const;
+
+export const accessRoutes = {
+  signInOptions: route({
+    operationId: 'consoleSignInOptions',
+    access: 'public',
+    path: `${CONSOLE_API_PREFIX}/sign-in-options`,
+    response: json(SignInOptions),
+    summary: 'How a visitor may sign in (password, single sign-on)',
+    tag: 'access',
+  }),
+  session: route({
+    operationId: 'consoleSession',
+    access: 'signedIn',
+    path: `${CONSOLE_API_PREFIX}/session`,
+    response: json(SessionInfo),
+    summary: 'The signed-in user and the CSRF token of the session',
+    tag: 'access',
+  }),
+  signIn: route({
+    operationId: 'consoleSignIn',
+    method: 'POST',
+    access: 'public',
+    path: `${CONSOLE_API_PREFIX}/session`,
+    body: SignInRequest,
+    response: json(SessionInfo),
+    summary: 'Sign in with a user name and password',
+    description:
+      'Sets a new `HttpOnly`, `SameSite=Strict` session cookie (a new session id on every sign-in). Repeated ' +
+      'failures for one account or from one address are refused for a while (429 with `Retry-After`).',
+    tag: 'access',
+    errors: [
+      badBody,
+      { status: 401, body: accessErrors.badCredentials(), when: 'wrong user name or password' },
+      { status: 429, body: accessErrors.throttled('{seconds}'), when: 'too many recent failures for this account or address' },
+    ],
+  }),
+  signOut: route({
+    operationId: 'consoleSignOut',
+    method: 'DELETE',
+    access: 'signedIn',
+    path: `${CONSOLE_API_PREFIX}/session`,
+    response: json(Ok),
+    summary: 'Sign out: ends the session',
+    tag: 'access',
+  }),
+  oidcLogin: route({
+    operationId: 'consoleOidcLogin',
+    access: 'public',
+    path: `${CONSOLE_API_PREFIX}/oidc/login`,
+    response: redirect(),
+    summary: 'Start single sign-on: redirects to the OpenID Connect provider',
+    tag: 'access',
+    errors: [{ status: 404, body: 'single sign-on is not configured', when: 'no OpenID Connect provider is configured' }],
+  }),
+  oidcCallback: route({
+    operationId: 'consoleOidcCallback',
+    access: 'public',
+    path: `${CONSOLE_API_PREFIX}/oidc/callback`,
+    response: redirect(),
+    summary: "The provider's redirect back: signs the user in and redirects to the console",
+    tag: 'access',
+    errors: [
+      { status: 404, body: 'single sign-on is not configured', when: 'no OpenID Connect provider is configured' },
+      { status: 401, body: 'single sign-on failed: {reason}', when: 'the provider refused, or the answer did not check out' },
+    ],
+  }),
+  projects: route({
+    operationId: 'consoleListProjects',
+    access: 'signedIn',
+    path: `${CONSOLE_API_PREFIX}/projects`,
+    response: json(ProjectList),
+    summary: 'The projects the caller can see, with job counts, latest failure, usage and members',
+    tag: 'projects',
+  }),
+  project: route({
+    operationId: 'consoleGetProject',
+    access: 'projectView',
+    path: `${CONSOLE_API_PREFIX}/projects/{project}`,
+    response: json(ProjectSummary),
+    summary: 'One project',
+    tag: 'projects',
+    errors: [unknownProject],
+  }),
+  setMember: route({
+    operationId: 'consoleSetProjectMember',
+    method: 'PUT',
+    access: 'projectAdmin',
+    path: `${CONSOLE_API_PREFIX}/projects/{project}/members/{user}`,
+    body: SetMemberRequest,
+    response: json(MemberList),
+    summary: "Add a member or change a member's role",
+    description: 'Only an owner (or a console administrator) can make someone an owner.',
+    tag: 'projects',
+    errors: [badBody, unknownProject, unknownUser],
+  }),
+  removeMember: route({
+    operationId: 'consoleRemoveProjectMember',
+    method: 'DELETE',
+    access: 'projectAdmin',
+    path: `${CONSOLE_API_PREFIX}/projects/{project}/members/{user}`,
+    response: json(MemberList),
+    summary: 'Remove a member',
+    tag: 'projects',
+    errors: [unknownProject, { status: 404, body: 'not a member: {user}', when: 'the user is not a member' }],
+  }),
+  tokens: route({
+    operationId: 'consoleListTokens',
+    access: 'signedIn',
+    path: `${CONSOLE_API_PREFIX}/tokens`,
+    response: json(TokenList),
+    summary: "The caller's personal API tokens (without their secrets)",
+    tag: 'access',
+  }),
+  createToken: route({
+    operationId: 'consoleCreateToken',
+    method: 'POST',
+    access: 'signedIn',
+    path: `${CONSOLE_API_PREFIX}/tokens`,
+    body: CreateTokenRequest,
+    response: json(CreatedToken),
+    summary: 'Create a personal API token (shown once) for `Authorization: Bearer`',
+    tag: 'access',
+    errors: [badBody],
+  }),
+  revokeToken: route({
+    operationId: 'consoleRevokeToken',
+    method: 'DELETE',
+    access: 'signedIn',
+    path: `${CONSOLE_API_PREFIX}/tokens/{tokenId}`,
+    response: json(Ok),
+    summary: 'Revoke a token (your own; a console administrator any)',
+    tag: 'access',
+    errors: [{ status: 404, body: 'unknown token: {tokenId}', when: "no such token, or another user's" }],
+  }),
+  users: route({
+    operationId: 'consoleListUsers',
+    access: 'consoleAdmin',
+    path: `${CONSOLE_API_PREFIX}/admin/users`,
+    response: json(UserList),
+    summary: 'Every user with their projects and roles',
+    tag: 'admin',
+  }),
+  createUser: route({
+    operationId: 'consoleCreateUser',
+    method: 'POST',
+    access: 'consoleAdmin',
+    path: `${CONSOLE_API_PREFIX}/admin/users`,
+    body: CreateUserRequest,
+    response: json(UserInfo),
+    summary: 'Create a local user',
+    tag: 'admin',
+    errors: [badBody, { status: 409, body: 'user exists: {user}', when: 'the name is taken' }],
+  }),
+  userDirectory: route({
+    operationId: 'consoleUserDirectory',
+    access: 'signedIn',
+    path: `${CONSOLE_API_PREFIX}/users`,
+    response: json(z.looseObject({ users: z.array(z.looseObject({ name: z.string(), displayName: z.string() })) })),
+    summary: 'Names and display names of all users (to pick a new member)',
+    tag: 'access',
+  }),
+  audit: route({
+    operationId: 'consoleAudit',
+    access: 'consoleAdmin',
+    path: `${CONSOLE_API_PREFIX}/admin/audit`,
+    query: auditQuery,
+    response: json(AuditPage),
+    summary: 'The audit log, newest first',
+    tag: 'admin',
+  }),
+} as const;

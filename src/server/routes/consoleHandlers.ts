@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import { APP_CHANGE_EVENT, APP_CHANGE_SCOPES, APP_CHANGES_HEARTBEAT_MS, APP_COMPLETE_EVENT, type AppChangeEvent } from '../../api/console/appChanges.js';
+import { LOG_TYPES, type LogType } from '../../api/console/appLogs.js';
+import type { consoleRoutes } from '../../api/console/consoleRoutes.js';
+import type { AppFacets, ConsoleStatus } from '../../api/console/consoleMeta.js';
+import { renderOpenApiDocument } from '../../api/openapi.js';
+import { sparkErrors } from '../../api/spark/errors.js';
+import { notFound } from '../api/apiError.js';
+import type { CatalogView } from '../api/catalogView.js';
+import { listApps } from '../api/consoleAppList.js';
+import { stageGraph, taskTimeline } from '../api/consoleStageViews.js';
+import { RawJson } from '../api/sparkApi.js';
+import { attachment } from '../http/contentDisposition.js';
+import type { IngestCoordinator, LogChange } from '../ingest/ingestCoordinator.js';
+import type { AppLogFiles } from '../logs/appLogFiles.js';
+import { prometheusMetrics } from './prometheusMetrics.js';
+import type { HandlerTable } from './registrar.js';
+
+/** The project of an app the caller may see, or Spark's 404 for one they may not (or that does not exist). */
+function visibleProject(view: CatalogView, appId: string): string {
+  const entry = view.application(appId);
+  if (!entry) throw notFound(sparkErrors.unknownApp(appId));
+  return entry.attempts[0]!.project ?? '';
+}
+
+/** The console's own API under /api/console (contract: src/api/console). */
+export function consoleHandlers(ingest: IngestCoordinator, logs: AppLogFiles): HandlerTable<typeof consoleRoutes> {
+  const logFile = (view: CatalogView, p: { appId: string; executorId: string; logType: string }) => {
+    const project = visibleProject(view, p.appId);
+    const logType = p.logType as LogType;
+    const file = LOG_TYPES.includes(logType) ? logs.resolve(p.appId, project, p.executorId, logType) : undefined;
+    if (!file) throw notFound(`no ${p.logType} log for executor ${p.executorId}`);
+    return { file, project };
+  };
+  const attemptOf = (view: CatalogView, p: { appId: string; attempt: string }) => view.resolve(p.appId, p.attempt === '-' ? undefined : p.attempt);
+  // The contract as OpenAPI 3.1: the same document CI compares with the committed openapi.json.
+  const openApi = new RawJson(renderOpenApiDocument());
+  let revision = 0;
+
+  return {
+    docs: () => openApi,
+    metrics: (ctx) => ctx.reply.type('text/plain; version=0.0.4').send(prometheusMetrics(ctx.view, ingest)),
+
+    stageGraph: async (ctx) => stageGraph((await attemptOf(ctx.view, ctx.params)).store),
+    taskTimeline: async (ctx) => {
+      const { stageId, stageAttemptId } = ctx.params;
+      const a = await attemptOf(ctx.view, ctx.params);
+      if (!a.store.stage(stageId, stageAttemptId)) throw notFound(sparkErrors.unknownStage(stageId));
+      return taskTimeline(a.store, stageId, stageAttemptId);
+    },
+
+    appLogs: (ctx) => ({ appId: ctx.params.appId, files: logs.list(ctx.params.appId, visibleProject(ctx.view, ctx.params.appId)) }),
+    appLogChunk: (ctx) => {
+      const { file } = logFile(ctx.view, ctx.params);
+      return logs.read(file, ctx.query.offset, ctx.query.length);
+    },
+    appLogDownload: (ctx) => {
+      const p = ctx.params;
+      const { file, project } = logFile(ctx.view, p);
+      ctx.audit('logDownload', { project, target: `${p.appId}/${p.executorId}/${p.logType}` });
+      return ctx.reply
+        .type('text/plain; charset=utf-8')
+        .header('Content-Disposition', attachment(`${p.appId}-${p.executorId}-${p.logType}`))
+        .send(fs.createReadStream(file));
+    },
+
+    apps: (ctx) => listApps(ctx.view.listItems(), ctx.query),
+    facets: (ctx): AppFacets => {
+      const users = new Set<string>();
+      const versions = new Set<string>();
+      const projects = new Set<string>();
+      for (const a of ctx.view.applications()) {
+        for (const r of a.attempts) {
+          if (r.sparkUser) users.add(r.sparkUser);
+          if (r.sparkVersion) versions.add(r.sparkVersion);
+          if (r.project) projects.add(r.project);
+        }
+      }
+      const sorted = (s: Set<string>) => [...s].sort();
+      return { users: sorted(users), versions: sorted(versions), projects: sorted(projects) };
+    },
+    status: (ctx): ConsoleStatus => ({
+      // The ingest queue is exact but global; others count the pending rows of their projects.
+      pendingReplays: ctx.view.filter.key === '*' ? ingest.pendingCount : ctx.view.pendingReplays(),
+      lastScanAt: ingest.lastScanAt,
+      applications: ctx.view.applications().length,
+      unreadableLogs: ctx.view
+        .unreadable()
+        .map((r) => ({ key: r.key, project: r.project, error: r.error ?? 'no SparkListenerApplicationStart with an App ID' })),
+    }),
+
+    /** Server-sent events for one application: a `change` per landed replay, `complete` once it has ended. */
+    appChanges: (ctx) => {
+      const { appId } = ctx.params;
+      visibleProject(ctx.view, appId);
+      const { reply, req, view } = ctx;
+      reply.hijack();
+      reply.raw.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-cache, no-store, must-revalidate',
+        Connection: 'keep-alive',
+      });
+      reply.raw.write(': connected\n\n');
+      const onChange = (c: LogChange) => {
+        if (c.appId !== appId) return;
+        const newest = view.application(appId)?.attempts[0];
+        const event: AppChangeEvent = { appId, revision: ++revision, at: Date.now(), scopes: [...APP_CHANGE_SCOPES] };
+        if (newest?.attemptId) event.attemptId = newest.attemptId;
+        const name = newest?.completed ? APP_COMPLETE_EVENT : APP_CHANGE_EVENT;
+        reply.raw.write(`event: ${name}\nid: ${event.revision}\ndata: ${JSON.stringify(event)}\n\n`);
+        if (name === APP_COMPLETE_EVENT) reply.raw.end();
+      };
+      ingest.on('change', onChange);
+      const ping = setInterval(() => reply.raw.write(': ping\n\n'), APP_CHANGES_HEARTBEAT_MS);
+      const cleanup = () => {
+        clearInterval(ping);
+        ingest.off('change', onChange);
+      };
+      reply.raw.on('close', cleanup);
+      req.raw.on('close', cleanup);
+      return reply;
+    },
+  };
+}

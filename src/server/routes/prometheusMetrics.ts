@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import type { CatalogView } from '../api/catalogView.js';
+import type { IngestCoordinator } from '../ingest/ingestCoordinator.js';
+
+function openDescriptors(): number {
+  try {
+    return fs.readdirSync('/proc/self/fd').length;
+  } catch {
+    return -1;
+  }
+}
+
+/** Server health in Prometheus' text format (version 0.0.4). */
+export function prometheusMetrics(view: CatalogView, ingest: IngestCoordinator): string {
+  const mem = process.memoryUsage();
+  const metrics: [name: string, help: string, type: 'gauge' | 'counter', value: number][] = [
+    ['spark_console_applications', 'Applications listed', 'gauge', view.applications().length],
+    ['spark_console_replays_pending', 'Logs waiting for their replay', 'gauge', ingest.pendingCount],
+    ['spark_console_logs_unreadable', 'Logs that could not be read', 'gauge', view.unreadable().length],
+    ['spark_console_last_scan_timestamp_seconds', 'End of the last scan of the event-log roots', 'gauge', ingest.lastScanAt / 1000],
+    ['process_open_fds', 'Open file descriptors', 'gauge', openDescriptors()],
+    ['process_resident_memory_bytes', 'Resident memory', 'gauge', mem.rss],
+    ['nodejs_heap_used_bytes', 'V8 heap in use', 'gauge', mem.heapUsed],
+    ['process_uptime_seconds', 'Time since the server started', 'gauge', Math.round(process.uptime())],
+  ];
+  return metrics.map(([name, help, type, value]) => `# HELP ${name} ${help}\n# TYPE ${name} ${type}\n${name} ${value}\n`).join('');
+}
