@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   };
 
   const parts = new Set((process.env.BENCH_PARTS ?? 'big,wide,many').split(','));
-  let t = 0;
+  let t: number;
   let server: BenchServer;
   if (parts.has('big')) {
   // 1. A big real-shaped log.

@@ -490,7 +490,7 @@ export interface RunAppOptions {
 }
 
 export function runApp(spec: AppSpec, opts: RunAppOptions): AppResult {
-  const { cfg, rng } = appConfig(spec);
+  const { cfg } = appConfig(spec);
   const writer = openEventLog(
     { logDir: opts.eventLogDir, appId: spec.appId, attemptId: spec.attemptId, codec: spec.codec, layout: spec.layout, rollingMaxBytes: spec.rollingMaxBytes },
     opts.encoders,

@@ -910,7 +910,7 @@ export class AppSimulator {
     const r = new Prng(deriveSeed(this.cfg.seed, this.cfg.appId, 'stage', s.stageId));
     const n = s.n;
     const sigma = 0.18;
-    let hot = new Set<number>();
+    const hot = new Set<number>();
     if (p.skew) {
       while (hot.size < Math.min(p.skew.hot, n)) hot.add(r.int(0, n - 1));
     }

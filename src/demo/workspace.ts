@@ -235,7 +235,6 @@ export async function generateWorkspace(opts: WorkspaceOptions): Promise<Workspa
     const project = projects[entry.project]!;
     const start = starts[i]!;
     const appSeed = deriveSeed(seed, 'app', i);
-    const appRng = new Prng(appSeed);
     const appId =
       entry.mode === 'yarn' ? yarnAppId(clusterTs, yarnSeq.get(i)!) : entry.mode === 'standalone' ? standaloneAppId(start - 800, standaloneSeq++) : localAppId(start);
     const version = versionOf(entry.line);

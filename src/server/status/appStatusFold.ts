@@ -1,4 +1,4 @@
-import { type Json, arr, bool, num, obj, optNum, optStr, str, stringMap } from './eventJson.js';
+import { type Json, arr, num, obj, optNum, optStr, str, stringMap } from './eventJson.js';
 import { ObservedMetrics, taskExecutorMetrics } from './executorMetrics.js';
 import { LiveExecutor, LiveJob, LiveRdd, LiveStage, type ProcessSummary, SpeculationSummary } from './liveEntities.js';
 import { restJob } from './restViews.js';

@@ -110,7 +110,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   function openRow(row: Row<T>, e: KeyboardEvent<HTMLTableRowElement>) {
     if (e.key !== 'Enter' || e.target !== e.currentTarget) return;
     const href = props.rowHref?.(row.original);
-    if (href !== undefined) navigate(href);
+    if (href !== undefined) void navigate(href);
   }
 
   function renderRow(row: Row<T>, virtualIndex?: number) {
@@ -132,7 +132,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 // Clicks on links, buttons and text selections inside the row keep their own meaning.
                 if ((e.target as HTMLElement).closest('a,button,input,select,pre') !== null) return;
                 if (window.getSelection()?.toString()) return;
-                navigate(href);
+                void navigate(href);
               }
             : undefined
         }

@@ -139,7 +139,7 @@ function sortByBarycentre(layer: LNode[], neighbours: (n: LNode) => readonly LNo
 function reduceCrossings(layers: LNode[][]): LNode[][] {
   let best = layers.map((l) => [...l]);
   let bestCount = totalCrossings(best);
-  let current = best.map((l) => [...l]);
+  const current = best.map((l) => [...l]);
   for (let iter = 0; iter < 6 && bestCount > 0; iter++) {
     // Top-down: order by the children above; then bottom-up: by the parents below.
     for (let l = 1; l < current.length; l++) {

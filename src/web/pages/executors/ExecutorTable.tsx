@@ -55,6 +55,7 @@ export function ExecutorTable({
       setParams({ [`${PREFIX}.page`]: targetPage === 0 ? undefined : String(targetPage + 1) }, { replace: true });
     }
     // Deliberately not re-run on every page change: only a new link (or the data arriving) moves the page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [highlighted, targetPage !== undefined]);
 
   useEffect(() => {

@@ -59,7 +59,7 @@ export function AppEventTimeline({
         rangeGroupLabel="Jobs"
         label={`Event timeline of ${ranges.length} jobs and ${points.length} executor events`}
         testId="app-timeline"
-        onActivateRange={(r) => navigate(appPaths.job(app, r.job.jobId))}
+        onActivateRange={(r) => void navigate(appPaths.job(app, r.job.jobId))}
         onHoverRange={(r) => onHoverJob?.(r?.job.jobId)}
         rangeTooltip={(r) => <JobTooltip job={r.job} now={now} />}
         pointTooltip={(p) => <ExecutorTooltip point={p} />}

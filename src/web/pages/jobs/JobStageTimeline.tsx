@@ -44,7 +44,7 @@ export function JobStageTimeline({ app, stages, executors, now }: { app: AppRef;
       rangeGroupLabel="Stages"
       label={`Event timeline of ${ranges.length} stages`}
       testId="job-timeline"
-      onActivateRange={(r) => navigate(appPaths.stage(app, r.stage.stageId, r.stage.attemptId))}
+      onActivateRange={(r) => void navigate(appPaths.stage(app, r.stage.stageId, r.stage.attemptId))}
       rangeTooltip={(r) => (
         <div className="space-y-0.5">
           <p className="font-semibold">{r.label}</p>

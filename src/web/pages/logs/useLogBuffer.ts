@@ -71,7 +71,7 @@ export function useLogBuffer(appId: string, executorId: string, logType: LogType
     setState({ data: undefined, error: undefined, actionError: undefined, loadingOlder: false, loadingNewer: false, change: { kind: 'initial', seq: 0 } });
     void loadTail(gen, 'initial');
     return () => {
-      generation.current++;
+      generation.current++; // eslint-disable-line react-hooks/exhaustive-deps -- a counter: the bump cancels loads still in flight
     };
   }, [loadTail]);
 
