@@ -58,7 +58,7 @@ export function loadConsoleConfig(file: string): ConsoleConfigFile {
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`--config ${file}: ${(err as Error).message}`);
+    throw new Error(`--config ${file}: ${(err as Error).message}`, { cause: err });
   }
   const parsed = ConsoleConfigFile.safeParse(raw);
   if (!parsed.success) {

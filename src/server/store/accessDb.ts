@@ -286,13 +286,16 @@ export class AccessDb {
   }
 
   queryAudit(q: AuditQuery): { total: number; entries: AuditEntry[] } {
-    const where: string[] = [];
-    const args: Record<string, unknown> = {};
-    if (q.user !== undefined) (where.push('user_name = @user'), (args.user = q.user));
-    if (q.project !== undefined) (where.push('project = @project'), (args.project = q.project));
-    if (q.action !== undefined) (where.push('action = @action'), (args.action = q.action));
-    if (q.from !== undefined) (where.push('at >= @from'), (args.from = q.from));
-    if (q.to !== undefined) (where.push('at <= @to'), (args.to = q.to));
+    const filters: [condition: string, name: string, value: unknown][] = [
+      ['user_name = @user', 'user', q.user],
+      ['project = @project', 'project', q.project],
+      ['action = @action', 'action', q.action],
+      ['at >= @from', 'from', q.from],
+      ['at <= @to', 'to', q.to],
+    ];
+    const active = filters.filter(([, , value]) => value !== undefined);
+    const where = active.map(([condition]) => condition);
+    const args: Record<string, unknown> = Object.fromEntries(active.map(([, name, value]) => [name, value]));
     const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM audit ${clause}`).get(args) as { n: number }).n;
     const rows = this.db
