@@ -20,7 +20,7 @@ import { notFound } from './apiError.js';
 import type { ResolvedAttempt } from './appCatalog.js';
 import { type AppEntry, applicationInfoJson, attemptInfoJson, filterApplications } from './appListing.js';
 import type { CatalogView } from './catalogView.js';
-import { redactPairs } from './redaction.js';
+import { maskAccessIds, redactPairs } from './redaction.js';
 
 /** An answer that is already JSON text (stored documents joined), sent without a parse/stringify round trip. */
 export class RawJson {
@@ -217,7 +217,7 @@ export class SparkApi {
   environment(a: ResolvedAttempt): Json {
     const env = a.store.meta<Json>('environment');
     const profiles = a.store.meta<Json[]>('resourceProfiles') ?? [];
-    const redact = (pairs: [string, string][] | undefined) => redactPairs(pairs ?? [], this.redaction).sort(byKey);
+    const redact = (pairs: [string, string][] | undefined) => maskAccessIds(redactPairs(pairs ?? [], this.redaction)).sort(byKey);
     return {
       runtime: env?.runtime ?? { javaVersion: null, javaHome: null, scalaVersion: null },
       sparkProperties: redact(env?.sparkProperties),
