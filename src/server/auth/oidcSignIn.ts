@@ -7,6 +7,8 @@ import type { AccessDb, UserRow } from '../store/accessDb.js';
 import type { AccessDirectory } from './accessDirectory.js';
 
 const FLOW_COOKIE = 'spark_console_oidc';
+
+type Claims = { sub: string } & Record<string, unknown>;
 const FLOW_TTL_MS = 10 * 60_000;
 
 interface PendingFlow {
@@ -75,22 +77,25 @@ export class OidcSignIn {
     reply.clearCookie(FLOW_COOKIE, { path: '/api/console/oidc' });
     if (!flow || flow.expires < Date.now()) throw new ApiError(401, 'single sign-on failed: the sign-in took too long or was not started here');
     const current = new URL(req.url, this.redirectUri);
-    let claims: oidc.IDToken | undefined;
+    let claims: Claims;
     try {
       const tokens = await oidc.authorizationCodeGrant(this.config, current, {
         pkceCodeVerifier: flow.codeVerifier,
         expectedState: flow.state,
         expectedNonce: flow.nonce,
       });
-      claims = tokens.claims();
+      const idToken = tokens.claims();
+      if (!idToken) throw new Error('no ID token');
+      // Providers may keep profile and e-mail claims out of the ID token: ask the UserInfo endpoint too.
+      const userInfo = await oidc.fetchUserInfo(this.config, tokens.access_token, idToken.sub);
+      claims = { ...idToken, ...userInfo };
     } catch (err) {
       throw new ApiError(401, `single sign-on failed: ${(err as Error).message}`);
     }
-    if (!claims) throw new ApiError(401, 'single sign-on failed: no ID token');
     return this.userFor(claims);
   }
 
-  private userFor(claims: oidc.IDToken): UserRow {
+  private userFor(claims: Claims): UserRow {
     const email = typeof claims.email === 'string' ? claims.email : undefined;
     const preferred = typeof claims.preferred_username === 'string' ? claims.preferred_username : undefined;
     const byName = preferred ? this.directory.user(preferred) : undefined;
