@@ -163,7 +163,8 @@ export class AppReplay {
 
   private usage(lastUpdated: number): AppUsage {
     const a = this.fold.attempt;
-    const end = a?.completed && a.endTime > 0 ? a.endTime : lastUpdated;
+    // Without an end event (running, or crashed), containers count up to the last thing the log recorded.
+    const end = a?.completed && a.endTime > 0 ? a.endTime : this.fold.lastEventTime > 0 ? this.fold.lastEventTime : lastUpdated;
     let taskMs = 0;
     for (const x of this.fold.executors.values()) taskMs += x.totalDuration;
     return computeUsage(containerLifetimes(this.fold.executors.values(), this.fold.environment?.sparkProperties ?? [], a?.startTime ?? -1, end), taskMs);

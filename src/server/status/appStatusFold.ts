@@ -79,6 +79,8 @@ export class AppStatusFold {
   private readonly deadExecutors = new Map<string, LiveExecutor>();
   /** Every executor in the store (active and dead). */
   readonly executors = new Map<string, LiveExecutor>();
+  /** The latest time any event carried: where a log that stopped without an end event stopped. */
+  lastEventTime = -1;
   private readonly liveTasks = new Map<number, LiveTask>();
   readonly rdds = new Map<number, LiveRdd>();
   readonly processes = new Map<string, ProcessSummary>();
@@ -206,6 +208,7 @@ export class AppStatusFold {
   // ---- application ----
 
   private onApplicationStart(e: Json): void {
+    this.noteTime(num(e['Timestamp']));
     const appId = optStr(e['App ID']);
     if (appId === undefined) throw new Error('Application without an App ID is not supported');
     this.attempt = {
@@ -233,6 +236,7 @@ export class AppStatusFold {
   private onApplicationEnd(e: Json): void {
     if (!this.attempt) return;
     this.attempt.endTime = num(e['Timestamp']);
+    this.noteTime(this.attempt.endTime);
     this.attempt.completed = true;
     this.appDirty = true;
   }
@@ -283,6 +287,10 @@ export class AppStatusFold {
 
   // ---- executors ----
 
+  private noteTime(t: number): void {
+    if (t > this.lastEventTime && Number.isFinite(t)) this.lastEventTime = t;
+  }
+
   private getOrCreateExecutor(executorId: string, addTime: number): LiveExecutor {
     let exec = this.liveExecutors.get(executorId);
     if (!exec) {
@@ -301,6 +309,7 @@ export class AppStatusFold {
   private onExecutorAdded(e: Json): void {
     const info = obj(e['Executor Info']) ?? {};
     const exec = this.getOrCreateExecutor(str(e['Executor ID']), num(e['Timestamp']));
+    this.noteTime(exec.addTime);
     exec.host = str(info['Host']);
     exec.isActive = true;
     exec.totalCores = num(info['Total Cores']);
@@ -328,6 +337,7 @@ export class AppStatusFold {
     this.liveExecutors.delete(id);
     exec.isActive = false;
     exec.removeTime = num(e['Timestamp']);
+    this.noteTime(exec.removeTime);
     exec.removeReason = optStr(e['Removed Reason']);
     this.touchExecutor(exec);
 
@@ -458,6 +468,7 @@ export class AppStatusFold {
     const sqlExecutionId = sqlId !== undefined && /^-?\d+$/.test(sqlId) ? Number(sqlId) : undefined;
     const tags = (props['spark.job.tags'] ?? '').split(',').filter((t) => t.length > 0).sort();
     const time = num(e['Submission Time'], -1);
+    this.noteTime(time);
     const jobId = num(e['Job ID']);
     const job = new LiveJob(
       jobId,
@@ -498,6 +509,7 @@ export class AppStatusFold {
     job.status = str(result?.['Result'], 'JobSucceeded') === 'JobSucceeded' ? 'SUCCEEDED' : 'FAILED';
     const time = num(e['Completion Time'], -1);
     job.completionTime = time > 0 ? time : undefined;
+    this.noteTime(time);
     this.writeJob(job);
   }
 
@@ -559,6 +571,7 @@ export class AppStatusFold {
 
   private onStageCompleted(e: Json): void {
     const info = stageInfoFromJson(e['Stage Info']);
+    this.noteTime(info.completionTime ?? -1);
     const key = stageKey(info.stageId, info.attemptId);
     const stage = this.liveStages.get(key);
     if (stage) {
@@ -628,6 +641,7 @@ export class AppStatusFold {
     if (!taskInfoJson) return;
     const info = taskInfoFromJson(taskInfoJson, false);
     const reason = obj(e['Task End Reason']);
+    this.noteTime(info.finishTime);
     const metricsJson = obj(e['Task Metrics']);
     // One scratch vector: the sink copies it on put() and the sums copy it element-wise.
     const metrics = metricsJson ? metricsFromJson(metricsJson, this.scratchMetrics) : undefined;
