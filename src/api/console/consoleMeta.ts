@@ -15,5 +15,10 @@ export const ConsoleStatus = z.looseObject({
   lastScanAt: z.int(),
   applications: z.int(),
   unreadableLogs: z.array(z.looseObject({ key: z.string(), project: z.string().nullable(), error: z.string() })),
-});
+  /**
+   * Event-log roots (by folder name) and folders under them that the last scan could not read. Their logs
+   * stay listed: a log is gone only when a readable folder no longer holds it.
+   */
+  rootErrors: z.array(z.looseObject({ root: z.string(), path: z.string(), error: z.string() })).optional(),
+})
 export type ConsoleStatus = z.infer<typeof ConsoleStatus>;

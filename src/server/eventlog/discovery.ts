@@ -35,25 +35,63 @@ export interface LogSource {
 const ROLLING_PREFIX = 'eventlog_v2_';
 const MAX_DEPTH = 4;
 
+/** A folder (or a root) that could not be listed: what was under it is unknown, not gone. */
+export interface UnreadablePath {
+  root: string;
+  /** Absolute path of the folder or file that could not be read. */
+  path: string;
+  /** The error code and text, without the path (e.g. `ENOENT: no such file or directory`). */
+  error: string;
+}
+
+export interface ScanResult {
+  sources: LogSource[];
+  unreadable: UnreadablePath[];
+}
+
 /**
  * Lists every event log under the roots. Like Spark's FsHistoryProvider it ignores dot-files and treats any
  * other file as a single-file log and `eventlog_v2_*` folders as rolling logs; unlike Spark it also descends
  * into plain sub-folders (one per project), and lists Spark 1.0–1.2 legacy folders as unsupported.
  */
 export async function discoverLogs(roots: string[]): Promise<LogSource[]> {
-  const out: LogSource[] = [];
-  for (const root of roots) {
-    const abs = path.resolve(root);
-    await walk(abs, abs, 0, out);
-  }
-  return out;
+  return (await scanRoots(roots)).sources;
 }
 
-async function walk(root: string, dir: string, depth: number, out: LogSource[]): Promise<void> {
+/**
+ * discoverLogs, plus the folders that could not be read. A root that is absent or unreadable (remount,
+ * EMFILE) lists nothing, and that must not read as "all its logs were deleted".
+ */
+export async function scanRoots(roots: string[]): Promise<ScanResult> {
+  const result: ScanResult = { sources: [], unreadable: [] };
+  for (const root of roots) {
+    const abs = path.resolve(root);
+    await walk(abs, abs, 0, result);
+  }
+  return result;
+}
+
+/** An fs error's code and description without the path Node appends (`…, scandir '/abs/path'`). */
+export function fsErrorText(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  const message = String(e?.message ?? err).replace(/, \w+ '[^']*'(?: -> '[^']*')?$/, '');
+  return message;
+}
+
+/** A vanished entry (rename of .inprogress) is simply gone; any other error leaves the entry unknown. */
+function isGone(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+async function walk(root: string, dir: string, depth: number, result: ScanResult): Promise<void> {
+  const out = result.sources;
   let entries: import('node:fs').Dirent[];
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
-  } catch {
+  } catch (err) {
+    // Below the root, a folder that vanished is gone with its logs; the root itself never is.
+    if (dir === root || !isGone(err)) result.unreadable.push({ root, path: dir, error: fsErrorText(err) });
     return;
   }
   for (const entry of entries) {
@@ -76,11 +114,12 @@ async function walk(root: string, dir: string, depth: number, out: LogSource[]):
             error: 'Spark 1.0–1.2 legacy log directory (EVENT_LOG_n files) is not supported; Spark 2.0+ cannot read it either',
           });
         } else if (depth < MAX_DEPTH) {
-          await walk(root, full, depth + 1, out);
+          await walk(root, full, depth + 1, result);
         }
       }
-    } catch {
+    } catch (err) {
       // A file that vanished between readdir and stat (rename of .inprogress) is simply picked up next scan.
+      if (!isGone(err)) result.unreadable.push({ root, path: full, error: fsErrorText(err) });
     }
   }
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import type { ServerConfig } from '../config.js';
-import { type LogSource, discoverLogs } from '../eventlog/discovery.js';
+import { type LogSource, type UnreadablePath, scanRoots } from '../eventlog/discovery.js';
 import type { IndexDb, LogRow } from '../store/indexDb.js';
 import type { IngestRequest, IngestResponse } from './ingestProtocol.js';
 import { type LogPeek, peekLog } from './logPeek.js';
@@ -33,6 +33,11 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
+/** Whether a log row lies in (or is) a folder the scan could not read. */
+function isUnder(row: { root: string; path: string }, unreadable: UnreadablePath[]): boolean {
+  return unreadable.some((u) => row.root === u.root && (row.path === u.path || row.path.startsWith(u.path + path.sep)));
+}
+
 /**
  * Keeps the index in step with the log roots: scans them every `scanIntervalMs`, queues new and grown logs
  * for replay on worker threads (same log → same worker, so an in-progress replay continues where it
@@ -47,6 +52,8 @@ export class IngestCoordinator extends EventEmitter {
   private scanning: Promise<void> | undefined;
   private nextId = 1;
   lastScanAt = 0;
+  /** Folders the last scan could not read (a root that is absent or unreadable, EMFILE, …). */
+  unreadablePaths: UnreadablePath[] = [];
   private stopped = false;
 
   constructor(
@@ -84,6 +91,15 @@ export class IngestCoordinator extends EventEmitter {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
+  /** Roots and folders the last scan could not read, without server paths (for the status page). */
+  get rootErrors(): { root: string; path: string; error: string }[] {
+    return this.unreadablePaths.map((u) => ({
+      root: path.basename(u.root),
+      path: path.relative(u.root, u.path).split(path.sep).join('/'),
+      error: u.error,
+    }));
+  }
+
   /** Pending replays (new or grown logs not yet folded). */
   get pendingCount(): number {
     return this.queued.size + this.slots.filter((s) => s.busy).length;
@@ -99,7 +115,8 @@ export class IngestCoordinator extends EventEmitter {
   }
 
   private async doScan(): Promise<void> {
-    const found = await discoverLogs(this.config.eventLogRoots);
+    const { sources: found, unreadable } = await scanRoots(this.config.eventLogRoots);
+    this.unreadablePaths = unreadable;
     const rows = new Map(this.index.scanState().map((r) => [r.key, r]));
     const seen = new Set<string>();
     const toPeek: LogSource[] = [];
@@ -133,7 +150,8 @@ export class IngestCoordinator extends EventEmitter {
     // for one application still moves its replay to the front at any time (whenReplayed).
     await this.peekAll(toPeek);
     for (const [key, row] of rows) {
-      if (seen.has(key)) continue;
+      // A log is gone only when a readable folder no longer holds it; under an unreadable one it is unknown.
+      if (seen.has(key) || isUnder(row, unreadable)) continue;
       this.index.remove(key);
       this.sources.delete(key);
       this.deleteDbFile(row.dbFile);

@@ -39,7 +39,7 @@ export interface LogRow {
 
 export type ScanState = Pick<
   LogRow,
-  'key' | 'size' | 'mtime' | 'inProgress' | 'state' | 'error' | 'dbFile' | 'parsedSize' | 'parsedMtime' | 'parsedFiles' | 'appId'
+  'key' | 'root' | 'path' | 'size' | 'mtime' | 'inProgress' | 'state' | 'error' | 'dbFile' | 'parsedSize' | 'parsedMtime' | 'parsedFiles' | 'appId'
 >;
 
 const SCHEMA = `
@@ -139,7 +139,7 @@ export class IndexDb {
     this.stmts = {
       all: this.db.prepare('SELECT * FROM logs'),
       scanState: this.db.prepare(
-        `SELECT key, size, mtime, in_progress, state, error, db_file, parsed_size, parsed_mtime, parsed_files, app_id FROM logs`,
+        `SELECT key, root, path, size, mtime, in_progress, state, error, db_file, parsed_size, parsed_mtime, parsed_files, app_id FROM logs`,
       ),
       get: this.db.prepare('SELECT * FROM logs WHERE key = ?'),
       upsertSource: this.db.prepare(`
