@@ -9,16 +9,18 @@ export interface BenchServer {
   url: string;
   /** Polls until the path answers 200; returns ms since the process was spawned. */
   timeUntilOk(p: string): Promise<number>;
-  timeRequest(p: string): Promise<number>;
+  timeRequest(p: string, headers?: Record<string, string>): Promise<number>;
   /** Polls a JSON endpoint until `done(body)`; returns ms since the process was spawned. */
   timeUntil(p: string, done: (body: unknown) => boolean): Promise<number>;
   /** Stops the server and returns its peak resident set size in bytes (VmHWM). */
   stop(): Promise<number>;
 }
 
+/** Starts the built server; `extra` may turn sign-in on (`--auth password --config FILE`), else it runs without. */
 export async function startBenchServer(logs: string, dataDir: string, extra: string[] = []): Promise<BenchServer> {
   const spawnedAt = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--event-logs', logs, '--data-dir', dataDir, '--port', '0', '--auth', 'none', ...extra], {
+  const auth = extra.includes('--auth') ? [] : ['--auth', 'none'];
+  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--event-logs', logs, '--data-dir', dataDir, '--port', '0', ...auth, ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -51,9 +53,9 @@ export async function startBenchServer(logs: string, dataDir: string, extra: str
         await new Promise((r) => setTimeout(r, 50));
       }
     },
-    async timeRequest(p) {
+    async timeRequest(p, headers = {}) {
       const t = performance.now();
-      const res = await fetch(url + p);
+      const res = await fetch(url + p, { headers });
       await res.arrayBuffer();
       if (!res.ok) throw new Error(`${p}: ${res.status}`);
       return performance.now() - t;

@@ -9,6 +9,7 @@ import { growLogFromSample } from './growLog.js';
 import { writeWideStageLog } from './wideStageLog.js';
 import { startBenchServer, type BenchServer } from './benchServer.js';
 import { generateManyApps } from '../src/demo/index.js';
+import { benchAuthOverhead } from './authOverhead.js';
 
 /**
  * `npm run bench`: grows a ≥200 MB real-shaped log from one of Spark's sample logs and a log with a
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     console.log(`${name.padEnd(52)} ${value}`);
   };
 
-  const parts = new Set((process.env.BENCH_PARTS ?? 'big,wide,many').split(','));
+  const parts = new Set((process.env.BENCH_PARTS ?? 'big,wide,many,auth').split(','));
   let t: number;
   let server: BenchServer;
   if (parts.has('big')) {
@@ -117,6 +118,8 @@ async function main(): Promise<void> {
     report(`${name} (median of 7)`, `${times[3]!.toFixed(1)} ms`);
   }
   await server.stop();
+  // 6. What sign-in and project scoping add, on the same stores.
+  if (parts.has('auth')) await benchAuthOverhead(manyDir, path.join(work, 'many-data'), work, report);
   }
 
   fs.writeFileSync(path.join(work, 'figures.json'), JSON.stringify(Object.fromEntries(figures), null, 2));
