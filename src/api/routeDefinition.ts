@@ -37,7 +37,7 @@ export const text = (contentType: string) => ({ kind: 'text', contentType }) as 
 
 /** A documented non-2xx answer; `body` is the exact plain text with `{param}` placeholders. */
 export interface ErrorAnswer {
-  readonly status: 400 | 401 | 403 | 404 | 409 | 429 | 503;
+  readonly status: 400 | 401 | 403 | 404 | 409 | 416 | 429 | 503;
   readonly body: string;
   readonly when: string;
 }

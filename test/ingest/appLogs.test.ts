@@ -62,6 +62,34 @@ describe('historical logs', () => {
     expect(await res.text()).toBe('stdout of 0\n');
   });
 
+  it('serves byte ranges of a download (206, Content-Range) and refuses impossible ones (416)', async () => {
+    const url = `/api/console/apps/${APP}/logs/0/stdout/download`;
+    const part = await fetch(server.url + url, { headers: { Range: 'bytes=0-5' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe('bytes 0-5/12');
+    expect(await part.text()).toBe('stdout');
+    const suffix = await fetch(server.url + url, { headers: { Range: 'bytes=-5' } });
+    expect([suffix.status, await suffix.text()]).toEqual([206, 'of 0\n']);
+    const beyond = await fetch(server.url + url, { headers: { Range: 'bytes=100-' } });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers.get('content-range')).toBe('bytes */12');
+  });
+
+  it('sends a growing log as long as it was at the request', async () => {
+    const file = path.join(root, 'app-logs', 'proj_a', APP, '10', 'stdout');
+    const before = fs.readFileSync(file);
+    const res = await get(`/api/console/apps/${APP}/logs/10/stdout/download`);
+    fs.appendFileSync(file, 'x'.repeat(1 << 20));
+    expect(Number(res.headers.get('content-length'))).toBe(before.length);
+    expect(Buffer.from(await res.arrayBuffer()).equals(before)).toBe(true);
+  });
+
+  it('answers HEAD on the change feed with its headers instead of an endless stream', async () => {
+    const res = await fetch(`${server.url}/api/console/apps/${APP}/changes`, { method: 'HEAD', signal: AbortSignal.timeout(5000) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  });
+
   it('refuses hostile paths and unknown logs with 4xx, never file contents', async () => {
     const attempts = [
       `/api/console/apps/${APP}/logs/7/stdout`,

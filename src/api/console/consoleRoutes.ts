@@ -88,11 +88,13 @@ export const consoleRoutes = {
     access: 'projectLogs',
     path: `${CONSOLE_API_PREFIX}/apps/{appId}/logs/{executorId}/{logType}/download`,
     response: download('text/plain', '{appId}-{executorId}-{logType}'),
-    summary: 'The whole log file',
+    summary: 'The whole log file, as long as it was at the request',
+    description: 'A log that is still growing is sent up to its length at the request. One `Range: bytes=…` is honoured (206).',
     tag: 'console',
     errors: [
       { status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application' },
       { status: 404, body: 'no {logType} log for executor {executorId}', when: 'no such log file' },
+      { status: 416, body: 'range not satisfiable: {range} (file is {size} bytes)', when: 'the Range lies outside the file' },
     ],
   }),
   stageGraph: route({

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { APP_CHANGE_EVENT, APP_CHANGE_SCOPES, APP_CHANGES_HEARTBEAT_MS, APP_COMPLETE_EVENT, type AppChangeEvent } from '../../api/console/appChanges.js';
 import { LOG_TYPES, type LogType } from '../../api/console/appLogs.js';
 import type { consoleRoutes } from '../../api/console/consoleRoutes.js';
@@ -10,7 +9,7 @@ import type { CatalogView } from '../api/catalogView.js';
 import { listApps } from '../api/consoleAppList.js';
 import { stageGraph, taskTimeline } from '../api/consoleStageViews.js';
 import { RawJson } from '../api/sparkApi.js';
-import { attachment } from '../http/contentDisposition.js';
+import { sendFileAsOfNow } from '../http/fileDownload.js';
 import type { IngestCoordinator, LogChange } from '../ingest/ingestCoordinator.js';
 import type { AppLogFiles } from '../logs/appLogFiles.js';
 import { prometheusMetrics } from './prometheusMetrics.js';
@@ -58,10 +57,7 @@ export function consoleHandlers(ingest: IngestCoordinator, logs: AppLogFiles): H
       const p = ctx.params;
       const { file, project } = logFile(ctx.view, p);
       ctx.audit('logDownload', { project, target: `${p.appId}/${p.executorId}/${p.logType}` });
-      return ctx.reply
-        .type('text/plain; charset=utf-8')
-        .header('Content-Disposition', attachment(`${p.appId}-${p.executorId}-${p.logType}`))
-        .send(fs.createReadStream(file));
+      return sendFileAsOfNow(ctx.req, ctx.reply, file, 'text/plain; charset=utf-8', `${p.appId}-${p.executorId}-${p.logType}`);
     },
 
     apps: (ctx) => listApps(ctx.view.listItems(), ctx.query),
@@ -94,6 +90,8 @@ export function consoleHandlers(ingest: IngestCoordinator, logs: AppLogFiles): H
       const { appId } = ctx.params;
       visibleProject(ctx.view, appId);
       const { reply, req, view } = ctx;
+      // HEAD learns the stream's headers; it must not open a stream that never ends.
+      if (req.method === 'HEAD') return reply.type('text/event-stream').send('');
       reply.hijack();
       reply.raw.writeHead(200, {
         'Content-Type': 'text/event-stream',

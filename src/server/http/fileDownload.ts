@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError } from '../api/apiError.js';
+import { attachment } from './contentDisposition.js';
+
+/** `bytes=a-b`, `bytes=a-` or `bytes=-n` against a file of `size` bytes; undefined when unsatisfiable. */
+export function parseRange(header: string, size: number): { start: number; end: number } | undefined {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return undefined;
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    const suffix = Number(m[2]);
+    if (suffix === 0) return undefined;
+    start = Math.max(0, size - suffix);
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  return start <= end && start < size ? { start, end } : undefined;
+}
+
+/**
+ * Sends a file as it stands at the request: its length is taken first, so a log that keeps growing is sent
+ * whole up to that point (never a body longer than its Content-Length). Honours a single `Range`. A read
+ * error later (the file shrank or vanished) aborts this response only.
+ */
+export function sendFileAsOfNow(req: FastifyRequest, reply: FastifyReply, file: string, contentType: string, fileName: string): FastifyReply {
+  const size = fs.statSync(file).size;
+  reply.type(contentType).header('Content-Disposition', attachment(fileName)).header('Accept-Ranges', 'bytes');
+  let start = 0;
+  let end = size - 1;
+  const range = req.headers.range;
+  if (range !== undefined && size > 0) {
+    const r = parseRange(range, size);
+    if (!r) throw new ApiError(416, `range not satisfiable: ${range} (file is ${size} bytes)`, { 'Content-Range': `bytes */${size}` });
+    ({ start, end } = r);
+    reply.code(206).header('Content-Range', `bytes ${start}-${end}/${size}`);
+  }
+  reply.header('Content-Length', String(Math.max(0, end - start + 1)));
+  if (size === 0) return reply.send('');
+  return reply.send(fs.createReadStream(file, { start, end }));
+}
