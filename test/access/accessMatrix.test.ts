@@ -29,7 +29,7 @@ function probes(): Probe[] {
   const out: Probe[] = [];
   for (const route of routeTable.filter((r) => r.method === 'GET')) {
     const names = pathParamNames(route.path);
-    const fill = (values: Record<string, string | number>) => fillPath(route.path, { ...DEFAULTS, ...values } as never);
+    const fill = (values: Record<string, string | number | undefined>) => fillPath(route.path, { ...DEFAULTS, ...values } as never);
     if (names.includes('appId')) {
       const withAttempt = names.includes('attemptId');
       const alpha = withAttempt ? ALPHA_ATTEMPT_APP : { appId: ALPHA_APP };

@@ -21,6 +21,7 @@ import type { ResolvedAttempt } from './appCatalog.js';
 import { type AppEntry, applicationInfoJson, attemptInfoJson, filterApplications } from './appListing.js';
 import type { CatalogView } from './catalogView.js';
 import { maskAccessIds, redactPairs } from './redaction.js';
+import { StreamedJsonArray } from './streamedJson.js';
 
 /** An answer that is already JSON text (stored documents joined), sent without a parse/stringify round trip. */
 export class RawJson {
@@ -93,20 +94,21 @@ export class SparkApi {
     return job;
   }
 
-  stages(a: ResolvedAttempt, q: StagesQuery): Json[] | RawJson {
+  stages(a: ResolvedAttempt, q: StagesQuery): RawJson | StreamedJsonArray {
     const wanted = q.status as string[];
     if (!q.details && !q.withSummaries) {
       // The common case (Spark's stages page): stored StageData strings joined, nothing parsed.
       const rows = a.store.stageDataJson().filter((r) => wanted.length === 0 || wanted.includes(r.status));
       return new RawJson(`[${rows.map((r) => r.data).join(',')}]`);
     }
-    const out: Json[] = [];
-    for (const s of a.store.stages()) {
-      if (wanted.length > 0 && !wanted.includes(s.data.status)) continue;
-      if (q.details && q.taskStatus.length > 0 && !hasTasksIn(s.data, q.taskStatus)) continue;
-      out.push(this.stageData(a, s, q.details, q.taskStatus, q.withSummaries, q.quantiles));
-    }
-    return out;
+    // With tasks and summaries an answer can reach hundreds of MB: built and sent one stage at a time.
+    const stages = a.store.stages().filter((s) => (wanted.length === 0 || wanted.includes(s.data.status)) && !(q.details && q.taskStatus.length > 0 && !hasTasksIn(s.data, q.taskStatus)));
+    const element = (s: (typeof stages)[number]) => this.stageData(a, s, q.details, q.taskStatus, q.withSummaries, q.quantiles);
+    return new StreamedJsonArray(
+      (function* () {
+        for (const s of stages) yield element(s);
+      })(),
+    );
   }
 
   stageAttempts(a: ResolvedAttempt, stageId: number, q: StageQuery): Json[] {

@@ -11,6 +11,7 @@ import { ApiError, badRequest, forbidden, notFound } from '../api/apiError.js';
 import type { AppCatalog } from '../api/appCatalog.js';
 import { CatalogView, projectOfApp } from '../api/catalogView.js';
 import { RawJson } from '../api/sparkApi.js';
+import { StreamedJsonArray } from '../api/streamedJson.js';
 import type { AccessDirectory } from '../auth/accessDirectory.js';
 import { AccessScope, type Principal, type ProjectFilter } from '../auth/accessScope.js';
 import type { Authenticator } from '../auth/authenticator.js';
@@ -152,6 +153,7 @@ function registerOne(app: FastifyInstance, deps: RegistrarDeps, route: RouteSpec
       };
       const result = await handler(ctx);
       if (route.response.kind !== 'json') return result;
+      if (result instanceof StreamedJsonArray) return reply.type('application/json').send(result.toStream());
       return reply.type('application/json').send(result instanceof RawJson ? result.text : JSON.stringify(result));
     },
   });
