@@ -21,7 +21,9 @@ async function sample(server: BenchServer, url: string, headers: Record<string, 
 }
 
 export async function benchAuthOverhead(manyDir: string, dataDir: string, work: string, report: (name: string, value: string) => void): Promise<void> {
-  const projects = fs.readdirSync(manyDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  // An application of the viewer's project with a stage, for the stage page's calls.
+  const plain = await startBenchServer(manyDir, dataDir);
+  const { projects } = (await (await fetch(`${plain.url}/api/console/facets`)).json()) as { projects: string[] };
   const config = path.join(work, 'auth-bench.json');
   fs.writeFileSync(
     config,
@@ -34,8 +36,6 @@ export async function benchAuthOverhead(manyDir: string, dataDir: string, work: 
     }),
   );
 
-  // An application of the viewer's project with a stage, for the stage page's calls.
-  const plain = await startBenchServer(manyDir, dataDir);
   const list = (await (await fetch(`${plain.url}/api/console/apps?project=${projects[0]}&status=succeeded&limit=1`)).json()) as { items: { id: string; attemptId?: string }[] };
   const app = list.items[0]!;
   const base = `/api/v1/applications/${app.id}${app.attemptId ? `/${app.attemptId}` : ''}`;
