@@ -7,6 +7,7 @@ import { restExecutor, restProcess, restRdd, storedStage } from '../status/restV
 import { SqlFold } from '../status/sql/sqlFold.js';
 import { AppDbWriter, openAppDb, switchToLiveMode } from '../store/appDb.js';
 import type { AttemptSummary, ReplayStats } from './ingestProtocol.js';
+import { isTransientError } from './transientError.js';
 
 /** Lines between intermediate commits while replaying a big log. */
 const COMMIT_EVERY_LINES = 20_000;
@@ -78,6 +79,8 @@ export class AppReplay {
       this.stats.oversizedLines += result.oversizedLines;
       this.stats.tornTail = this.stats.tornTail || result.tornTail;
     } catch (err) {
+      // Out of descriptors or a failing disk says nothing about the log: fail this run, it is tried again.
+      if (isTransientError(err)) throw err;
       // A corrupt block or unreadable file: keep everything folded so far and say where reading stopped.
       readError = (err as Error).message;
       this.position = undefined;
