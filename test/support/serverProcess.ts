@@ -18,15 +18,20 @@ export interface ServerHandle {
  * Starts the real, built server (dist/) as a child process on a free port, the way a user runs it, and
  * waits until its first scan's replays are done.
  */
-export async function startServerProcess(args: string[], opts: { dataDir?: string; waitForIngest?: boolean } = {}): Promise<ServerHandle> {
+export async function startServerProcess(
+  args: string[],
+  opts: { dataDir?: string; waitForIngest?: boolean; /** `ulimit -n` for the server process */ fdLimit?: number } = {},
+): Promise<ServerHandle> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'spark-console-test-'));
   const cli = path.join(REPO_ROOT, 'bin', 'spark-console.js');
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'bundle', 'cli.js'))) {
     throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
   }
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const argv = [cli, 'serve', '--port', '0', '--data-dir', dataDir, ...args];
+  const child =
+    opts.fdLimit === undefined
+      ? spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn('/bin/sh', ['-c', `ulimit -n ${opts.fdLimit} && exec "$0" "$@"`, process.execPath, ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
