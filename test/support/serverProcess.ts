@@ -24,6 +24,8 @@ export interface ServerOptions {
   auth?: 'none' | 'password';
   as?: string;
   env?: NodeJS.ProcessEnv;
+  /** `ulimit -n` for the server process. */
+  fdLimit?: number;
 }
 
 /**
@@ -36,10 +38,12 @@ export async function startServerProcess(args: string[], opts: ServerOptions = {
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'bundle', 'cli.js'))) {
     throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
   }
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir, '--auth', opts.auth ?? 'none', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...opts.env },
-  });
+  const argv = [cli, 'serve', '--port', '0', '--data-dir', dataDir, '--auth', opts.auth ?? 'none', ...args];
+  const options = { stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } };
+  const child =
+    opts.fdLimit === undefined
+      ? spawn(process.execPath, argv, options)
+      : spawn('/bin/sh', ['-c', `ulimit -n ${opts.fdLimit} && exec "$0" "$@"`, process.execPath, ...argv], options);
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

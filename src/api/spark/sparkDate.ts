@@ -8,8 +8,10 @@ const SPARK_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})GMT
 
 /** Epoch milliseconds → `2015-03-17T23:11:50.242GMT`. Spark writes `endTime = -1` as `1969-12-31T23:59:59.999GMT`. */
 export function formatSparkDate(epochMs: number): string {
+  // Beyond what a Date holds (±8.64e15 ms) the nearest date is written: a value from a log must never throw.
+  const ms = Number.isNaN(epochMs) ? 0 : Math.max(-8.64e15, Math.min(8.64e15, epochMs));
   // toISOString already renders UTC with millisecond precision; only the zone suffix differs.
-  return new Date(epochMs).toISOString().replace(/Z$/, 'GMT');
+  return new Date(ms).toISOString().replace(/Z$/, 'GMT');
 }
 
 /** Reads back a date written by {@link formatSparkDate}; returns undefined for anything else. */

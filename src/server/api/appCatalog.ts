@@ -1,11 +1,12 @@
 import { sparkErrors } from '../../api/spark/errors.js';
 import type { IngestCoordinator, LogChange } from '../ingest/ingestCoordinator.js';
-import { AppStoreReader } from '../store/appStoreReader.js';
+import { AppStoreReader, type StoreProblemError } from '../store/appStoreReader.js';
+import { StorePool, defaultStoreLimit } from '../store/storePool.js';
 import type { IndexDb, LogRow } from '../store/indexDb.js';
 import type { AppListItem } from '../../api/console/appListItem.js';
 import { type AppEntry, buildApplications } from './appListing.js';
 import { allListItems } from './consoleAppList.js';
-import { notFound } from './apiError.js';
+import { ApiError, notFound } from './apiError.js';
 
 const REBUILD_MS = 100;
 
@@ -29,6 +30,8 @@ export class AppCatalog {
   private stale = false;
   private byId = new Map<string, AppEntry>();
   private readonly readers = new Map<string, AppStoreReader>();
+  /** Open stores are bounded (descriptors and page caches); readers outside it reopen on their next use. */
+  readonly storePool = new StorePool(defaultStoreLimit());
   /** The index rows, kept in memory and updated row by row as replays land (no full re-read per change). */
   private readonly rows: Map<string, LogRow>;
 
@@ -90,16 +93,22 @@ export class AppCatalog {
     const row = app?.attempts.find((a) => (a.attemptId ?? undefined) === attemptId);
     if (!app || !row) throw notFound(sparkErrors.noSuchApp(appId, attemptId));
     const ready = (await this.ingest.whenReplayed(row.key, REPLAY_WAIT_MS)) ?? row;
-    if (!ready.dbFile) throw notFound(sparkErrors.noSuchApp(appId));
-    return { app, row: ready, store: this.reader(ready.dbFile) };
+    if (!ready.dbFile) {
+      // Still pending: its replay is waiting for the disk (or for a rebuild); a failed log is unknown as in Spark.
+      if (ready.state === 'pending') throw new ApiError(503, `${appId} is not replayed yet; retry shortly`);
+      throw notFound(sparkErrors.noSuchApp(appId));
+    }
+    return { app, row: ready, store: this.reader(ready.dbFile, ready) };
   }
 
-  reader(dbFile: string): AppStoreReader {
+  /** The reader of a row's store (one per store file). */
+  reader(dbFile: string, row: LogRow): AppStoreReader {
     let r = this.readers.get(dbFile);
     if (!r) {
-      r = new AppStoreReader(dbFile);
+      r = new AppStoreReader(dbFile, { pool: this.storePool, onProblem: (reader, err) => this.onStoreProblem(reader, err) });
       this.readers.set(dbFile, r);
     }
+    r.singleLogPath = row.layout === 'single' ? row.path : undefined;
     return r;
   }
 
@@ -110,6 +119,16 @@ export class AppCatalog {
 
   private withProject(row: LogRow): LogRow {
     return { ...row, project: this.projectOf(row) };
+  }
+
+  /** A store that cannot answer: damaged or stale ones are rebuilt; the request is told to retry (503). */
+  private onStoreProblem(reader: AppStoreReader, err: StoreProblemError): Error {
+    if (err.problem !== 'unavailable') {
+      this.readers.delete(reader.file);
+      reader.close();
+      this.ingest.storeProblem(reader.file, err.problem);
+    }
+    return new ApiError(503, err.message);
   }
 
   /** Logs that could not be replayed, for the console's "unreadable logs" list. */

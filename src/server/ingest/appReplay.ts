@@ -9,6 +9,7 @@ import { AppDbWriter, openAppDb, switchToLiveMode } from '../store/appDb.js';
 import type { AppUsage } from '../../api/console/usage.js';
 import { computeUsage, containerLifetimes } from '../status/computeUsage.js';
 import type { AttemptSummary, ReplayStats } from './ingestProtocol.js';
+import { isTransientError } from './transientError.js';
 
 /** The MaxCompute project a Spark job runs in (spec/maxcompute.md §3.6). */
 const ODPS_PROJECT_PROPERTY = 'spark.hadoop.odps.project.name';
@@ -83,6 +84,8 @@ export class AppReplay {
       this.stats.oversizedLines += result.oversizedLines;
       this.stats.tornTail = this.stats.tornTail || result.tornTail;
     } catch (err) {
+      // Out of descriptors or a failing disk says nothing about the log: fail this run, it is tried again.
+      if (isTransientError(err)) throw err;
       // A corrupt block or unreadable file: keep everything folded so far and say where reading stopped.
       readError = (err as Error).message;
       this.position = undefined;

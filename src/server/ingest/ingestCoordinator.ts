@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import type { ServerConfig } from '../config.js';
 import { type LogSource, type UnreadablePath, scanRoots } from '../eventlog/discovery.js';
-import type { IndexDb, LogRow } from '../store/indexDb.js';
+import type { IndexDb, LogRow, ScanState } from '../store/indexDb.js';
 import type { IngestRequest, IngestResponse } from './ingestProtocol.js';
 import { type LogPeek, peekLog } from './logPeek.js';
 
@@ -33,6 +33,16 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
+/**
+ * Whether a log must be replayed: new, pending, changed since its last replay (size, mtime or number of
+ * files), or without a store. A failed log has what was tried recorded, so it is tried again only when it
+ * changes — not on every scan.
+ */
+export function needsReplay(row: ScanState | undefined, source: LogSource): boolean {
+  return !row || row.state === 'pending' || row.parsedSize !== source.size || row.parsedMtime !== source.mtimeMs ||
+    row.parsedFiles !== source.files.length || (row.state === 'ready' && !row.dbFile);
+}
+
 /** Whether a log row lies in (or is) a folder the scan could not read. */
 function isUnder(row: { root: string; path: string }, unreadable: UnreadablePath[]): boolean {
   return unreadable.some((u) => row.root === u.root && (row.path === u.path || row.path.startsWith(u.path + path.sep)));
@@ -51,6 +61,13 @@ export class IngestCoordinator extends EventEmitter {
   private timer: NodeJS.Timeout | undefined;
   private scanning: Promise<void> | undefined;
   private nextId = 1;
+  /** Logs whose last replay failed for a transient reason (disk, descriptors): when to try again. */
+  private readonly retries = new Map<string, { at: number; delayMs: number }>();
+  /** Logs whose next replay must start from scratch (store damaged, or stale line references). */
+  private readonly forceFresh = new Set<string>();
+  /** Stale-store rebuilds already done per log state, so a false alarm cannot loop. */
+  private readonly staleRebuilt = new Set<string>();
+  private scans = 0;
   lastScanAt = 0;
   /** Folders the last scan could not read (a root that is absent or unreadable, EMFILE, …). */
   unreadablePaths: UnreadablePath[] = [];
@@ -118,17 +135,28 @@ export class IngestCoordinator extends EventEmitter {
     const { sources: found, unreadable } = await scanRoots(this.config.eventLogRoots);
     this.unreadablePaths = unreadable;
     const rows = new Map(this.index.scanState().map((r) => [r.key, r]));
+    if (this.scans++ === 0) this.dropMissingStores(rows);
     const seen = new Set<string>();
     const toPeek: LogSource[] = [];
     // Newest first, like Spark's scan, so recent applications appear first on a cold start.
     found.sort((a, b) => b.mtimeMs - a.mtimeMs);
     // New and changed logs go into the index in one transaction (thousands at a cold start).
+    const foundKeys = new Set(found.map((s) => s.key));
+    /** Stores taken over by a renamed log: dbFile → the new key. */
+    const adopted = new Map<string, string>();
     this.index.transaction(() => {
       for (const source of found) {
         const row = rows.get(source.key);
         if (!row || row.size !== source.size || row.mtime !== source.mtimeMs || row.inProgress !== source.inProgress) this.index.upsertSource(source);
+        // `X.inprogress` renamed to `X` (the app finished): X is served from the old store until its replay lands.
+        const before = row ? undefined : rows.get(`${source.key}.inprogress`);
+        if (before?.dbFile && !foundKeys.has(before.key)) {
+          this.index.adoptStore(before.key, source.key);
+          adopted.set(before.dbFile, source.key);
+        }
       }
     });
+    for (const key of adopted.values()) this.emitChange({ key, appId: this.index.get(key)?.appId ?? null, kind: 'updated' });
     for (const source of found) {
       seen.add(source.key);
       this.sources.set(source.key, source);
@@ -140,10 +168,7 @@ export class IngestCoordinator extends EventEmitter {
         }
         continue;
       }
-      const needsReplay =
-        !row || row.state === 'pending' || row.parsedSize !== source.size || row.parsedMtime !== source.mtimeMs ||
-        row.parsedFiles !== source.files.length || (row.state === 'ready' && !row.dbFile);
-      if (needsReplay) this.enqueue(source.key);
+      if (needsReplay(row, source) && this.retryDue(source.key)) this.enqueue(source.key);
       if (!row || (row.state === 'pending' && row.appId === null)) toPeek.push(source);
     }
     // Listing first (as Spark's scan does): background replays start once new logs are peeked; a request
@@ -154,7 +179,8 @@ export class IngestCoordinator extends EventEmitter {
       if (seen.has(key) || isUnder(row, unreadable)) continue;
       this.index.remove(key);
       this.sources.delete(key);
-      this.deleteDbFile(row.dbFile);
+      this.retries.delete(key);
+      if (!row.dbFile || !adopted.has(row.dbFile)) this.deleteDbFile(row.dbFile);
       for (const s of this.slots) s.worker.postMessage({ type: 'forget', key } satisfies IngestRequest);
       this.emitChange({ key, appId: row.appId, kind: 'removed' });
     }
@@ -229,7 +255,7 @@ export class IngestCoordinator extends EventEmitter {
     const source = this.sources.get(key);
     const row = this.index.get(key);
     if (!source || !row) return;
-    const fresh = !row.dbFile || source.size < row.parsedSize || source.files.length < row.parsedFiles || row.state === 'error';
+    const fresh = this.forceFresh.delete(key) || !row.dbFile || source.size < row.parsedSize || source.files.length < row.parsedFiles || row.state === 'error';
     const base = createHash('sha1').update(source.root + '\0' + key).digest('hex').slice(0, 16);
     const req: IngestRequest = {
       type: 'replay',
@@ -252,14 +278,20 @@ export class IngestCoordinator extends EventEmitter {
     if (busy && busy.id === msg.id) {
       const before = this.index.get(busy.source.key);
       if (msg.type === 'done') {
-        this.index.recordSummary(busy.source, msg.summary);
+        this.retries.delete(busy.source.key);
+        this.index.recordSummary(busy.source, { ...msg.summary, error: msg.summary.error === undefined ? undefined : this.publicError(msg.summary.error) });
         if (before?.dbFile && before.dbFile !== msg.summary.dbFile) {
           this.emit('dbReplaced', before.dbFile);
           this.deleteDbFile(before.dbFile);
         }
         this.emitChange({ key: busy.source.key, appId: msg.summary.appId ?? null, kind: 'updated' });
+      } else if (msg.transient) {
+        // The disk or the process failed, not the log: keep what is served and try again later.
+        this.scheduleRetry(busy.source.key);
+        this.emitChange({ key: busy.source.key, appId: before?.appId ?? null, kind: 'failed' });
       } else {
-        this.index.recordFailure(busy.source, msg.message);
+        this.retries.delete(busy.source.key);
+        this.index.recordFailure(busy.source, this.publicError(msg.message));
         this.emitChange({ key: busy.source.key, appId: before?.appId ?? null, kind: 'failed' });
       }
       this.resolveWaiters(busy.source.key);
@@ -272,7 +304,7 @@ export class IngestCoordinator extends EventEmitter {
     const busy = slot.busy;
     slot.busy = undefined;
     if (busy) {
-      this.index.recordFailure(busy.source, `replay crashed: ${err.message}`);
+      this.index.recordFailure(busy.source, this.publicError(`replay crashed: ${err.message}`));
       this.resolveWaiters(busy.source.key);
     }
     const worker = new Worker(new URL('./ingestWorker.js', import.meta.url));
@@ -311,6 +343,58 @@ export class IngestCoordinator extends EventEmitter {
 
   private isBusyOrQueued(key: string): boolean {
     return this.queued.has(key) || this.slots.some((s) => s.busy?.source.key === key);
+  }
+
+  /** Failures of the disk or the process are retried with a growing delay (1 s … 1 min), not every scan. */
+  private scheduleRetry(key: string): void {
+    const delayMs = Math.min(60_000, (this.retries.get(key)?.delayMs ?? 500) * 2);
+    this.retries.set(key, { at: Date.now() + delayMs, delayMs });
+  }
+
+  private retryDue(key: string): boolean {
+    const r = this.retries.get(key);
+    return r === undefined || Date.now() >= r.at;
+  }
+
+  /**
+   * A reader found a store it cannot use: `damaged` (deleted, corrupt) is dropped and rebuilt, and the app is
+   * pending meanwhile; `stale` (the log changed under its line references) is replayed again while the old
+   * store keeps serving.
+   */
+  storeProblem(dbFile: string, problem: 'damaged' | 'stale'): void {
+    const row = this.index.byDbFile(dbFile);
+    if (!row) return;
+    if (problem === 'damaged') {
+      this.index.markStoreLost(row.key);
+      this.deleteDbFile(dbFile);
+      for (const s of this.slots) s.worker.postMessage({ type: 'forget', key: row.key } satisfies IngestRequest);
+    } else {
+      const state = `${row.key}\0${row.size}\0${row.mtime}`;
+      if (this.staleRebuilt.has(state)) return;
+      this.staleRebuilt.add(state);
+    }
+    this.forceFresh.add(row.key);
+    this.retries.delete(row.key);
+    this.emitChange({ key: row.key, appId: row.appId, kind: 'updated' });
+    this.enqueue(row.key, true);
+    this.dispatch();
+  }
+
+  /** At start: stores deleted behind the server's back are rebuilt instead of answering errors forever. */
+  private dropMissingStores(rows: Map<string, ScanState>): void {
+    for (const row of rows.values()) {
+      if (row.dbFile && !fs.existsSync(row.dbFile)) {
+        this.index.markStoreLost(row.key);
+        rows.set(row.key, { ...row, state: 'pending', dbFile: null, parsedSize: -1 });
+      }
+    }
+  }
+
+  /** Error texts are shown to users: no server paths (roots and the data dir are cut off). */
+  private publicError(message: string): string {
+    let out = message;
+    for (const dir of [...this.config.eventLogRoots, this.config.dataDir]) out = out.split(dir + path.sep).join('').split(dir).join('');
+    return out;
   }
 
   /** Stores no index row points at: replays interrupted by a crash or a stop. */

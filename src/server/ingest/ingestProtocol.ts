@@ -58,5 +58,6 @@ export type IngestRequest =
 /** Worker → main thread. */
 export type IngestResponse =
   | { type: 'done'; id: number; summary: AttemptSummary }
-  | { type: 'failed'; id: number; key: string; message: string }
+  /** `transient`: the machine failed (disk full, no descriptors), not the log; try again later. */
+  | { type: 'failed'; id: number; key: string; message: string; transient: boolean }
   | { type: 'progress'; id: number; key: string; bytes: number };

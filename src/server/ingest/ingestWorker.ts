@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { AppReplay } from './appReplay.js';
 import type { IngestRequest, IngestResponse } from './ingestProtocol.js';
+import { isTransientError } from './transientError.js';
 
 /**
  * Worker-thread entry: replays logs off the request path. Replays of logs that may still grow are kept in
@@ -9,6 +10,8 @@ import type { IngestRequest, IngestResponse } from './ingestProtocol.js';
  */
 const replays = new Map<string, AppReplay>();
 const IDLE_EVICT_MS = 10 * 60_000;
+/** Kept replays hold an open store each: bound them (the least recently used is closed and replays afresh). */
+const MAX_KEPT_REPLAYS = 16;
 
 function post(msg: IngestResponse): void {
   parentPort!.postMessage(msg);
@@ -21,37 +24,49 @@ async function handle(req: IngestRequest): Promise<void> {
     return;
   }
   const { source, id } = req;
-  let replay = replays.get(source.key);
-  if (req.fresh || !replay || replay.dbFile !== req.dbFile) {
-    replay?.close();
-    replays.delete(source.key);
-    replay = new AppReplay(source, req.newDbFile, req.retention, req.maxLineBytes);
-  }
+  let replay: AppReplay | undefined;
   try {
-    const summary = await replay.run(source, (bytes) => post({ type: 'progress', id, key: source.key, bytes }));
-    if ((source.inProgress || !summary.completed) && summary.error === undefined) replays.set(source.key, replay);
-    else {
-      replay.close();
+    replay = replays.get(source.key);
+    if (req.fresh || !replay || replay.dbFile !== req.dbFile) {
+      replay?.close();
       replays.delete(source.key);
+      replay = undefined;
+      // Creating the store may fail (full disk, no descriptors): that is answered like any failed replay.
+      replay = new AppReplay(source, req.newDbFile, req.retention, req.maxLineBytes);
     }
+    const summary = await replay.run(source, (bytes) => post({ type: 'progress', id, key: source.key, bytes }));
+    replays.delete(source.key);
+    if ((source.inProgress || !summary.completed) && summary.error === undefined) replays.set(source.key, replay);
+    else replay.close();
     post({ type: 'done', id, summary });
   } catch (err) {
-    replay.close();
     replays.delete(source.key);
-    if (replay.dbFile !== req.dbFile) removeDbFile(replay.dbFile);
-    post({ type: 'failed', id, key: source.key, message: (err as Error).message });
+    try {
+      replay?.close();
+    } catch {
+      // already broken
+    }
+    if (replay ? replay.dbFile !== req.dbFile : true) removeDbFile(req.newDbFile);
+    post({ type: 'failed', id, key: source.key, message: (err as Error)?.message ?? String(err), transient: isTransientError(err) });
   }
   evictIdle();
 }
 
 function removeDbFile(file: string): void {
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      fs.rmSync(f, { force: true });
+    } catch {
+      // best effort: an orphan is removed at the next start
+    }
+  }
 }
 
 function evictIdle(): void {
   const now = Date.now();
   for (const [key, r] of replays) {
-    if (now - r.lastUsed > IDLE_EVICT_MS) {
+    // Map order is insertion order, and a finished run re-inserts its replay: the first is the least recent.
+    if (now - r.lastUsed > IDLE_EVICT_MS || replays.size > MAX_KEPT_REPLAYS) {
       r.close();
       replays.delete(key);
     }

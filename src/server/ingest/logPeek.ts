@@ -3,7 +3,7 @@ import type { LogSource } from '../eventlog/discovery.js';
 import { sniffCodec } from '../eventlog/codecs/index.js';
 import { readLogLines } from '../eventlog/lineReader.js';
 import type { Json } from '../status/eventJson.js';
-import { num, optStr, str } from '../status/eventJson.js';
+import { optStr, str, time } from '../status/eventJson.js';
 
 /** The listing fields of a log, read from its head (and, for plain files, its tail) only. */
 export interface LogPeek {
@@ -46,7 +46,7 @@ export async function peekLog(source: LogSource): Promise<LogPeek> {
       peek.attemptId = optStr(e['App Attempt ID']);
       peek.name = str(e['App Name']);
       peek.sparkUser = str(e['User']);
-      peek.startTime = num(e['Timestamp'], -1);
+      peek.startTime = time(e['Timestamp'], -1);
       throw new StopReading();
     }
   };
@@ -98,7 +98,7 @@ function readEndTime(file: string, size: number): number {
   const endOfLine = text.indexOf('\n', at);
   try {
     const e = JSON.parse(text.slice(at, endOfLine < 0 ? undefined : endOfLine));
-    return num(e['Timestamp'], -1);
+    return time(e['Timestamp'], -1);
   } catch {
     return -1;
   }

@@ -1,4 +1,4 @@
-import { type Json, arr, num, obj, optNum, optStr, str, stringMap } from './eventJson.js';
+import { type Json, arr, intId, num, obj, optNum, optStr, str, stringMap, time as readTime } from './eventJson.js';
 import { ObservedMetrics, taskExecutorMetrics } from './executorMetrics.js';
 import { LiveExecutor, LiveJob, LiveRdd, LiveStage, type ProcessSummary, SpeculationSummary } from './liveEntities.js';
 import { restJob } from './restViews.js';
@@ -171,7 +171,7 @@ export class AppStatusFold {
       case 'SparkListenerTaskEnd':
         return this.onTaskEnd(e, line, ref);
       case 'SparkListenerUnpersistRDD':
-        return this.onUnpersistRdd(num(e['RDD ID']));
+        return this.onUnpersistRdd(intId(e['RDD ID']));
       case 'SparkListenerBlockUpdated':
         return this.onBlockUpdated(e);
       case 'SparkListenerStageExecutorMetrics':
@@ -192,10 +192,10 @@ export class AppStatusFold {
         return this.updateNodeExclusion(str(e['hostId']), false);
       case 'org.apache.spark.scheduler.SparkListenerExecutorBlacklistedForStage':
       case 'org.apache.spark.scheduler.SparkListenerExecutorExcludedForStage':
-        return this.updateExclusionForStage(str(e['executorId']), num(e['stageId']), num(e['stageAttemptId']));
+        return this.updateExclusionForStage(str(e['executorId']), intId(e['stageId']), intId(e['stageAttemptId']));
       case 'org.apache.spark.scheduler.SparkListenerNodeBlacklistedForStage':
       case 'org.apache.spark.scheduler.SparkListenerNodeExcludedForStage':
-        return this.updateNodeExclusionForStage(str(e['hostId']), num(e['stageId']), num(e['stageAttemptId']));
+        return this.updateNodeExclusionForStage(str(e['hostId']), intId(e['stageId']), intId(e['stageAttemptId']));
       case 'org.apache.spark.scheduler.SparkListenerMiscellaneousProcessAdded':
         return this.onMiscProcessAdded(e);
       default:
@@ -215,7 +215,7 @@ export class AppStatusFold {
       appId,
       appName: str(e['App Name']),
       attemptId: optStr(e['App Attempt ID']),
-      startTime: num(e['Timestamp']),
+      startTime: readTime(e['Timestamp']),
       endTime: -1,
       sparkUser: str(e['User']),
       completed: false,
@@ -235,7 +235,7 @@ export class AppStatusFold {
 
   private onApplicationEnd(e: Json): void {
     if (!this.attempt) return;
-    this.attempt.endTime = num(e['Timestamp']);
+    this.attempt.endTime = readTime(e['Timestamp']);
     this.noteTime(this.attempt.endTime);
     this.attempt.completed = true;
     this.appDirty = true;
@@ -265,7 +265,7 @@ export class AppStatusFold {
   }
 
   private onResourceProfileAdded(e: Json): void {
-    const id = num(e['Resource Profile Id']);
+    const id = intId(e['Resource Profile Id']);
     const executorResources: Json = {};
     for (const [name, req] of Object.entries(obj(e['Executor Resource Requests']) ?? {})) {
       const r = obj(req) ?? {};
@@ -308,12 +308,12 @@ export class AppStatusFold {
 
   private onExecutorAdded(e: Json): void {
     const info = obj(e['Executor Info']) ?? {};
-    const exec = this.getOrCreateExecutor(str(e['Executor ID']), num(e['Timestamp']));
+    const exec = this.getOrCreateExecutor(str(e['Executor ID']), readTime(e['Timestamp']));
     this.noteTime(exec.addTime);
     exec.host = str(info['Host']);
     exec.isActive = true;
     exec.totalCores = num(info['Total Cores']);
-    const rpId = num(info['Resource Profile Id']);
+    const rpId = intId(info['Resource Profile Id']);
     const profile = this.resourceProfiles.get(rpId);
     const cpusReq = profile ? obj(profile.taskResources)?.['cpus'] : undefined;
     const cpusPerTask = cpusReq ? Math.trunc(num(cpusReq.amount)) || this.defaultCpusPerTask : this.defaultCpusPerTask;
@@ -336,7 +336,7 @@ export class AppStatusFold {
     if (!exec) return;
     this.liveExecutors.delete(id);
     exec.isActive = false;
-    exec.removeTime = num(e['Timestamp']);
+    exec.removeTime = readTime(e['Timestamp']);
     this.noteTime(exec.removeTime);
     exec.removeReason = optStr(e['Removed Reason']);
     this.touchExecutor(exec);
@@ -374,7 +374,7 @@ export class AppStatusFold {
 
   private onBlockManagerAdded(e: Json): void {
     const bm = obj(e['Block Manager ID']) ?? {};
-    const exec = this.getOrCreateExecutor(str(bm['Executor ID']), num(e['Timestamp'], -1));
+    const exec = this.getOrCreateExecutor(str(bm['Executor ID']), readTime(e['Timestamp'], -1));
     exec.hostPort = `${str(bm['Host'])}:${num(bm['Port'])}`;
     const onHeap = optNum(e['Maximum Onheap Memory']);
     if (onHeap !== undefined) {
@@ -397,7 +397,7 @@ export class AppStatusFold {
       hostPort: str(info['hostPort']),
       isActive: true,
       totalCores: num(info['cores']),
-      addTime: num(e['time']),
+      addTime: readTime(e['time']),
       processLogs: stringMap(info['logUrlInfo']),
     });
     this.appDirty = true;
@@ -456,7 +456,7 @@ export class AppStatusFold {
 
   private onJobStart(e: Json): void {
     const stageInfos = arr(e['Stage Infos']).map(stageInfoFromJson);
-    const stageIds = arr(e['Stage IDs']).map((x) => num(x));
+    const stageIds = arr(e['Stage IDs']).map((x) => intId(x));
     if (stageInfos.length === 0 && stageIds.length > 0) {
       // Pre-1.2 logs carry only stage ids; Spark synthesises placeholder infos.
       for (const id of stageIds) stageInfos.push(stageInfoFromJson({ 'Stage ID': id, 'Stage Name': 'unknown' }));
@@ -467,9 +467,9 @@ export class AppStatusFold {
     const sqlId = props['spark.sql.execution.id'];
     const sqlExecutionId = sqlId !== undefined && /^-?\d+$/.test(sqlId) ? Number(sqlId) : undefined;
     const tags = (props['spark.job.tags'] ?? '').split(',').filter((t) => t.length > 0).sort();
-    const time = num(e['Submission Time'], -1);
+    const time = readTime(e['Submission Time'], -1);
+    const jobId = intId(e['Job ID']);
     this.noteTime(time);
-    const jobId = num(e['Job ID']);
     const job = new LiveJob(
       jobId,
       last?.name ?? '',
@@ -492,7 +492,7 @@ export class AppStatusFold {
   }
 
   private onJobEnd(e: Json): void {
-    const jobId = num(e['Job ID']);
+    const jobId = intId(e['Job ID']);
     const job = this.liveJobs.get(jobId);
     if (!job) return;
     this.liveJobs.delete(jobId);
@@ -507,7 +507,7 @@ export class AppStatusFold {
     }
     const result = obj(e['Job Result']);
     job.status = str(result?.['Result'], 'JobSucceeded') === 'JobSucceeded' ? 'SUCCEEDED' : 'FAILED';
-    const time = num(e['Completion Time'], -1);
+    const time = readTime(e['Completion Time'], -1);
     job.completionTime = time > 0 ? time : undefined;
     this.noteTime(time);
     this.writeJob(job);
@@ -605,8 +605,8 @@ export class AppStatusFold {
 
   private onTaskStart(e: Json, line: string, ref: LineRef | undefined): void {
     const info = taskInfoFromJson(e['Task Info'], false);
-    const stageId = num(e['Stage ID']);
-    const attempt = num(e['Stage Attempt ID']);
+    const stageId = intId(e['Stage ID']);
+    const attempt = intId(e['Stage Attempt ID']);
     this.liveTasks.set(info.taskId, { info, stageId, stageAttempt: attempt, startLine: line, startRef: ref && { fileIndex: ref.fileIndex, offset: ref.offset, length: ref.length } });
 
     const stage = this.liveStages.get(stageKey(stageId, attempt));
@@ -645,8 +645,8 @@ export class AppStatusFold {
     const metricsJson = obj(e['Task Metrics']);
     // One scratch vector: the sink copies it on put() and the sums copy it element-wise.
     const metrics = metricsJson ? metricsFromJson(metricsJson, this.scratchMetrics) : undefined;
-    const stageId = num(e['Stage ID']);
-    const attempt = num(e['Stage Attempt ID']);
+    const stageId = intId(e['Stage ID']);
+    const attempt = intId(e['Stage Attempt ID']);
     const execMetrics = this.observedMetrics.read(taskExecutorMetrics(e));
 
     // Only a task that is still live gets its record (and its metric delta) updated.
@@ -762,7 +762,7 @@ export class AppStatusFold {
       exec.peak.update(metrics);
       this.touchExecutor(exec);
     }
-    this.updateStagePeak(num(e['Stage ID']), num(e['Stage Attempt ID']), execId, metrics);
+    this.updateStagePeak(intId(e['Stage ID']), intId(e['Stage Attempt ID']), execId, metrics);
   }
 
   private onExecutorMetricsUpdate(e: Json): void {
@@ -775,7 +775,7 @@ export class AppStatusFold {
         exec.peak.update(metrics);
         this.touchExecutor(exec);
       }
-      this.updateStagePeak(num(update['Stage ID']), num(update['Stage Attempt ID']), execId, metrics);
+      this.updateStagePeak(intId(update['Stage ID']), intId(update['Stage Attempt ID']), execId, metrics);
     }
   }
 

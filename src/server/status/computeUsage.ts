@@ -8,6 +8,8 @@ import type { AppUsage } from '../../api/console/usage.js';
 
 const MIB = 1;
 const DAY_MS = 86_400_000;
+/** No container runs longer; a log claiming otherwise has a broken time, which must not cost a loop per day. */
+const MAX_LIFETIME_MS = 400 * DAY_MS;
 
 /** Spark's memory strings (`4g`, `512m`, `1024` = MiB) in MiB; undefined when unreadable. */
 export function parseMemoryMiB(text: string | undefined): number | undefined {
@@ -49,10 +51,10 @@ export function containerLifetimes(
     const cores = isDriver ? Math.max(x.totalCores, Number(props.get('spark.driver.cores') ?? 1) || 1) : x.totalCores;
     const start = isDriver ? appStart : x.addTime;
     const end = Math.min(x.removeTime ?? appEnd, appEnd);
-    if (!(end > start) || start <= 0) continue;
+    if (!(end > start) || start <= 0 || end - start > MAX_LIFETIME_MS) continue;
     out.push({ id: x.executorId, start, end, cores, memoryMiB: containerMiB(props, isDriver ? 'driver' : 'executor') });
   }
-  if (!sawDriver && appStart > 0 && appEnd > appStart) {
+  if (!sawDriver && appStart > 0 && appEnd > appStart && appEnd - appStart <= MAX_LIFETIME_MS) {
     out.push({ id: 'driver', start: appStart, end: appEnd, cores: Number(props.get('spark.driver.cores') ?? 1) || 1, memoryMiB: containerMiB(props, 'driver') });
   }
   return out;

@@ -56,3 +56,36 @@ export function stringMap(value: unknown): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * Bounded readers: values outside what Spark writes are clamped when read, so that one bad field cannot
+ * fail a store write (an INTEGER PRIMARY KEY) or a date on the read path.
+ *
+ * Epoch-ms times: beyond ±8.64e15 ms (what a Date holds, year ±275 760) a time is clamped there.
+ */
+export const MAX_TIME_MS = 8_640_000_000_000_000;
+const INT_MIN = -2_147_483_648;
+const INT_MAX = 2_147_483_647;
+
+function clampInt(n: number, min: number, max: number): number {
+  return Math.max(min, Math.min(max, Math.trunc(n)));
+}
+
+export function time(value: unknown, fallback = 0): number {
+  return clampInt(num(value, fallback), -MAX_TIME_MS, MAX_TIME_MS);
+}
+
+export function optTime(value: unknown): number | undefined {
+  const n = optNum(value);
+  return n === undefined ? undefined : clampInt(n, -MAX_TIME_MS, MAX_TIME_MS);
+}
+
+/** Ids Spark reads as Int (job, stage, RDD, attempt, index, partition): a fraction is truncated, as Jackson's intValue does. */
+export function intId(value: unknown, fallback = 0): number {
+  return clampInt(num(value, fallback), INT_MIN, INT_MAX);
+}
+
+/** Ids Spark reads as Long (task, accumulator): integers within what a JS number holds exactly. */
+export function longId(value: unknown, fallback = 0): number {
+  return clampInt(num(value, fallback), Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+}

@@ -1,4 +1,4 @@
-import { type Json, arr, bool, num, obj, optNum, optStr, str } from './eventJson.js';
+import { type Json, arr, bool, intId, longId, num, obj, optStr, optTime, str, time } from './eventJson.js';
 
 /** An AccumulableInfo as read from the log. */
 export interface Accumulable {
@@ -66,7 +66,7 @@ function accumText(value: unknown): string | undefined {
 export function accumulableFromJson(json: unknown): Accumulable {
   const a = obj(json) ?? {};
   return {
-    id: num(a['ID']),
+    id: longId(a['ID']),
     name: optStr(a['Name']),
     update: accumText(a['Update']),
     value: accumText(a['Value']),
@@ -115,11 +115,11 @@ export function describeStorageLevel(level: StorageLevel): string {
 export function rddInfoFromJson(json: unknown): RddInfo {
   const r = obj(json) ?? {};
   return {
-    id: num(r['RDD ID']),
+    id: intId(r['RDD ID']),
     name: str(r['Name']),
     scope: optStr(r['Scope']),
     callSite: str(r['Callsite']),
-    parentIds: arr(r['Parent IDs']).map((x) => num(x)),
+    parentIds: arr(r['Parent IDs']).map((x) => intId(x)),
     storageLevel: storageLevelFromJson(r['Storage Level']),
     barrier: bool(r['Barrier']),
     deterministicLevel: str(r['DeterministicLevel'], 'DETERMINATE'),
@@ -138,18 +138,18 @@ export function stageInfoFromJson(json: unknown): StageInfo {
     accumulables.set(acc.id, acc);
   }
   return {
-    stageId: num(s['Stage ID']),
-    attemptId: num(s['Stage Attempt ID']),
+    stageId: intId(s['Stage ID']),
+    attemptId: intId(s['Stage Attempt ID']),
     name: str(s['Stage Name']),
     numTasks: num(s['Number of Tasks']),
     rddInfos: arr(s['RDD Info']).map(rddInfoFromJson),
-    parentIds: arr(s['Parent IDs']).map((x) => num(x)),
+    parentIds: arr(s['Parent IDs']).map((x) => intId(x)),
     details: str(s['Details']),
-    submissionTime: optNum(s['Submission Time']),
-    completionTime: optNum(s['Completion Time']),
+    submissionTime: optTime(s['Submission Time']),
+    completionTime: optTime(s['Completion Time']),
     failureReason: optStr(s['Failure Reason']),
     accumulables,
-    resourceProfileId: num(s['Resource Profile Id']),
+    resourceProfileId: intId(s['Resource Profile Id']),
     isShufflePushEnabled: bool(s['Shuffle Push Enabled']),
     shuffleMergersCount: num(s['Shuffle Push Mergers Count']),
   };
@@ -176,17 +176,17 @@ export interface TaskInfo {
 export function taskInfoFromJson(json: unknown, withAccumulables = true): TaskInfo {
   const t = obj(json) ?? {};
   return {
-    taskId: num(t['Task ID']),
-    index: num(t['Index']),
-    attempt: num(t['Attempt'], 1),
-    partitionId: num(t['Partition ID'], -1),
-    launchTime: num(t['Launch Time']),
+    taskId: longId(t['Task ID']),
+    index: intId(t['Index']),
+    attempt: intId(t['Attempt'], 1),
+    partitionId: intId(t['Partition ID'], -1),
+    launchTime: time(t['Launch Time']),
     executorId: str(t['Executor ID']),
     host: str(t['Host']),
     locality: str(t['Locality'], 'ANY'),
     speculative: bool(t['Speculative']),
-    gettingResultTime: num(t['Getting Result Time']),
-    finishTime: num(t['Finish Time']),
+    gettingResultTime: time(t['Getting Result Time']),
+    finishTime: time(t['Finish Time']),
     failed: bool(t['Failed']),
     killed: bool(t['Killed']),
     accumulables: withAccumulables ? arr(t['Accumulables']).map(accumulableFromJson) : [],

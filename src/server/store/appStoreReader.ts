@@ -5,6 +5,7 @@ import type { StoredStage } from '../status/restViews.js';
 import type { SummaryColumns } from '../status/taskSummary.js';
 import { METRIC_COUNT } from '../status/taskMetrics.js';
 import { openAppDb } from './appDb.js';
+import type { PooledStore, StorePool } from './storePool.js';
 
 export type TaskOrder = 'id' | 'runtime-asc' | 'runtime-desc' | 'index' | 'launch' | 'duration' | 'gc' | 'input' | 'shuffleRead' | 'shuffleWrite' | 'status' | 'executor' | 'host' | 'error';
 
@@ -53,104 +54,246 @@ export interface StoredTaskRow {
   duration: number;
 }
 
-/** Read-only view of one app database, used on request threads. */
-export class AppStoreReader {
-  private readonly db: Database.Database;
-  private readonly stmts;
+/**
+ * Why a store cannot answer: `damaged` (unreadable, corrupt or deleted: rebuild it), `stale` (the log its task
+ * lines point into has changed: replay again), `unavailable` (descriptors exhausted, closed: retry later).
+ */
+export type StoreProblem = 'damaged' | 'stale' | 'unavailable';
 
-  constructor(readonly file: string) {
-    this.db = openAppDb(file, 'read');
-    this.stmts = {
-      meta: this.db.prepare('SELECT value FROM meta WHERE key = ?'),
-      jobs: this.db.prepare('SELECT json FROM jobs ORDER BY job_id DESC'),
-      job: this.db.prepare('SELECT json FROM jobs WHERE job_id = ?'),
-      stages: this.db.prepare('SELECT json FROM stages ORDER BY stage_id DESC, attempt_id DESC'),
-      stageData: this.db.prepare('SELECT status, data FROM stages ORDER BY stage_id DESC, attempt_id DESC'),
-      stageAttempts: this.db.prepare('SELECT json FROM stages WHERE stage_id = ? ORDER BY attempt_id'),
-      stage: this.db.prepare('SELECT json FROM stages WHERE stage_id = ? AND attempt_id = ?'),
-      executors: this.db.prepare('SELECT json FROM executors'),
-      rdds: this.db.prepare('SELECT json FROM rdds ORDER BY rdd_id'),
-      rdd: this.db.prepare('SELECT json FROM rdds WHERE rdd_id = ?'),
-      sqlAll: this.db.prepare('SELECT json FROM sql_executions ORDER BY execution_id LIMIT ? OFFSET ?'),
-      sql: this.db.prepare('SELECT json FROM sql_executions WHERE execution_id = ?'),
-      summaryRows: this.db.prepare(
-        'SELECT status, duration, launch_time, result_fetch_start, metrics FROM tasks WHERE stage_id = ? AND stage_attempt = ?',
-      ),
-      taskCount: this.db.prepare('SELECT COUNT(*) AS n FROM tasks WHERE stage_id = ? AND stage_attempt = ?'),
-      timelineRows: this.db.prepare(
-        `SELECT task_id, idx, attempt, executor_id, host, status, speculative, launch_time, duration, result_fetch_start, metrics
-         FROM tasks WHERE stage_id = ? AND stage_attempt = ? ORDER BY task_id`,
-      ),
+export class StoreProblemError extends Error {
+  constructor(
+    readonly problem: StoreProblem,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface StoreReaderOptions {
+  /** Bounds how many stores are open at once; without one the store stays open until close(). */
+  pool?: StorePool;
+  /** Turns a problem into the error the caller gets, and lets the owner rebuild the store. */
+  onProblem?: (reader: AppStoreReader, error: StoreProblemError) => Error;
+}
+
+const DAMAGE_CODES = /^SQLITE_(CORRUPT|NOTADB|CANTOPEN)/;
+const TRANSIENT_ERRNO = new Set(['EMFILE', 'ENFILE', 'EAGAIN', 'EACCES', 'EPERM', 'EIO']);
+
+/**
+ * Opens a log file that task lines point into; undefined when it is gone. A finished application's
+ * `X.inprogress` is renamed to `X` by Spark, with the same bytes: until the next scan says so, look there.
+ */
+function openLogFile(file: string): number | undefined {
+  for (const candidate of file.endsWith('.inprogress') ? [file, file.slice(0, -'.inprogress'.length)] : [file]) {
+    try {
+      return fs.openSync(candidate, 'r');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+        throw new StoreProblemError('unavailable', `the event log of this application cannot be read right now (${code})`);
+      }
+    }
+  }
+  return undefined;
+}
+
+function prepareAll(db: Database.Database) {
+  return {
+    meta: db.prepare('SELECT value FROM meta WHERE key = ?'),
+    jobs: db.prepare('SELECT json FROM jobs ORDER BY job_id DESC'),
+    job: db.prepare('SELECT json FROM jobs WHERE job_id = ?'),
+    stages: db.prepare('SELECT json FROM stages ORDER BY stage_id DESC, attempt_id DESC'),
+    stageData: db.prepare('SELECT status, data FROM stages ORDER BY stage_id DESC, attempt_id DESC'),
+    stageAttempts: db.prepare('SELECT json FROM stages WHERE stage_id = ? ORDER BY attempt_id'),
+    stage: db.prepare('SELECT json FROM stages WHERE stage_id = ? AND attempt_id = ?'),
+    executors: db.prepare('SELECT json FROM executors'),
+    rdds: db.prepare('SELECT json FROM rdds ORDER BY rdd_id'),
+    rdd: db.prepare('SELECT json FROM rdds WHERE rdd_id = ?'),
+    sqlAll: db.prepare('SELECT json FROM sql_executions ORDER BY execution_id LIMIT ? OFFSET ?'),
+    sql: db.prepare('SELECT json FROM sql_executions WHERE execution_id = ?'),
+    summaryRows: db.prepare(
+      'SELECT status, duration, launch_time, result_fetch_start, metrics FROM tasks WHERE stage_id = ? AND stage_attempt = ?',
+    ),
+    taskCount: db.prepare('SELECT COUNT(*) AS n FROM tasks WHERE stage_id = ? AND stage_attempt = ?'),
+    timelineRows: db.prepare(
+      `SELECT task_id, idx, attempt, executor_id, host, status, speculative, launch_time, duration, result_fetch_start, metrics
+       FROM tasks WHERE stage_id = ? AND stage_attempt = ? ORDER BY task_id`,
+    ),
+  };
+}
+
+type Handle = { db: Database.Database; stmts: ReturnType<typeof prepareAll> };
+
+/**
+ * Read-only view of one app database, used on request threads. The database is opened on first use and may
+ * be closed by its pool at any time between calls (it reopens on the next one); every failure of the store
+ * itself comes out as a StoreProblemError (through onProblem), never as a raw SQLite error.
+ */
+export class AppStoreReader implements PooledStore {
+  private handle: Handle | undefined;
+  private closed = false;
+  /**
+   * Where file #0 of a single-file log is now (set by the catalog from the index row): a log renamed from
+   * `X.inprogress` to `X` is still the file the stored line offsets point into.
+   */
+  singleLogPath: string | undefined;
+
+  constructor(
+    readonly file: string,
+    private readonly options: StoreReaderOptions = {},
+  ) {}
+
+  private get h(): Handle {
+    if (this.closed) throw new StoreProblemError('unavailable', 'this store was replaced; retry');
+    if (!this.handle) this.handle = this.openHandle();
+    this.options.pool?.touch(this);
+    return this.handle;
+  }
+
+  private openHandle(): Handle {
+    const open = (): Handle => {
+      const db = openAppDb(this.file, 'read');
+      try {
+        // Preparing reads the schema: a truncated, overwritten or foreign file fails here, not mid-request.
+        return { db, stmts: prepareAll(db) };
+      } catch (err) {
+        db.close();
+        throw err;
+      }
     };
+    try {
+      return open();
+    } catch (err) {
+      if (!fs.existsSync(this.file)) throw new StoreProblemError('damaged', 'the store of this application is missing');
+      if ((err as { code?: string }).code === 'SQLITE_CANTOPEN' && this.options.pool) {
+        // Most likely out of descriptors (EMFILE): give half of the pool's back and try once more.
+        this.options.pool.trim(Math.floor(this.options.pool.size / 2), this);
+        try {
+          return open();
+        } catch {
+          throw new StoreProblemError('unavailable', 'the store of this application cannot be opened right now (too many open files?)');
+        }
+      }
+      // Any other failure to open or read the schema (empty, truncated or foreign file) is damage.
+      const e = this.classify(err);
+      throw e instanceof StoreProblemError ? e : new StoreProblemError('damaged', 'the store of this application is damaged');
+    }
+  }
+
+  /** Closes the database (pool eviction); the next call reopens it. */
+  release(): void {
+    this.handle?.db.close();
+    this.handle = undefined;
+    this.options.pool?.released(this);
+  }
+
+  private classify(err: unknown): Error {
+    if (err instanceof StoreProblemError) return err;
+    const code = String((err as { code?: unknown }).code ?? '');
+    if (TRANSIENT_ERRNO.has(code)) return new StoreProblemError('unavailable', `the store of this application cannot be read right now (${code})`);
+    if (DAMAGE_CODES.test(code) || /^SQLITE_IOERR/.test(code)) {
+      this.release();
+      return fs.existsSync(this.file) ? new StoreProblemError('damaged', `the store of this application is damaged (${code})`)
+        : new StoreProblemError('damaged', 'the store of this application is missing');
+    }
+    return err as Error;
+  }
+
+  /** Runs a read; a failure of the store itself becomes the owner's error (and maybe a rebuild). */
+  private use<T>(read: (h: Handle) => T): T {
+    try {
+      return read(this.h);
+    } catch (err) {
+      const e = this.classify(err);
+      throw e instanceof StoreProblemError && this.options.onProblem ? this.options.onProblem(this, e) : e;
+    }
+  }
+
+  /** Reports that a stored line no longer matches the log (for callers that parse lines). */
+  stale(): Error {
+    const e = new StoreProblemError('stale', 'the event log changed since it was replayed; it is being replayed again, retry shortly');
+    return this.options.onProblem ? this.options.onProblem(this, e) : e;
   }
 
   meta<T = Json>(key: string): T | undefined {
-    const r = this.stmts.meta.get(key) as { value: string } | undefined;
-    return r ? (JSON.parse(r.value) as T) : undefined;
+    return this.use((h) => {
+      const r = h.stmts.meta.get(key) as { value: string } | undefined;
+      return r ? (JSON.parse(r.value) as T) : undefined;
+    });
   }
 
   jobs(): Json[] {
-    return (this.stmts.jobs.all() as { json: string }[]).map((r) => JSON.parse(r.json));
+    return this.use((h) => (h.stmts.jobs.all() as { json: string }[]).map((r) => JSON.parse(r.json)));
   }
 
   job(jobId: number): Json | undefined {
-    const r = this.stmts.job.get(jobId) as { json: string } | undefined;
-    return r ? JSON.parse(r.json) : undefined;
+    return this.use((h) => {
+      const r = h.stmts.job.get(jobId) as { json: string } | undefined;
+      return r ? JSON.parse(r.json) : undefined;
+    });
   }
 
   /** All stage attempts, newest first ((stageId, attemptId) descending, as Spark lists them). */
   stages(): StoredStage[] {
-    return (this.stmts.stages.all() as { json: string }[]).map((r) => JSON.parse(r.json));
+    return this.use((h) => (h.stmts.stages.all() as { json: string }[]).map((r) => JSON.parse(r.json)));
   }
 
   /** Every attempt's serialised StageData (no details), newest first, with its status for filtering. */
   stageDataJson(): { status: string; data: string }[] {
-    return this.stmts.stageData.all() as { status: string; data: string }[];
+    return this.use((h) => h.stmts.stageData.all() as { status: string; data: string }[]);
   }
 
   /** Serialised JobData of every job, newest first. */
   jobsJson(): string[] {
-    return (this.stmts.jobs.all() as { json: string }[]).map((r) => r.json);
+    return this.use((h) => (h.stmts.jobs.all() as { json: string }[]).map((r) => r.json));
   }
 
   stageAttempts(stageId: number): StoredStage[] {
-    return (this.stmts.stageAttempts.all(stageId) as { json: string }[]).map((r) => JSON.parse(r.json));
+    return this.use((h) => (h.stmts.stageAttempts.all(stageId) as { json: string }[]).map((r) => JSON.parse(r.json)));
   }
 
   stage(stageId: number, attemptId: number): StoredStage | undefined {
-    const r = this.stmts.stage.get(stageId, attemptId) as { json: string } | undefined;
-    return r ? JSON.parse(r.json) : undefined;
+    return this.use((h) => {
+      const r = h.stmts.stage.get(stageId, attemptId) as { json: string } | undefined;
+      return r ? JSON.parse(r.json) : undefined;
+    });
   }
 
   executors(): Json[] {
-    return (this.stmts.executors.all() as { json: string }[]).map((r) => JSON.parse(r.json));
+    return this.use((h) => (h.stmts.executors.all() as { json: string }[]).map((r) => JSON.parse(r.json)));
   }
 
   rdds(): Json[] {
-    return (this.stmts.rdds.all() as { json: string }[]).map((r) => JSON.parse(r.json));
+    return this.use((h) => (h.stmts.rdds.all() as { json: string }[]).map((r) => JSON.parse(r.json)));
   }
 
   rdd(rddId: number): Json | undefined {
-    const r = this.stmts.rdd.get(rddId) as { json: string } | undefined;
-    return r ? JSON.parse(r.json) : undefined;
+    return this.use((h) => {
+      const r = h.stmts.rdd.get(rddId) as { json: string } | undefined;
+      return r ? JSON.parse(r.json) : undefined;
+    });
   }
 
   sqlExecutions(offset: number, length: number): Json[] {
-    return (this.stmts.sqlAll.all(length, offset) as { json: string }[]).map((r) => JSON.parse(r.json));
+    return this.use((h) => (h.stmts.sqlAll.all(length, offset) as { json: string }[]).map((r) => JSON.parse(r.json)));
   }
 
   sqlExecution(id: number): Json | undefined {
-    const r = this.stmts.sql.get(id) as { json: string } | undefined;
-    return r ? JSON.parse(r.json) : undefined;
+    return this.use((h) => {
+      const r = h.stmts.sql.get(id) as { json: string } | undefined;
+      return r ? JSON.parse(r.json) : undefined;
+    });
   }
 
   taskCount(stageId: number, attemptId: number, statuses: string[] = []): number {
-    if (statuses.length === 0) return (this.stmts.taskCount.get(stageId, attemptId) as { n: number }).n;
-    const marks = statuses.map(() => '?').join(',');
-    const r = this.db
-      .prepare(`SELECT COUNT(*) AS n FROM tasks WHERE stage_id = ? AND stage_attempt = ? AND status IN (${marks})`)
-      .get(stageId, attemptId, ...statuses) as { n: number };
-    return r.n;
+    return this.use((h) => {
+      if (statuses.length === 0) return (h.stmts.taskCount.get(stageId, attemptId) as { n: number }).n;
+      const marks = statuses.map(() => '?').join(',');
+      const r = h.db
+        .prepare(`SELECT COUNT(*) AS n FROM tasks WHERE stage_id = ? AND stage_attempt = ? AND status IN (${marks})`)
+        .get(stageId, attemptId, ...statuses) as { n: number };
+      return r.n;
+    });
   }
 
   /**
@@ -179,29 +322,35 @@ export class AppStoreReader {
       WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`;
     // The join keeps the page's order: SQLite scans the ordered subquery as the outer loop.
     const sql = `SELECT p.*, l.raw FROM (${page}) p LEFT JOIN task_lines l ON l.task_id = p.task_id`;
-    const rows = this.db.prepare(sql).all(...args, q.length, q.offset) as (StoredTaskRow & LineColumns)[];
-    return this.resolveLines(rows);
+    return this.use((h) => this.resolveLines(h.db.prepare(sql).all(...args, q.length, q.offset) as (StoredTaskRow & LineColumns)[]));
   }
 
-  /** Reads back, in place, the lines of tasks that were stored by reference into an uncompressed log. */
+  /**
+   * Reads back, in place, the lines of tasks that were stored by reference into an uncompressed log. The log
+   * may have shrunk or been rewritten since: a short read or a range that is not one JSON object means the
+   * store is stale (never a buffer with bytes that were not read).
+   */
   private resolveLines(rows: (StoredTaskRow & LineColumns)[]): StoredTaskRow[] {
     const fds = new Map<number, number>();
+    const stale = () => new StoreProblemError('stale', 'the event log changed since it was replayed; it is being replayed again, retry shortly');
     try {
       for (const r of rows) {
         if (r.raw !== null && r.raw !== undefined) continue;
-        if (r.line_file === null) throw new Error(`task ${r.task_id} has no stored event line`);
+        if (r.line_file === null || r.line_length === null || r.line_offset === null) throw stale();
         let fd = fds.get(r.line_file);
         if (fd === undefined) {
-          const file = this.logFiles().get(r.line_file);
-          if (!file) throw new Error(`log file #${r.line_file} of this application is not known`);
-          fd = fs.openSync(file, 'r');
+          const file = r.line_file === 0 && this.singleLogPath !== undefined ? this.singleLogPath : this.logFiles().get(r.line_file);
+          if (!file) throw stale();
+          fd = openLogFile(file);
+          if (fd === undefined) throw stale();
           fds.set(r.line_file, fd);
         }
-        const buf = Buffer.allocUnsafe(r.line_length!);
-        fs.readSync(fd, buf, 0, r.line_length!, r.line_offset!);
+        const buf = Buffer.alloc(r.line_length);
+        const n = fs.readSync(fd, buf, 0, r.line_length, r.line_offset);
         let text = buf.toString('utf8');
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         if (text.endsWith('\r')) text = text.slice(0, -1);
+        if (n !== r.line_length || !text.trimStart().startsWith('{') || !text.trimEnd().endsWith('}')) throw stale();
         r.raw = text;
       }
     } finally {
@@ -221,7 +370,7 @@ export class AppStoreReader {
    * metric), without parsing event lines or allocating an object per task.
    */
   summaryColumns(stageId: number, attemptId: number): SummaryColumns {
-    const rows = this.stmts.summaryRows.raw().all(stageId, attemptId) as [string, number, number, number, Buffer | null][];
+    const rows = this.use((h) => h.stmts.summaryRows.raw().all(stageId, attemptId) as [string, number, number, number, Buffer | null][]);
     const n = rows.length;
     const cols: SummaryColumns = {
       count: n,
@@ -248,10 +397,11 @@ export class AppStoreReader {
 
   /** The columns of a stage attempt's task timeline, straight from the indexed table (no event lines). */
   timelineRows(stageId: number, attemptId: number): TimelineRow[] {
-    return this.stmts.timelineRows.raw().all(stageId, attemptId) as TimelineRow[];
+    return this.use((h) => h.stmts.timelineRows.raw().all(stageId, attemptId) as TimelineRow[]);
   }
 
   close(): void {
-    this.db.close();
+    this.release();
+    this.closed = true;
   }
 }

@@ -126,8 +126,13 @@ export class IndexDb {
   private readonly stmts;
 
   constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
+    try {
+      this.db = new Database(file);
+      this.db.pragma('journal_mode = WAL');
+    } catch (err) {
+      // SQLite says only "unable to open database file": name the file, the operator has to fix its dir.
+      throw new Error(`cannot open the index ${file} (is the data dir writable?): ${(err as Error).message}`, { cause: err });
+    }
     this.db.pragma('synchronous = NORMAL');
     // Stores written by another version of the fold or schema are not reused: forget them, replay again.
     if (this.db.pragma('user_version', { simple: true }) !== STORE_VERSION) {
@@ -157,7 +162,16 @@ export class IndexDb {
         UPDATE logs SET app_id = @appId, attempt_id = @attemptId, name = @name, spark_user = @sparkUser, start_time = @startTime,
           end_time = @endTime, completed = @completed, spark_version = @sparkVersion, last_updated = @lastUpdated
         WHERE key = @key AND state = 'pending'`),
-      failure: this.db.prepare(`UPDATE logs SET state = 'error', error = ?, parsed_size = ?, parsed_mtime = ? WHERE key = ?`),
+      // What was tried is recorded (size, mtime and file count), so the log is tried again only when it changes.
+      failure: this.db.prepare(`UPDATE logs SET state = 'error', error = ?, parsed_size = ?, parsed_mtime = ?, parsed_files = ? WHERE key = ?`),
+      storeLost: this.db.prepare(`UPDATE logs SET state = 'pending', db_file = NULL, parsed_size = -1 WHERE key = ?`),
+      byDbFile: this.db.prepare('SELECT * FROM logs WHERE db_file = ?'),
+      adopt: this.db.prepare(`
+        UPDATE logs SET state = o.state, error = o.error, db_file = o.db_file, parsed_size = -1, parsed_mtime = -1, parsed_files = o.parsed_files,
+          app_id = o.app_id, attempt_id = o.attempt_id, name = o.name, spark_user = o.spark_user, start_time = o.start_time,
+          end_time = o.end_time, completed = o.completed, spark_version = o.spark_version, last_updated = o.last_updated,
+          failed = o.failed, jobs = o.jobs, stats = o.stats
+        FROM (SELECT * FROM logs WHERE key = @from) AS o WHERE logs.key = @to`),
       remove: this.db.prepare('DELETE FROM logs WHERE key = ?'),
     };
   }
@@ -239,7 +253,25 @@ export class IndexDb {
   }
 
   recordFailure(source: LogSource, message: string): void {
-    this.stmts.failure.run(message, source.size, source.mtimeMs, source.key);
+    this.stmts.failure.run(message, source.size, source.mtimeMs, source.files.length, source.key);
+  }
+
+  /** The row's store is gone (deleted or damaged): list it as pending until a replay rebuilds it. */
+  markStoreLost(key: string): void {
+    this.stmts.storeLost.run(key);
+  }
+
+  byDbFile(dbFile: string): LogRow | undefined {
+    const r = this.stmts.byDbFile.get(dbFile);
+    return r ? toRow(r) : undefined;
+  }
+
+  /**
+   * `to` takes over the store and listing of `from` (a log renamed from `X.inprogress` to `X`): it is served
+   * from that store until its own replay lands (parsed size -1 makes the scan replay it).
+   */
+  adoptStore(from: string, to: string): void {
+    this.stmts.adopt.run({ from, to });
   }
 
   remove(key: string): void {

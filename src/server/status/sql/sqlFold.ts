@@ -31,6 +31,10 @@ const EXECUTION_ID_KEY = 'spark.sql.execution.id';
 /** Thrown for an event Spark's listener would fail on; handle() counts and skips it. */
 class MalformedEvent extends Error {}
 
+function safeId(n: number | undefined): number | undefined {
+  return n !== undefined && Number.isSafeInteger(n) ? n : undefined;
+}
+
 function required<T>(v: T | undefined, what: string): T {
   if (v === undefined) throw new MalformedEvent(what);
   return v;
@@ -174,7 +178,8 @@ export class SqlFold {
   private onJobStart(e: Record<string, any>): void {
     const raw = asObject(e.Properties)?.[EXECUTION_ID_KEY];
     if (raw === undefined || raw === null) return; // not a SQL job
-    const executionId = required(parseLongValue(raw), 'execution id');
+    // An id beyond ±2^53 is not exact in a number (nor storable as a key): the event is skipped and counted.
+    const executionId = required(safeId(parseLongValue(raw)), 'execution id');
     const jobId = required(optInt(e['Job ID']), 'Job ID');
 
     const exec = this.live.get(executionId) ?? this.restoreFromStore(executionId) ?? this.getOrCreate(executionId);

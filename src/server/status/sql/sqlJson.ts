@@ -24,7 +24,8 @@ export function optNumber(v: unknown): number | undefined {
 /** An integral id (job, stage, task, execution, accumulator); undefined when absent or not integral. */
 export function optInt(v: unknown): number | undefined {
   const n = optNumber(v);
-  return n !== undefined && Number.isInteger(n) ? n : undefined;
+  // Ids beyond ±2^53 are not exact in a number (nor storable as a key): the event is skipped and counted.
+  return n !== undefined && Number.isSafeInteger(n) ? n : undefined;
 }
 
 export function optString(v: unknown): string | null {

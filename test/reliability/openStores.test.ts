@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type ServerHandle, startServerProcess } from '../support/serverProcess.js';
+import { getJson, sampleAs, sampleText, tempDir } from './helpers.js';
+
+/**
+ * Issue 9 (3): store readers are bounded. With 256 descriptors, 120 applications asked one after the other
+ * (3 descriptors per open store) used to run out ("unable to open database file"); now the least recently
+ * used stores are closed and reopened on demand.
+ */
+const root = tempDir('fds');
+const APPS = 120;
+let server: ServerHandle | undefined;
+
+afterAll(async () => {
+  await server?.stop();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe('open stores', () => {
+  it('answers every application with a low descriptor limit, twice over', async () => {
+    const text = sampleText();
+    for (let i = 0; i < APPS; i++) fs.writeFileSync(path.join(root, `app-${i}`), sampleAs(`app-${i}`, text));
+    server = await startServerProcess(['--event-logs', root], { fdLimit: 256 });
+    expect((await getJson(`${server.url}/api/v1/applications`)).body).toHaveLength(APPS);
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < APPS; i++) {
+        const jobs = await getJson(`${server.url}/api/v1/applications/app-${i}/jobs`);
+        expect(jobs.status, `app-${i}: ${jobs.text.slice(0, 200)}`).toBe(200);
+        expect(jobs.body).toHaveLength(3);
+        const tasks = await getJson(`${server.url}/api/v1/applications/app-${i}/stages/1/0/taskList`);
+        expect(tasks.status, `app-${i}: ${tasks.text.slice(0, 200)}`).toBe(200);
+      }
+    }
+    const fds = fs.readdirSync(`/proc/${server.process.pid}/fd`).length;
+    expect(fds).toBeLessThan(256);
+  });
+});
