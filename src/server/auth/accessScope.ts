@@ -31,7 +31,8 @@ export class AccessScope implements ProjectFilter {
     readonly principal: Principal,
     directory: AccessDirectory,
   ) {
-    this.roles = principal.admin ? new Map() : directory.projectsOf(principal.name);
+    // An administrator sees everything, but their own roles still show where they are a member.
+    this.roles = directory.projectsOf(principal.name);
     this.key = principal.admin ? '*' : [...this.roles.keys()].sort().join('\n');
   }
 
