@@ -55,7 +55,7 @@ export function configFromArgs(argv: string[]): ServerConfig {
   if (authMode === 'none' && !isLoopbackHost(values.host!)) {
     throw new Error(`--auth none serves everything to anyone who can connect: it only binds a loopback address, not ${values.host}`);
   }
-  const minutes = (text: string | undefined, fallback: number) => (text === undefined ? fallback : Math.max(1, Number(text)) * 60_000);
+  const minutes = (text: string | undefined, fallbackMinutes: number) => (text === undefined ? fallbackMinutes : Math.max(1, Number(text))) * 60_000;
   return {
     eventLogRoots: withoutNested(roots),
     appLogRoots: [...new Set([...(values['app-logs'] ?? []).map((r) => path.resolve(r)), ...consoleConfig.projects.flatMap((p) => p.appLogs)])],
