@@ -59,7 +59,7 @@ function Shell({ app, info, attempt }: { app: AppRef; info: ApplicationInfo; att
       <header className="mb-2 flex flex-wrap items-end justify-between gap-x-6 gap-y-2">
         <div className="min-w-0">
           <p className="text-xs text-slate-500 dark:text-slate-400">
-            <Link to="/" className="link">
+            <Link to="/apps" className="link">
               Applications
             </Link>{' '}
             / <span className="font-mono">{app.appId}</span>
