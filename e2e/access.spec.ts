@@ -126,6 +126,26 @@ test.describe('an administrator (alice)', () => {
     await expect(row).toContainText('role viewer');
   });
 
+  test('creates an API token (shown once) that works as Bearer, then revokes it', async ({ page, baseURL }) => {
+    await page.goto('/');
+    await page.getByTestId('account-menu').locator('summary').click();
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await expect(page).toHaveURL(/\/tokens$/);
+    await page.getByLabel('Name').fill('e2e script');
+    await page.getByLabel('Valid for (days)').fill('7');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = await page.getByTestId('new-token-value').inputValue();
+    expect(secret.length).toBeGreaterThan(20);
+    const projects = () => fetch(`${baseURL}/api/console/projects`, { headers: { Authorization: `Bearer ${secret}` } });
+    expect((await projects()).status).toBe(200);
+
+    const row = page.getByTestId('tokens-table').locator('tr[data-token-name="e2e script"]');
+    await expect(row).toContainText('active');
+    await row.getByRole('button', { name: 'Revoke token e2e script' }).click();
+    await expect(row).toContainText('revoked');
+    expect((await projects()).status).toBe(401);
+  });
+
   test('sees the users page with everyone’s projects and roles', async ({ page }) => {
     await page.goto('/admin/users');
     for (const u of workspaceUsers(summary)) {
