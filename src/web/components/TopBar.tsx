@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import { useCurrentSession } from '../api/sessionContext.js';
 import { AccountMenu } from './AccountMenu.js';
 import { ThemeToggle } from './ThemeToggle.js';
@@ -9,6 +9,8 @@ const navClass = ({ isActive }: { isActive: boolean }) =>
 /** The console's top bar: product name (home = projects), the main sections, and the account menu. */
 export function TopBar() {
   const session = useCurrentSession();
+  const { pathname } = useLocation();
+  const inProjects = pathname === '/' || pathname.startsWith('/projects/');
   const admin = session !== undefined && session.authMode === 'password' && session.user.admin;
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
@@ -21,7 +23,7 @@ export function TopBar() {
           Spark Console
         </NavLink>
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
-          <NavLink to="/" end className={navClass}>
+          <NavLink to="/" className={() => navClass({ isActive: inProjects })}>
             Projects
           </NavLink>
           <NavLink to="/apps" className={navClass}>
