@@ -12,7 +12,8 @@ const test = base.extend<{ environmentPage: EnvironmentPage; logsTab: LogsTab; l
   logsTab: async ({ page }, use) => use(new LogsTab(page)),
   logViewer: async ({ page }, use) => use(new LogViewer(page)),
 });
-test.use({ baseURL: process.env.E2E_DEMO_URL });
+// The demo server runs with sign-in on: these specs browse as alice, a console administrator.
+test.use({ baseURL: process.env.E2E_DEMO_URL, storageState: process.env.E2E_DEMO_ALICE_STATE });
 
 const CHUNK = 100 * 1024;
 const summary = demoSummary();

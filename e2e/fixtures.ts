@@ -22,7 +22,7 @@ export class AppsPage {
     this.pagerRange = page.getByTestId('pager-range');
   }
   async goto(query = ''): Promise<void> {
-    await this.page.goto(`/${query}`);
+    await this.page.goto(`/apps${query}`);
     await expect(this.table).toBeVisible();
   }
   row(appId: string): Locator {

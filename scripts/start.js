@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: build what is missing or stale, create the demo workspace on first run, keep its running
-// application growing, and serve UI + API on http://localhost:18080 (PORT overrides).
+// application growing, and serve UI + API on http://localhost:18080 (PORT overrides), with sign-in on: the
+// workspace's projects and demo users come from a console config file written from its workspace.json,
+// and the demo accounts (with their local demo passwords) are printed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,17 +50,21 @@ const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8'));
 // One application keeps running: new tasks, stages and log lines arrive while the console is open.
 const live = demo.startLiveApp(summary);
 
+// Projects (folders, owners, members) and users with demo passwords, from the workspace's workspace.json.
+const { file: consoleConfigFile, accounts } = demo.writeDemoConsoleConfig(workspace, path.join(dataRoot, 'demo-console-config.json'));
+
 const { startServer } = await import(path.join(root, 'dist', 'src', 'server', 'httpServer.js'));
 const { configFromArgs } = await import(builtServer);
 const config = configFromArgs([
-  '--event-logs', path.join(workspace, 'event-logs'),
-  '--app-logs', path.join(workspace, 'app-logs'),
+  '--config', consoleConfigFile,
+  '--auth', 'password',
   '--data-dir', path.join(dataRoot, 'server'),
   '--port', String(port),
   '--host', process.env.HOST ?? '127.0.0.1',
 ]);
 const server = await startServer(config);
 console.log(`\nSpark Console is running: http://localhost:${port}\n(demo workspace: ${workspace}; Ctrl-C to stop)`);
+console.log(`\nSign in with a demo account (local demo passwords; config: ${consoleConfigFile}):\n${demo.formatDemoAccounts(accounts)}`);
 
 const stop = async () => {
   await live.stop(false);

@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { ApiError, ContractError } from './apiError.js';
+import { CSRF_HEADER, type ProjectRole } from './access.js';
+import type { CreateTokenRequest, CreateUserRequest, SignInRequest } from './console/accounts.js';
+import { accessRoutes } from './console/accessRoutes.js';
 import type { AppListQueryInput } from './console/appListQuery.js';
+import type { AuditQueryInput } from './console/audit.js';
 import type { LogChunkQueryInput, LogType } from './console/appLogs.js';
 import { consoleRoutes } from './console/consoleRoutes.js';
 import type { AnyQuery, AppRoutePair, PathParams, ResponseSpec, RouteSpec } from './routeDefinition.js';
@@ -39,6 +43,10 @@ export interface ClientOptions {
   headers?: Readonly<Record<string, string>>;
 }
 
+/** Sent on every request: the server then answers 401 without a Basic challenge (no browser password dialog). */
+export const REQUESTED_WITH_HEADER = 'X-Requested-With';
+export const REQUESTED_WITH_VALUE = 'spark-console';
+
 /** Per-call options; react-query passes `signal` to cancel superseded requests. */
 export interface CallOptions {
   signal?: AbortSignal;
@@ -51,6 +59,7 @@ export type ResponseOf<R extends RouteSpec> = z.infer<JsonSchemaOf<R>>;
 export type AppResponseOf<P> = P extends AppRoutePair<string, AnyQuery | undefined, ResponseSpec> ? ResponseOf<P['withoutAttempt']> : never;
 
 type Spark = typeof sparkRoutes;
+type Access = typeof accessRoutes;
 
 export interface SparkConsoleClient {
   version(opts?: CallOptions): Promise<ResponseOf<Spark['version']>>;
@@ -93,6 +102,33 @@ export interface SparkConsoleClient {
   taskTimeline(app: AppRef, stageId: number, attemptId: number, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['taskTimeline']>>;
   /** Console: URL downloading a whole log file. */
   appLogDownloadUrl(appId: string, executorId: string, logType: LogType): string;
+
+  // Access: sessions, projects, people, tokens, audit. State-changing calls send the session's CSRF token.
+  /** How a visitor may sign in (password, single sign-on). */
+  signInOptions(opts?: CallOptions): Promise<ResponseOf<Access['signInOptions']>>;
+  /** The signed-in user (401 when not signed in); remembers the session's CSRF token. */
+  session(opts?: CallOptions): Promise<ResponseOf<Access['session']>>;
+  /** Signs in with a password (sets the session cookie); remembers the new CSRF token. */
+  signIn(body: SignInRequest, opts?: CallOptions): Promise<ResponseOf<Access['signIn']>>;
+  /** Ends the session; forgets the CSRF token. */
+  signOut(opts?: CallOptions): Promise<ResponseOf<Access['signOut']>>;
+  /** The CSRF token the client sends (from the last session / signIn answer); '' when none. */
+  csrfToken(): string;
+  setCsrfToken(token: string): void;
+  projects(opts?: CallOptions): Promise<ResponseOf<Access['projects']>>;
+  project(project: string, opts?: CallOptions): Promise<ResponseOf<Access['project']>>;
+  setMember(project: string, user: string, role: ProjectRole, opts?: CallOptions): Promise<ResponseOf<Access['setMember']>>;
+  removeMember(project: string, user: string, opts?: CallOptions): Promise<ResponseOf<Access['removeMember']>>;
+  tokens(opts?: CallOptions): Promise<ResponseOf<Access['tokens']>>;
+  createToken(body: CreateTokenRequest, opts?: CallOptions): Promise<ResponseOf<Access['createToken']>>;
+  revokeToken(tokenId: string, opts?: CallOptions): Promise<ResponseOf<Access['revokeToken']>>;
+  /** Console administrators: every user with their projects. */
+  adminUsers(opts?: CallOptions): Promise<ResponseOf<Access['users']>>;
+  createUser(body: CreateUserRequest, opts?: CallOptions): Promise<ResponseOf<Access['createUser']>>;
+  /** Names and display names of all users (to pick a member). */
+  userDirectory(opts?: CallOptions): Promise<ResponseOf<Access['userDirectory']>>;
+  /** Console administrators: the audit log, newest first. */
+  audit(params?: AuditQueryInput, opts?: CallOptions): Promise<ResponseOf<Access['audit']>>;
 }
 
 /** Chooses the attempt-less or the attempt form of an application sub-resource. */
@@ -118,9 +154,24 @@ export function createClient(options: ClientOptions = {}): SparkConsoleClient {
     return `${baseUrl}${path}${qs === '' ? '' : `?${qs}`}`;
   }
 
+  let csrf = '';
+
   async function getJson<T>(r: RouteSpec, values: Record<string, string | number>, params: object | undefined, opts: CallOptions | undefined): Promise<T> {
+    return call<T>(r, values, params, undefined, opts);
+  }
+
+  /** Any route of the table: GET, or POST/PUT/DELETE with an optional JSON body and the CSRF header. */
+  async function call<T>(r: RouteSpec, values: Record<string, string | number>, params: object | undefined, payload: unknown, opts: CallOptions | undefined): Promise<T> {
     const target = url(r, values, params);
-    const init: RequestInit = { headers: { Accept: 'application/json', ...options.headers } };
+    const headers: Record<string, string> = { Accept: 'application/json', [REQUESTED_WITH_HEADER]: REQUESTED_WITH_VALUE, ...options.headers };
+    const init: RequestInit = { method: r.method, headers };
+    if (r.method !== 'GET') {
+      if (csrf !== '') headers[CSRF_HEADER] = csrf;
+      if (payload !== undefined) {
+        headers['Content-Type'] = 'application/json';
+        init.body = JSON.stringify(payload);
+      }
+    }
     if (opts?.signal !== undefined) init.signal = opts.signal;
     const res = await doFetch(target, init);
     if (!res.ok) throw new ApiError(res.status, await res.text(), target);
@@ -143,7 +194,14 @@ export function createClient(options: ClientOptions = {}): SparkConsoleClient {
     return body as T;
   }
 
+  /** Keeps the CSRF token of a session answer. */
+  const keepCsrf = <T extends { csrfToken: string }>(info: T): T => {
+    csrf = info.csrfToken;
+    return info;
+  };
+
   const S = sparkRoutes;
+  const A = accessRoutes;
   return {
     version: (opts) => getJson(S.version, {}, undefined, opts),
     applications: (params, opts) => getJson(S.applications, {}, params, opts),
@@ -180,5 +238,30 @@ export function createClient(options: ClientOptions = {}): SparkConsoleClient {
     taskTimeline: (app, stageId, attemptId, opts) =>
       getJson(consoleRoutes.taskTimeline, { appId: app.appId, attempt: app.attemptId ?? '-', stageId, stageAttemptId: attemptId }, undefined, opts),
     appLogDownloadUrl: (appId, executorId, logType) => url(consoleRoutes.appLogDownload, { appId, executorId, logType }),
+    signInOptions: (opts) => getJson(A.signInOptions, {}, undefined, opts),
+    session: async (opts) => keepCsrf(await getJson<ResponseOf<Access['session']>>(A.session, {}, undefined, opts)),
+    signIn: async (body, opts) => keepCsrf(await call<ResponseOf<Access['signIn']>>(A.signIn, {}, undefined, body, opts)),
+    signOut: async (opts) => {
+      try {
+        return await call<ResponseOf<Access['signOut']>>(A.signOut, {}, undefined, undefined, opts);
+      } finally {
+        csrf = '';
+      }
+    },
+    csrfToken: () => csrf,
+    setCsrfToken: (token) => {
+      csrf = token;
+    },
+    projects: (opts) => getJson(A.projects, {}, undefined, opts),
+    project: (project, opts) => getJson(A.project, { project }, undefined, opts),
+    setMember: (project, user, role, opts) => call(A.setMember, { project, user }, undefined, { role }, opts),
+    removeMember: (project, user, opts) => call(A.removeMember, { project, user }, undefined, undefined, opts),
+    tokens: (opts) => getJson(A.tokens, {}, undefined, opts),
+    createToken: (body, opts) => call(A.createToken, {}, undefined, body, opts),
+    revokeToken: (tokenId, opts) => call(A.revokeToken, { tokenId }, undefined, undefined, opts),
+    adminUsers: (opts) => getJson(A.users, {}, undefined, opts),
+    createUser: (body, opts) => call(A.createUser, {}, undefined, body, opts),
+    userDirectory: (opts) => getJson(A.userDirectory, {}, undefined, opts),
+    audit: (params, opts) => getJson(A.audit, {}, params, opts),
   };
 }

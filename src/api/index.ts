@@ -1,4 +1,5 @@
 // The contract in one import. openapi.ts is left out on purpose: only the server needs the document builder.
+export { PROJECT_ROLES, roleAllows, DEFAULT_PROJECT, type AccessRule } from './access.js';
 export * from './apiError.js';
 export * from './client.js';
 export * from './console/index.js';

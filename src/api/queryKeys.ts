@@ -1,5 +1,6 @@
 import type { AppChangeEvent, AppChangeScope } from './console/appChanges.js';
 import type { AppListQueryInput } from './console/appListQuery.js';
+import type { AuditQueryInput } from './console/audit.js';
 import type { LogChunkQueryInput } from './console/appLogs.js';
 import type { AppRef } from './client.js';
 import type {
@@ -90,6 +91,23 @@ export const consoleKeys = {
   appLogChunk: (appId: string, executorId: string, logType: string, params?: LogChunkQueryInput) =>
     [ROOT, 'console', 'logs', appId, executorId, logType, clean(params)] as const,
   status: () => [ROOT, 'console', 'status'] as const,
+};
+
+/** Keys of the access API: the session, projects, people, tokens and the audit log. */
+export const accessKeys = {
+  all: [ROOT, 'access'] as const,
+  session: () => [ROOT, 'access', 'session'] as const,
+  signInOptions: () => [ROOT, 'access', 'signInOptions'] as const,
+  /** Prefix of the project list and every project. */
+  projectsAll: () => [ROOT, 'access', 'projects'] as const,
+  projects: () => [ROOT, 'access', 'projects', 'list'] as const,
+  project: (project: string) => [ROOT, 'access', 'projects', 'one', project] as const,
+  tokens: () => [ROOT, 'access', 'tokens'] as const,
+  /** Prefix of the admin user list and the user directory (both change when a user is created). */
+  usersAll: () => [ROOT, 'access', 'users'] as const,
+  adminUsers: () => [ROOT, 'access', 'users', 'admin'] as const,
+  userDirectory: () => [ROOT, 'access', 'users', 'directory'] as const,
+  audit: (params?: AuditQueryInput) => [ROOT, 'access', 'audit', clean(params)] as const,
 };
 
 /** The query-key prefixes to invalidate for one change scope of an application. */

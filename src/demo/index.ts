@@ -14,3 +14,4 @@ export { generateManyApps, type ManyAppsOptions } from './manyApps.js';
 export { demoCommand } from './cli.js';
 export { versionRules, MAXCOMPUTE_VERSIONS } from './sparkVersions.js';
 export { sanitize, nameForAppAndAttempt } from './naming.js';
+export { demoConsoleConfig, writeDemoConsoleConfig, formatDemoAccounts, demoPassword, type DemoAccount, type DemoConsoleConfig } from './consoleConfig.js';

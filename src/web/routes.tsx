@@ -1,12 +1,19 @@
-import { lazy } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AppLayout } from './components/AppLayout.js';
+import { LoadingState } from './components/LoadingState.js';
 import { NotFound } from './components/NotFound.js';
+import { SessionGate } from './components/SessionGate.js';
 
 /*
  * URL scheme (every view is a deep link; table sort/page/filters and in-page tabs live in search params):
  *
- *   /                                         application list (?status=&user=&version=&project=&q=&from=&to=&sort=&page=&pageSize=)
+ *   /sign-in                                  sign-in (?next=<path> to return to); every other page needs a session (SessionGate)
+ *   /                                         projects (landing page); an old application-list link (/?status=…) goes on to /apps
+ *   /apps                                     application list (?status=&user=&version=&project=&q=&from=&to=&sort=&page=&pageSize=)
+ *   /projects/:project                        one project: facts, usage, members, its applications (same params as /apps)
+ *   /tokens                                   the signed-in user's API tokens
+ *   /admin/users, /admin/audit                console administrators: users; audit log (?user=&project=&action=&from=&to=&page=)
  *   /apps/:appId                              redirects to the newest attempt's Jobs tab
  *   /apps/:appId/:attempt                     redirects to …/jobs
  *   /apps/:appId/:attempt/jobs                Jobs tab
@@ -29,6 +36,12 @@ import { NotFound } from './components/NotFound.js';
  */
 
 const AppsListPage = lazy(() => import('./pages/apps/AppsListPage.js'));
+const SignInPage = lazy(() => import('./pages/access/SignInPage.js'));
+const TokensPage = lazy(() => import('./pages/access/TokensPage.js'));
+const ProjectsPage = lazy(() => import('./pages/projects/ProjectsPage.js'));
+const ProjectPage = lazy(() => import('./pages/projects/ProjectPage.js'));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage.js'));
+const AuditPage = lazy(() => import('./pages/admin/AuditPage.js'));
 const AppRedirect = lazy(() => import('./pages/app/AppRedirect.js'));
 const AppShell = lazy(() => import('./pages/app/AppShell.js'));
 const JobsPage = lazy(() => import('./pages/jobs/JobsPage.js'));
@@ -45,30 +58,56 @@ const LogViewerPage = lazy(() => import('./pages/logs/LogViewerPage.js'));
 const SqlListPage = lazy(() => import('./pages/sql/SqlListPage.js'));
 const SqlExecutionPage = lazy(() => import('./pages/sql/SqlExecutionPage.js'));
 
+/** Parameters of the application list: `/` carried them before the projects page took its place. */
+const APP_LIST_PARAMS = ['status', 'user', 'version', 'project', 'q', 'from', 'to', 'sort', 'page', 'pageSize'];
+
+/** `/`: the projects page, or an old application-list link passed on to /apps with its filters. */
+function Home() {
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  if (APP_LIST_PARAMS.some((p) => params.has(p))) return <Navigate replace to={`/apps${location.search}`} />;
+  return <ProjectsPage />;
+}
+
 export function AppRoutes() {
   return (
     <Routes>
-      <Route element={<AppLayout />}>
-        <Route index element={<AppsListPage />} />
-        <Route path="apps/:appId" element={<AppRedirect />} />
-        <Route path="apps/:appId/:attempt" element={<AppShell />}>
-          <Route index element={<Navigate to="jobs" replace />} />
-          <Route path="jobs" element={<JobsPage />} />
-          <Route path="jobs/:jobId" element={<JobDetailPage />} />
-          <Route path="stages" element={<StagesPage />} />
-          <Route path="stages/:stageId" element={<StageRedirect />} />
-          <Route path="stages/:stageId/:stageAttemptId" element={<StageDetailPage />} />
-          <Route path="storage" element={<StoragePage />} />
-          <Route path="storage/rdd/:rddId" element={<RddPage />} />
-          <Route path="environment" element={<EnvironmentPage />} />
-          <Route path="executors" element={<ExecutorsPage />} />
-          <Route path="logs" element={<LogsPage />} />
-          <Route path="logs/:executorId/:logType" element={<LogViewerPage />} />
-          <Route path="sql" element={<SqlListPage />} />
-          <Route path="sql/:executionId" element={<SqlExecutionPage />} />
+      <Route
+        path="sign-in"
+        element={
+          <Suspense fallback={<LoadingState label="Loading…" />}>
+            <SignInPage />
+          </Suspense>
+        }
+      />
+      <Route element={<SessionGate />}>
+        <Route element={<AppLayout />}>
+          <Route index element={<Home />} />
+          <Route path="apps" element={<AppsListPage />} />
+          <Route path="projects/:project" element={<ProjectPage />} />
+          <Route path="tokens" element={<TokensPage />} />
+          <Route path="admin/users" element={<UsersPage />} />
+          <Route path="admin/audit" element={<AuditPage />} />
+          <Route path="apps/:appId" element={<AppRedirect />} />
+          <Route path="apps/:appId/:attempt" element={<AppShell />}>
+            <Route index element={<Navigate to="jobs" replace />} />
+            <Route path="jobs" element={<JobsPage />} />
+            <Route path="jobs/:jobId" element={<JobDetailPage />} />
+            <Route path="stages" element={<StagesPage />} />
+            <Route path="stages/:stageId" element={<StageRedirect />} />
+            <Route path="stages/:stageId/:stageAttemptId" element={<StageDetailPage />} />
+            <Route path="storage" element={<StoragePage />} />
+            <Route path="storage/rdd/:rddId" element={<RddPage />} />
+            <Route path="environment" element={<EnvironmentPage />} />
+            <Route path="executors" element={<ExecutorsPage />} />
+            <Route path="logs" element={<LogsPage />} />
+            <Route path="logs/:executorId/:logType" element={<LogViewerPage />} />
+            <Route path="sql" element={<SqlListPage />} />
+            <Route path="sql/:executionId" element={<SqlExecutionPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
           <Route path="*" element={<NotFound />} />
         </Route>
-        <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
   );

@@ -2,7 +2,8 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ApiError, ContractError } from '../../src/api/apiError.js';
 import { createClient, type AppRef, type FetchLike } from '../../src/api/client.js';
 import type { AppListPage } from '../../src/api/console/appListItem.js';
-import { appKeys, consoleKeys, keysForChange } from '../../src/api/queryKeys.js';
+import type { ProjectList } from '../../src/api/console/projects.js';
+import { accessKeys, appKeys, consoleKeys, keysForChange } from '../../src/api/queryKeys.js';
 import type { ApplicationInfo } from '../../src/api/spark/application.js';
 import type { ExecutionData } from '../../src/api/spark/sql.js';
 import type { StageData } from '../../src/api/spark/stage.js';
@@ -131,7 +132,86 @@ describe('client behaviour', () => {
   });
 });
 
+describe('access API', () => {
+  const session = { user: { name: 'alice', displayName: 'Alice', admin: true }, csrfToken: 'csrf-1', authMode: 'password', expiresAt: 1 };
+
+  it.each<[string, (c: ReturnType<typeof createClient>) => Promise<unknown>, string, string, unknown]>([
+    ['signInOptions', (c) => c.signInOptions(), 'GET', '/api/console/sign-in-options', undefined],
+    ['projects', (c) => c.projects(), 'GET', '/api/console/projects', undefined],
+    ['project', (c) => c.project('sales_dw'), 'GET', '/api/console/projects/sales_dw', undefined],
+    ['setMember', (c) => c.setMember('sales_dw', 'carol', 'viewer'), 'PUT', '/api/console/projects/sales_dw/members/carol', { role: 'viewer' }],
+    ['removeMember', (c) => c.removeMember('sales_dw', 'a.b@c'), 'DELETE', '/api/console/projects/sales_dw/members/a.b%40c', undefined],
+    ['tokens', (c) => c.tokens(), 'GET', '/api/console/tokens', undefined],
+    ['createToken', (c) => c.createToken({ name: 'ci', expiresInDays: 7 }), 'POST', '/api/console/tokens', { name: 'ci', expiresInDays: 7 }],
+    ['revokeToken', (c) => c.revokeToken('t1'), 'DELETE', '/api/console/tokens/t1', undefined],
+    ['adminUsers', (c) => c.adminUsers(), 'GET', '/api/console/admin/users', undefined],
+    ['createUser', (c) => c.createUser({ name: 'erin', password: 'long-enough' }), 'POST', '/api/console/admin/users', { name: 'erin', password: 'long-enough' }],
+    ['userDirectory', (c) => c.userDirectory(), 'GET', '/api/console/users', undefined],
+    [
+      'audit',
+      (c) => c.audit({ user: 'bob', action: 'memberSet', from: 10, offset: 100, limit: 50 }),
+      'GET',
+      '/api/console/admin/audit?user=bob&action=memberSet&from=10&offset=100&limit=50',
+      undefined,
+    ],
+  ])('%s', async (_name, invoke, method, url, body) => {
+    const { calls, fetch } = recorder(() => Response.json({}));
+    await invoke(createClient({ fetch }));
+    const init = calls[0]!.init!;
+    expect(calls[0]!.url).toBe(url);
+    expect(init.method).toBe(method);
+    expect(init.body === undefined ? undefined : JSON.parse(init.body as string)).toEqual(body);
+    const headers = init.headers as Record<string, string>;
+    expect(headers['X-Requested-With']).toBe('spark-console');
+    if (body !== undefined) expect(headers['Content-Type']).toBe('application/json');
+  });
+
+  it('keeps the CSRF token of the session and sends it on state-changing calls only', async () => {
+    const { calls, fetch } = recorder(() => Response.json(session));
+    const client = createClient({ fetch });
+    await client.createToken({ name: 'before' });
+    expect((calls[0]!.init!.headers as Record<string, string>)['x-csrf-token']).toBeUndefined();
+    await client.signIn({ user: 'alice', password: 'pw' });
+    expect(calls[1]!.init!.method).toBe('POST');
+    expect(JSON.parse(calls[1]!.init!.body as string)).toEqual({ user: 'alice', password: 'pw' });
+    expect(client.csrfToken()).toBe('csrf-1');
+    await client.setMember('p', 'bob', 'developer');
+    expect((calls[2]!.init!.headers as Record<string, string>)['x-csrf-token']).toBe('csrf-1');
+    await client.projects();
+    expect((calls[3]!.init!.headers as Record<string, string>)['x-csrf-token']).toBeUndefined();
+    await client.signOut();
+    expect(calls[4]!.init!.method).toBe('DELETE');
+    expect((calls[4]!.init!.headers as Record<string, string>)['x-csrf-token']).toBe('csrf-1');
+    expect(client.csrfToken()).toBe('');
+  });
+
+  it('learns the CSRF token from GET session too', async () => {
+    const { fetch } = recorder(() => Response.json({ ...session, csrfToken: 'csrf-2' }));
+    const client = createClient({ fetch });
+    await client.session();
+    expect(client.csrfToken()).toBe('csrf-2');
+  });
+
+  it('turns a throttled sign-in into ApiError 429 with the server text', async () => {
+    const text = 'too many failed sign-ins: try again in 30 s';
+    const { fetch } = recorder(() => new Response(text, { status: 429 }));
+    await expect(createClient({ fetch }).signIn({ user: 'x', password: 'y' })).rejects.toMatchObject({ status: 429, body: text });
+  });
+
+  it('types access answers with the schema types', () => {
+    const client = createClient({ fetch: recorder().fetch });
+    expectTypeOf(client.projects).returns.resolves.toEqualTypeOf<ProjectList>();
+  });
+});
+
 describe('query keys', () => {
+  it('nest access keys under their prefixes', () => {
+    expect(accessKeys.project('p').slice(0, 3)).toEqual([...accessKeys.projectsAll()]);
+    expect(accessKeys.projects().slice(0, 3)).toEqual([...accessKeys.projectsAll()]);
+    expect(accessKeys.userDirectory().slice(0, 3)).toEqual([...accessKeys.usersAll()]);
+    expect(accessKeys.audit({ user: undefined, offset: 0 })).toEqual(['spark-console', 'access', 'audit', { offset: 0 }]);
+  });
+
   const startsWith = (key: readonly unknown[], prefix: readonly unknown[]) =>
     JSON.stringify(key.slice(0, prefix.length)) === JSON.stringify(prefix);
 

@@ -6,6 +6,7 @@ import { PROJECT_ROLES } from '../access.js';
  */
 
 export const ProjectRole = z.enum(PROJECT_ROLES);
+export type ProjectRole = z.infer<typeof ProjectRole>;
 
 /** Names users sign in with: also used in URLs and audit rows, so kept plain. */
 export const UserName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, 'letters, digits and . _ @ - (at most 64)');

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { appKeys, LOG_TYPES, type AppLogFile, type AppRef, type LogType } from '../../api/index.js';
 import { apiClient } from '../api/apiClient.js';
+import { useAppLogAccess } from '../api/appAccess.js';
 import { findLogFile, useAppLogs } from '../api/logQueries.js';
 import { appPaths, appRefFromParams } from '../lib/appPaths.js';
 
@@ -18,6 +19,7 @@ export function LogLinks({ logs, executorId }: { logs: Readonly<Record<string, s
   const { appId, attempt } = useParams();
   const app = appId === undefined ? undefined : appRefFromParams(appId, attempt);
   const files = useAppLogs(appId);
+  const access = useAppLogAccess(appId);
   const hasConsoleLogs = (files.data?.files.length ?? 0) > 0;
   // Only when the console has logs for the app and the caller did not say whose links these are.
   const lookup: AppRef = app ?? { appId: '' };
@@ -34,7 +36,8 @@ export function LogLinks({ logs, executorId }: { logs: Readonly<Record<string, s
   const names = new Set(entries.map(([name]) => name));
   // Logs the console holds that the cluster manager gave no link for (e.g. the driver log, or links that were never set).
   const extra = owner === undefined ? [] : (files.data?.files ?? []).filter((f) => f.executorId === owner && !names.has(f.logType));
-  if (entries.length === 0 && extra.length === 0) return null;
+  // A viewer may not read logs: no links at all (the cluster manager's would bypass the console's rule).
+  if (access.canReadLogs === false || (entries.length === 0 && extra.length === 0)) return null;
 
   return (
     <span className="inline-flex gap-x-2 whitespace-nowrap" data-testid="log-links">

@@ -58,3 +58,15 @@ export const appPaths = {
   sql: (app: AppRef) => `${base(app)}/sql`,
   sqlExecution: (app: AppRef, executionId: number) => `${base(app)}/sql/${executionId}`,
 };
+
+/** A project's page. */
+export function projectPath(project: string): string {
+  return `/projects/${encodeURIComponent(project)}`;
+}
+
+/** The application list filtered to a project (and optionally statuses). */
+export function projectAppsPath(project: string, status?: string): string {
+  const params = new URLSearchParams({ project });
+  if (status !== undefined) params.set('status', status);
+  return `/apps?${params.toString()}`;
+}

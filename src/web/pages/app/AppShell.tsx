@@ -2,6 +2,7 @@ import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import type { ApplicationAttemptInfo, ApplicationInfo, AppRef } from '../../../api/index.js';
 import { useApplication } from '../../api/applicationQueries.js';
 import { apiClient } from '../../api/apiClient.js';
+import { noLogsMessage, useAppLogAccess } from '../../api/appAccess.js';
 import { useAppChanges, type LiveState } from '../../api/useAppChanges.js';
 import { useAppRef } from '../../api/useAppRef.js';
 import { QueryView } from '../../components/QueryView.js';
@@ -48,6 +49,7 @@ function ResolvedShell({ app, info }: { app: AppRef; info: ApplicationInfo }) {
 function Shell({ app, info, attempt }: { app: AppRef; info: ApplicationInfo; attempt: ApplicationAttemptInfo }) {
   const running = !attempt.completed;
   const live = useAppChanges(app.appId, running);
+  const logAccess = useAppLogAccess(app.appId);
   const tabs = appTabs(app);
   const location = useLocation();
   const currentTab = tabs.find((t) => t.href !== undefined && location.pathname.startsWith(t.href));
@@ -59,7 +61,7 @@ function Shell({ app, info, attempt }: { app: AppRef; info: ApplicationInfo; att
       <header className="mb-2 flex flex-wrap items-end justify-between gap-x-6 gap-y-2">
         <div className="min-w-0">
           <p className="text-xs text-slate-500 dark:text-slate-400">
-            <Link to="/" className="link">
+            <Link to="/apps" className="link">
               Applications
             </Link>{' '}
             / <span className="font-mono">{app.appId}</span>
@@ -93,9 +95,15 @@ function Shell({ app, info, attempt }: { app: AppRef; info: ApplicationInfo; att
         </div>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           {info.attempts.length > 1 && <AttemptSwitcher app={app} info={info} />}
-          <a className="btn" href={apiClient.logsUrl(app)} download>
-            Download event log
-          </a>
+          {logAccess.canReadLogs === false ? (
+            <button type="button" className="btn" disabled title={noLogsMessage(logAccess.role)} data-testid="event-log-download-disabled">
+              Download event log
+            </button>
+          ) : (
+            <a className="btn" href={apiClient.logsUrl(app)} download data-testid="event-log-download">
+              Download event log
+            </a>
+          )}
         </div>
       </header>
       <Tabs items={tabs} label="Application views" />

@@ -9,7 +9,7 @@ import { useSetUrlParams, useUrlParam, useUrlParamList } from '../../lib/urlStat
 const RESET_PAGE = { reset: ['page'] } as const;
 
 /** Search box, status/user/version/project facets and the start-time range; all state in the URL. */
-export function AppsFilters() {
+export function AppsFilters({ fixedProject }: { fixedProject?: string } = {}) {
   const facets = useConsoleFacets();
   const [status, setStatus] = useUrlParamList('status');
   const [users, setUsers] = useUrlParamList('user');
@@ -51,7 +51,7 @@ export function AppsFilters() {
         onChange={(v) => setVersions(v, RESET_PAGE)}
         testId="filter-version"
       />
-      {(facets.data?.projects.length ?? 0) > 0 && (
+      {fixedProject === undefined && (facets.data?.projects.length ?? 0) > 0 && (
         <FacetFilter
           label="Project"
           options={facets.data?.projects ?? []}

@@ -21,13 +21,28 @@ function isSort(s: string): s is AppListSort {
   return (APP_LIST_SORTS as readonly string[]).includes(s);
 }
 
-/** The application list: filtered, sorted and paged by the server, every choice in the URL. */
+/** `/apps`: every application the user may see. */
 export default function AppsListPage() {
   useDocumentTitle('Spark Console - Applications');
+  return (
+    <div data-testid="apps-page">
+      <h1 className="mb-3 text-xl font-semibold">Applications</h1>
+      <IngestStatusBanner />
+      <ApplicationList />
+    </div>
+  );
+}
+
+/**
+ * The application list: filtered, sorted and paged by the server, every choice in the URL. With `project`
+ * it lists that project's applications only (a project's page) and offers no project filter.
+ */
+export function ApplicationList({ project: fixedProject }: { project?: string }) {
   const [status] = useUrlParamList('status');
   const [user] = useUrlParamList('user');
   const [version] = useUrlParamList('version');
-  const [project] = useUrlParamList('project');
+  const [projectParam] = useUrlParamList('project');
+  const project = fixedProject === undefined ? projectParam : [fixedProject];
   const [search] = useUrlParam('q');
   const [from] = useUrlParam('from');
   const [to] = useUrlParam('to');
@@ -61,10 +76,8 @@ export default function AppsListPage() {
   };
 
   return (
-    <div data-testid="apps-page">
-      <h1 className="mb-3 text-xl font-semibold">Applications</h1>
-      <IngestStatusBanner />
-      <AppsFilters />
+    <div data-testid="application-list">
+      <AppsFilters fixedProject={fixedProject} />
       {apps.data === undefined ? (
         apps.isError ? (
           <ErrorState error={apps.error} onRetry={() => void apps.refetch()} />
@@ -88,7 +101,7 @@ export default function AppsListPage() {
             rowAttributes={(a) => ({ 'data-app-id': a.id })}
             empty={
               <EmptyState title="No applications found">
-                {params.status!.length + user.length + version.length + project.length > 0 || search || from || to
+                {params.status!.length + user.length + version.length + (fixedProject === undefined ? project.length : 0) > 0 || search || from || to
                   ? 'No application matches these filters.'
                   : 'No event logs were found in the configured log directories, or they are still being read.'}
               </EmptyState>

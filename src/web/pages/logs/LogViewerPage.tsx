@@ -4,10 +4,12 @@ import { Link, useParams } from 'react-router';
 import { isApiError, LOG_TYPES, type AppRef, type LogType } from '../../../api/index.js';
 import { useAppAttempt } from '../../api/applicationQueries.js';
 import { apiClient } from '../../api/apiClient.js';
+import { useAppLogAccess } from '../../api/appAccess.js';
 import { useAppLogs } from '../../api/logQueries.js';
 import { useAppRef } from '../../api/useAppRef.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorState } from '../../components/ErrorState.js';
+import { NoLogAccess } from '../../components/NoLogAccess.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { NotFound } from '../../components/NotFound.js';
 import { appPaths, logTypeFromSegment } from '../../lib/appPaths.js';
@@ -51,6 +53,7 @@ function LogViewer({ app, executorId, logType }: { app: AppRef; executorId: stri
   const file = files.data?.files.find((f) => f.executorId === executorId && f.logType === logType);
   const siblings = (files.data?.files ?? []).filter((f) => f.executorId === executorId).sort((a, b) => LOG_TYPES.indexOf(a.logType) - LOG_TYPES.indexOf(b.logType));
   const buffer = useLogBuffer(app.appId, executorId, logType);
+  const access = useAppLogAccess(app.appId);
   const [followParam, setFollowParam] = useUrlParam('follow');
   const follow = running && followParam !== 'off';
   useFollow(follow && buffer.data !== undefined, buffer.loadNewer);
@@ -91,14 +94,16 @@ function LogViewer({ app, executorId, logType }: { app: AppRef; executorId: stri
               Executor
             </Link>
           )}
-          <a className="btn" href={downloadUrl} download data-testid="log-download">
-            Download{file !== undefined ? ` (${formatBytes(file.size)})` : ''}
-          </a>
+          {access.canReadLogs !== false && (
+            <a className="btn" href={downloadUrl} download data-testid="log-download">
+              Download{file !== undefined ? ` (${formatBytes(file.size)})` : ''}
+            </a>
+          )}
         </div>
       </div>
       {buffer.data === undefined ? (
         buffer.error !== undefined ? (
-          <LogError error={buffer.error} app={app} title={title} />
+          <LogError error={buffer.error} app={app} title={title} role={access.role} />
         ) : (
           <LoadingState label={`Loading ${title}…`} />
         )
@@ -121,7 +126,8 @@ function LogViewer({ app, executorId, logType }: { app: AppRef; executorId: stri
   );
 }
 
-function LogError({ error, app, title }: { error: unknown; app: AppRef; title: string }) {
+function LogError({ error, app, title, role }: { error: unknown; app: AppRef; title: string; role: string | null }) {
+  if (isApiError(error) && error.status === 403) return <NoLogAccess role={role} />;
   if (isApiError(error) && error.status === 404) {
     return (
       <EmptyState title={`The console has no ${title} for this application`}>

@@ -5,11 +5,13 @@ import { LOG_TYPES, type AppLogFile, type AppRef } from '../../../api/index.js';
 import { useAppAttempt } from '../../api/applicationQueries.js';
 import { apiClient } from '../../api/apiClient.js';
 import { useAllExecutors } from '../../api/executorQueries.js';
+import { useAppLogAccess } from '../../api/appAccess.js';
 import { useAppLogs } from '../../api/logQueries.js';
 import { useAppRef } from '../../api/useAppRef.js';
 import { CollapsibleSection } from '../../components/CollapsibleSection.js';
 import { DataTable } from '../../components/DataTable.js';
 import { EmptyState } from '../../components/EmptyState.js';
+import { NoLogAccess } from '../../components/NoLogAccess.js';
 import { QueryView } from '../../components/QueryView.js';
 import { compareExecutorIds } from '../../components/taskTimeline/taskTimelineLayout.js';
 import { appPaths } from '../../lib/appPaths.js';
@@ -76,6 +78,7 @@ export default function LogsPage() {
   const logs = useAppLogs(app.appId, { running });
   const executors = useAllExecutors(app);
   const table = useTableUrlState('logs', { sort: 'executorId', pageSize: 100 });
+  const access = useAppLogAccess(app.appId);
   const columns = useMemo(() => logColumns(app), [app]);
   const rows = useMemo<Row[]>(() => {
     const hosts = new Map((executors.data ?? []).map((e) => [e.id, e.hostPort.replace(/:\d+$/, '')]));
@@ -85,33 +88,37 @@ export default function LogsPage() {
   return (
     <div data-testid="logs-page">
       <h2 className="sr-only">Logs</h2>
-      <QueryView query={logs} loadingLabel="Loading log files…">
-        {(list) =>
-          list.files.length === 0 ? (
-            <EmptyState title="No driver or executor logs for this application">
-              The console shows logs found under its app-log folders (<code>--app-logs</code>): the driver's{' '}
-              <code>{`${app.appId}_driver.log`}</code> and <code>{`${app.appId}/<executor>/stdout|stderr`}</code>. Executors' own log
-              links stay on the Executors tab.
-            </EmptyState>
-          ) : (
-            <CollapsibleSection title={`Log Files (${list.files.length})`} id="log-files" storageKey="logs-files">
-              <DataTable
-                label="Log files"
-                testId="log-files-table"
-                data={rows}
-                columns={columns}
-                getRowId={(r) => `${r.executorId}/${r.logType}`}
-                sorting={table.sorting}
-                onSortingChange={table.setSorting}
-                pagination={{ page: table.page, pageSize: table.pageSize, onPageChange: table.setPage, onPageSizeChange: table.setPageSize }}
-                rowHref={(r) => appPaths.log(app, r.executorId, r.logType)}
-                rowAttributes={(r) => ({ 'data-log': `${r.executorId}/${r.logType}` })}
-                nowrap
-              />
-            </CollapsibleSection>
-          )
-        }
-      </QueryView>
+      {access.canReadLogs === false ? (
+        <NoLogAccess role={access.role} />
+      ) : (
+        <QueryView query={logs} loadingLabel="Loading log files…">
+          {(list) =>
+            list.files.length === 0 ? (
+              <EmptyState title="No driver or executor logs for this application">
+                The console shows logs found under its app-log folders (<code>--app-logs</code>): the driver's{' '}
+                <code>{`${app.appId}_driver.log`}</code> and <code>{`${app.appId}/<executor>/stdout|stderr`}</code>. Executors' own log
+                links stay on the Executors tab.
+              </EmptyState>
+            ) : (
+              <CollapsibleSection title={`Log Files (${list.files.length})`} id="log-files" storageKey="logs-files">
+                <DataTable
+                  label="Log files"
+                  testId="log-files-table"
+                  data={rows}
+                  columns={columns}
+                  getRowId={(r) => `${r.executorId}/${r.logType}`}
+                  sorting={table.sorting}
+                  onSortingChange={table.setSorting}
+                  pagination={{ page: table.page, pageSize: table.pageSize, onPageChange: table.setPage, onPageSizeChange: table.setPageSize }}
+                  rowHref={(r) => appPaths.log(app, r.executorId, r.logType)}
+                  rowAttributes={(r) => ({ 'data-log': `${r.executorId}/${r.logType}` })}
+                  nowrap
+                />
+              </CollapsibleSection>
+            )
+          }
+        </QueryView>
+      )}
     </div>
   );
 }
