@@ -7,6 +7,7 @@ const CLI = path.resolve(import.meta.dirname, '..', '..', 'bin', 'spark-console.
 
 export interface BenchServer {
   url: string;
+  pid: number;
   /** Polls until the path answers 200; returns ms since the process was spawned. */
   timeUntilOk(p: string): Promise<number>;
   timeRequest(p: string, headers?: Record<string, string>): Promise<number>;
@@ -35,6 +36,7 @@ export async function startBenchServer(logs: string, dataDir: string, extra: str
   });
   return {
     url,
+    pid: child.pid!,
     async timeUntilOk(p) {
       for (;;) {
         const res = await fetch(url + p).catch(() => undefined);

@@ -10,6 +10,7 @@ import { writeWideStageLog } from './wideStageLog.js';
 import { startBenchServer, type BenchServer } from './benchServer.js';
 import { generateManyApps } from '../src/demo/index.js';
 import { benchAuthOverhead } from './authOverhead.js';
+import { benchLoadUnderReplay } from './loadUnderReplay.js';
 
 /**
  * `npm run bench`: grows a ≥200 MB real-shaped log from one of Spark's sample logs and a log with a
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     console.log(`${name.padEnd(52)} ${value}`);
   };
 
-  const parts = new Set((process.env.BENCH_PARTS ?? 'big,wide,many,auth').split(','));
+  const parts = new Set((process.env.BENCH_PARTS ?? 'big,wide,many,auth,load').split(','));
   let t: number;
   let server: BenchServer;
   if (parts.has('big')) {
@@ -121,6 +122,9 @@ async function main(): Promise<void> {
   // 6. What sign-in and project scoping add, on the same stores.
   if (parts.has('auth')) await benchAuthOverhead(manyDir, path.join(work, 'many-data'), work, report);
   }
+
+  // 7. Many clients and change streams while a large log is replayed.
+  if (parts.has('load')) await benchLoadUnderReplay(work, SAMPLE, report);
 
   fs.writeFileSync(path.join(work, 'figures.json'), JSON.stringify(Object.fromEntries(figures), null, 2));
   console.log(`\nfigures written to ${path.join(work, 'figures.json')}`);

@@ -24,6 +24,7 @@ import { accessHandlers } from './routes/accessHandlers.js';
 import { consoleHandlers } from './routes/consoleHandlers.js';
 import { registerRouteTables } from './routes/registrar.js';
 import { sparkHandlers } from './routes/sparkHandlers.js';
+import { ResponseCache } from './http/responseCache.js';
 import { AccessDb } from './store/accessDb.js';
 import { IndexDb } from './store/indexDb.js';
 
@@ -69,11 +70,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   app.addHook('onSend', async (_req, reply) => {
     // Spark's UI sends these on every response; history must never be served stale from a cache.
-    reply.header('Cache-Control', 'no-cache, no-store, must-revalidate');
+    // (Answers with an entity tag may be kept, but are revalidated every time.)
+    if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-cache, no-store, must-revalidate');
     reply.header('X-Content-Type-Options', 'nosniff');
   });
 
-  const deps = { catalog, directory, auth, accessDb };
+  const deps = { catalog, directory, auth, accessDb, responses: new ResponseCache() };
   registerRouteTables(app, deps, [
     [sparkRoutes, sparkHandlers(api)],
     [consoleRoutes, consoleHandlers(ingest, new AppLogFiles(config.appLogRoots))],

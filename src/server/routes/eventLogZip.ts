@@ -46,7 +46,8 @@ export async function sendEventLogZip(reply: FastifyReply, catalog: CatalogView,
     if (st?.isDirectory()) {
       const folder = path.basename(a.path);
       entries.push({ folder });
-      for (const name of fs.readdirSync(a.path).sort()) {
+      // Hidden files (Hadoop's `.…crc` checksums) are not part of the log, and Spark's zip leaves them out.
+      for (const name of fs.readdirSync(a.path).sort().filter((n) => !n.startsWith('.'))) {
         const f = snapshot(path.join(a.path, name), `${folder}/${name}`);
         if (f) entries.push(f);
       }

@@ -15,6 +15,7 @@ import { StreamedJsonArray } from '../api/streamedJson.js';
 import type { AccessDirectory } from '../auth/accessDirectory.js';
 import { AccessScope, type Principal, type ProjectFilter } from '../auth/accessScope.js';
 import type { Authenticator } from '../auth/authenticator.js';
+import type { CachedAnswer, ResponseCache } from '../http/responseCache.js';
 import type { AccessDb } from '../store/accessDb.js';
 
 /*
@@ -59,6 +60,7 @@ export interface RegistrarDeps {
   directory: AccessDirectory;
   auth: Authenticator;
   accessDb: AccessDb;
+  responses: ResponseCache;
 }
 
 const NOBODY: ProjectFilter = { key: '', canView: () => false };
@@ -151,12 +153,40 @@ function registerOne(app: FastifyInstance, deps: RegistrarDeps, route: RouteSpec
             detail: fields.detail ?? (caller ? `via ${caller.principal.via}` : null),
           }),
       };
+      const cacheKey = caller ? cacheKeyOf(deps, route, caller, params as Record<string, unknown>, req) : undefined;
+      const cached = cacheKey === undefined ? undefined : deps.responses.get(cacheKey);
+      if (cached) return sendCached(req, reply, cached);
+
       const result = await handler(ctx);
       if (route.response.kind !== 'json') return result;
       if (result instanceof StreamedJsonArray) return reply.type('application/json').send(result.toStream());
-      return reply.type('application/json').send(result instanceof RawJson ? result.text : JSON.stringify(result));
+      const text = result instanceof RawJson ? result.text : JSON.stringify(result);
+      if (cacheKey !== undefined) return sendCached(req, reply, deps.responses.put(cacheKey, text));
+      return reply.type('application/json').send(text);
     },
   });
+}
+
+/**
+ * The cache key of a JSON answer about a finished application the caller may see: the request and the
+ * versions of the application's stores. Answers about one application are the same for everyone allowed to
+ * ask, so they are shared; running applications change too often to be worth it.
+ */
+function cacheKeyOf(deps: RegistrarDeps, route: RouteSpec, caller: AccessScope, params: Record<string, unknown>, req: FastifyRequest): string | undefined {
+  if (route.method !== 'GET' || route.response.kind !== 'json' || typeof params.appId !== 'string') return undefined;
+  const app = deps.catalog.application(params.appId);
+  if (!app || !caller.canView(projectOfApp(app))) return undefined;
+  if (!app.attempts.every((a) => a.completed && a.state === 'ready' && a.dbFile)) return undefined;
+  return `${req.url}\n${app.attempts.map((a) => `${a.dbFile}@${a.parsedSize}:${a.parsedMtime}`).join(';')}`;
+}
+
+function sendCached(req: FastifyRequest, reply: FastifyReply, answer: CachedAnswer): FastifyReply {
+  reply.header('ETag', answer.etag).header('Cache-Control', 'private, no-cache').header('Vary', 'Accept-Encoding');
+  if (req.headers['if-none-match'] === answer.etag) return reply.code(304).send();
+  reply.type('application/json');
+  const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  if (answer.gzip && acceptsGzip) return reply.header('Content-Encoding', 'gzip').send(answer.gzip);
+  return reply.send(answer.body);
 }
 
 async function identify(deps: RegistrarDeps, route: RouteSpec, req: FastifyRequest): Promise<AccessScope | undefined> {
