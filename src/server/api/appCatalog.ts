@@ -41,6 +41,12 @@ export class AppCatalog {
   ) {
     this.rows = new Map(index.all().map((r) => [r.key, r]));
     ingest.on('change', (c: LogChange) => {
+      // A removed log's store is deleted: give its descriptors back now rather than at LRU eviction.
+      const dropped = c.kind === 'removed' ? this.rows.get(c.key)?.dbFile : undefined;
+      if (dropped) {
+        this.readers.get(dropped)?.close();
+        this.readers.delete(dropped);
+      }
       const row = this.index.get(c.key);
       if (row) this.rows.set(c.key, row);
       else this.rows.delete(c.key);

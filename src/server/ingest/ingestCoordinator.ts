@@ -391,6 +391,7 @@ export class IngestCoordinator extends EventEmitter {
       if (row.dbFile && !fs.existsSync(row.dbFile)) {
         this.index.markStoreLost(row.key);
         rows.set(row.key, { ...row, state: 'pending', dbFile: null, parsedSize: -1 });
+        this.emitChange({ key: row.key, appId: row.appId, kind: 'updated' });
       }
     }
   }
