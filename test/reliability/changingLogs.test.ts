@@ -28,19 +28,24 @@ describe('changing logs', () => {
     fs.mkdirSync(root);
     const shrink = path.join(root, 'app-shrink');
     const rewrite = path.join(root, 'app-rewrite');
+    const braces = path.join(root, 'app-braces');
     fs.writeFileSync(shrink, sampleAs('app-shrink'));
     fs.writeFileSync(rewrite, sampleAs('app-rewrite'));
+    fs.writeFileSync(braces, sampleAs('app-braces'));
     // A long scan interval: requests meet the changed files before any scan notices them.
     const server = await startServerProcess(['--event-logs', root, '--scan-interval-ms', '600000']);
     servers.push(server);
-    for (const id of ['app-shrink', 'app-rewrite']) expect((await getJson(`${server.url}/api/v1/applications/${id}${TASKS}`)).status).toBe(200);
+    for (const id of ['app-shrink', 'app-rewrite', 'app-braces']) expect((await getJson(`${server.url}/api/v1/applications/${id}${TASKS}`)).status).toBe(200);
 
     const text = fs.readFileSync(shrink, 'utf8');
     fs.writeFileSync(shrink, text.slice(0, text.indexOf('"Event":"SparkListenerTaskEnd","Stage ID":1') + 200));
     const other = sampleAs('app-rewrite').replace(/[^\n]/g, ' ');
     fs.writeFileSync(rewrite, other);
+    // Same length, still one {…} per line, but no longer JSON.
+    const bracesText = sampleAs('app-braces').split('\n').map((l) => (l.length < 2 ? l : `{${'x'.repeat(l.length - 2)}}`));
+    fs.writeFileSync(braces, bracesText.join('\n'));
 
-    for (const id of ['app-shrink', 'app-rewrite']) {
+    for (const id of ['app-shrink', 'app-rewrite', 'app-braces']) {
       const seen = new Set<number>();
       await until(async () => {
         const res = await getJson(`${server.url}/api/v1/applications/${id}${TASKS}`);

@@ -43,6 +43,12 @@ export class AppCatalog {
   ) {
     this.rows = new Map(index.all().map((r) => [r.key, this.withProject(r)]));
     ingest.on('change', (c: LogChange) => {
+      // A removed log's store is deleted: give its descriptors back now rather than at LRU eviction.
+      const dropped = c.kind === 'removed' ? this.rows.get(c.key)?.dbFile : undefined;
+      if (dropped) {
+        this.readers.get(dropped)?.close();
+        this.readers.delete(dropped);
+      }
       const row = this.index.get(c.key);
       if (row) this.rows.set(c.key, this.withProject(row));
       else this.rows.delete(c.key);
@@ -88,11 +94,17 @@ export class AppCatalog {
   }
 
   /** BaseAppResource.withUI: the attempt with exactly this attempt id (none for attempt-less apps). */
-  async resolve(appId: string, attemptId: string | undefined): Promise<ResolvedAttempt> {
+  async resolve(appId: string, attemptId: string | undefined, again = false): Promise<ResolvedAttempt> {
     const app = this.application(appId);
     const row = app?.attempts.find((a) => (a.attemptId ?? undefined) === attemptId);
     if (!app || !row) throw notFound(sparkErrors.noSuchApp(appId, attemptId));
-    const ready = (await this.ingest.whenReplayed(row.key, REPLAY_WAIT_MS)) ?? row;
+    const current = await this.ingest.whenReplayed(row.key, REPLAY_WAIT_MS);
+    if (current === undefined && !again) {
+      // The listing (rebuilt at most every REBUILD_MS) still has a log that was renamed or removed: look again.
+      this.cached = undefined;
+      return this.resolve(appId, attemptId, true);
+    }
+    const ready = current ?? row;
     if (!ready.dbFile) {
       // Still pending: its replay is waiting for the disk (or for a rebuild); a failed log is unknown as in Spark.
       if (ready.state === 'pending') throw new ApiError(503, `${appId} is not replayed yet; retry shortly`);

@@ -14,7 +14,7 @@ import { toExecutionData } from '../status/sql/executionData.js';
 import type { SqlExecutionRecord } from '../status/sql/sqlRecord.js';
 import { taskDataFromStored } from '../status/taskData.js';
 import { executorMetricsDistributions, taskMetricDistributions } from '../status/taskSummary.js';
-import type { AppStoreReader } from '../store/appStoreReader.js';
+import type { AppStoreReader, StoredTaskRow } from '../store/appStoreReader.js';
 import { sparkErrors } from '../../api/spark/errors.js';
 import { notFound } from './apiError.js';
 import type { ResolvedAttempt } from './appCatalog.js';
@@ -158,7 +158,7 @@ export class SparkApi {
     });
     const out: Json = {};
     for (const r of rows) {
-      const t = taskDataFromStored(r, logs(r.executor_id));
+      const t = taskData(a, r, logs(r.executor_id));
       out[String(t.taskId)] = t;
     }
     return out;
@@ -192,7 +192,7 @@ export class SparkApi {
       descending: q.sortBy === 'DECREASING_RUNTIME',
       statuses: q.status,
     });
-    return rows.map((r) => taskDataFromStored(r, logs(r.executor_id)));
+    return rows.map((r) => taskData(a, r, logs(r.executor_id)));
   }
 
   executors(a: ResolvedAttempt, activeOnly: boolean): Json[] {
@@ -261,6 +261,16 @@ function hasTasksIn(stage: Json, statuses: string[]): boolean {
         return stage.numTasks - stage.numFailedTasks - stage.numKilledTasks - stage.numActiveTasks - stage.numCompleteTasks > 0;
     }
   });
+}
+
+/** TaskData from a task's stored line; a line that no longer parses means the log changed under the store. */
+function taskData(a: ResolvedAttempt, row: StoredTaskRow, executorLogs: Record<string, string>): Json {
+  try {
+    return taskDataFromStored(row, executorLogs);
+  } catch (err) {
+    if (err instanceof SyntaxError) throw a.store.stale();
+    throw err;
+  }
 }
 
 function executorLogsLookup(store: AppStoreReader): (executorId: string) => Record<string, string> {

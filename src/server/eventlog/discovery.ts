@@ -67,6 +67,14 @@ export async function scanRoots(roots: string[]): Promise<ScanResult> {
   for (const root of roots) {
     const abs = path.resolve(root);
     await walk(abs, abs, 0, result);
+    // A root that went away while it was walked gave a partial listing: none of it counts as gone.
+    if (!result.unreadable.some((u) => u.root === abs && u.path === abs)) {
+      try {
+        await fs.stat(abs);
+      } catch (err) {
+        result.unreadable.push({ root: abs, path: abs, error: fsErrorText(err) });
+      }
+    }
   }
   return result;
 }
@@ -82,6 +90,15 @@ export function fsErrorText(err: unknown): string {
 function isGone(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException)?.code;
   return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.stat(p);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function walk(root: string, dir: string, depth: number, result: ScanResult): Promise<void> {
@@ -118,8 +135,13 @@ async function walk(root: string, dir: string, depth: number, result: ScanResult
         }
       }
     } catch (err) {
-      // A file that vanished between readdir and stat (rename of .inprogress) is simply picked up next scan.
+      // A file that vanished between readdir and stat (rename of .inprogress) is simply picked up next scan,
+      // unless its folder vanished with it: then the rest of this folder's listing is unknown, not gone.
       if (!isGone(err)) result.unreadable.push({ root, path: full, error: fsErrorText(err) });
+      else if (!(await exists(dir))) {
+        result.unreadable.push({ root, path: dir, error: fsErrorText(err) });
+        return;
+      }
     }
   }
 }

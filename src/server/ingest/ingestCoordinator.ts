@@ -117,6 +117,11 @@ export class IngestCoordinator extends EventEmitter {
     }));
   }
 
+  /** Replays waiting to be tried again after a failure of the disk or the process. */
+  get retryingCount(): number {
+    return this.retries.size;
+  }
+
   /** Pending replays (new or grown logs not yet folded). */
   get pendingCount(): number {
     return this.queued.size + this.slots.filter((s) => s.busy).length;
@@ -386,6 +391,7 @@ export class IngestCoordinator extends EventEmitter {
       if (row.dbFile && !fs.existsSync(row.dbFile)) {
         this.index.markStoreLost(row.key);
         rows.set(row.key, { ...row, state: 'pending', dbFile: null, parsedSize: -1 });
+        this.emitChange({ key: row.key, appId: row.appId, kind: 'updated' });
       }
     }
   }
