@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accessErrors, CSRF_HEADER, type AccessRule } from '../../api/access.js';
 import type { AuditAction } from '../../api/console/audit.js';
@@ -177,7 +178,14 @@ function cacheKeyOf(deps: RegistrarDeps, route: RouteSpec, caller: AccessScope, 
   const app = deps.catalog.application(params.appId);
   if (!app || !caller.canView(projectOfApp(app))) return undefined;
   if (!app.attempts.every((a) => a.completed && a.state === 'ready' && a.dbFile)) return undefined;
-  return `${req.url}\n${app.attempts.map((a) => `${a.dbFile}@${a.parsedSize}:${a.parsedMtime}`).join(';')}`;
+  // The log as it is on disk now, not only as the last scan saw it: a log rewritten since must be read again.
+  const versions: string[] = [];
+  for (const a of app.attempts) {
+    const st = fs.statSync(a.path, { throwIfNoEntry: false });
+    if (!st) return undefined;
+    versions.push(`${a.dbFile}@${a.parsedSize}:${a.parsedMtime}/${st.size}:${st.mtimeMs}`);
+  }
+  return `${req.url}\n${versions.join(';')}`;
 }
 
 function sendCached(req: FastifyRequest, reply: FastifyReply, answer: CachedAnswer): FastifyReply {
