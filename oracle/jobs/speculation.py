@@ -1,5 +1,6 @@
-"""Speculation on, one straggler task. (In local mode Spark submits the speculative task but never runs
-the copy on the same host, so the log has SparkListenerSpeculativeTaskSubmitted without a second attempt.)"""
+"""Speculation on, one straggler task. Only the settings reach the log: Spark runs no speculation checker in
+local mode (TaskSchedulerImpl skips it when isLocal), and a speculative copy never runs on the host of the
+original, so real speculative attempts need executors on other hosts, which one machine cannot give."""
 import time
 
 from _common import done, session
