@@ -35,7 +35,8 @@ export function configFromArgs(argv: string[]): ServerConfig {
       'data-dir': { type: 'string' },
       'web-dir': { type: 'string' },
       'scan-interval-ms': { type: 'string', default: '1000' },
-      'ingest-workers': { type: 'string', default: String(Math.max(1, Math.min(4, os.availableParallelism()))) },
+      // One core stays with the request thread: replays must not starve the pages people are looking at.
+      'ingest-workers': { type: 'string', default: String(Math.max(1, Math.min(4, os.availableParallelism() - 1))) },
       'retained-tasks': { type: 'string' },
       'max-line-bytes': { type: 'string' },
       config: { type: 'string' },

@@ -66,9 +66,4 @@ export class AccessDirectory {
       .map(([user, role]) => ({ user, displayName: this.usersByName.get(user)?.displayName ?? user, role }))
       .sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : 0));
   }
-
-  /** Whether a project of this name exists: declared, or holding logs. */
-  exists(project: string, found: ReadonlySet<string>): boolean {
-    return this.declared.has(project) || found.has(project);
-  }
 }

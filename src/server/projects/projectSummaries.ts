@@ -29,6 +29,11 @@ export function allProjectNames(catalog: AppCatalog, directory: AccessDirectory)
   return directory.projectNames(itemsByProject(catalog).keys());
 }
 
+/** Whether a project of this name exists: declared, or holding at least one log. */
+export function projectExists(catalog: AppCatalog, directory: AccessDirectory, project: string): boolean {
+  return directory.declaredProject(project) !== undefined || itemsByProject(catalog).has(project);
+}
+
 function countSince(items: readonly AppListItem[], since: number): JobCounts {
   const counts: JobCounts = { running: 0, succeeded: 0, failed: 0 };
   for (const i of items) if (i.startTime >= since) counts[i.status]++;

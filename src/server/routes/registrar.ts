@@ -12,6 +12,7 @@ import { ApiError, badRequest, forbidden, notFound } from '../api/apiError.js';
 import type { AppCatalog } from '../api/appCatalog.js';
 import { CatalogView, projectOfApp } from '../api/catalogView.js';
 import { RawJson } from '../api/sparkApi.js';
+import { projectExists } from '../projects/projectSummaries.js';
 import { StreamedJsonArray } from '../api/streamedJson.js';
 import type { AccessDirectory } from '../auth/accessDirectory.js';
 import { AccessScope, type Principal, type ProjectFilter } from '../auth/accessScope.js';
@@ -69,23 +70,6 @@ const PROJECT_RULES = new Set<AccessRule>(['projectView', 'projectLogs', 'projec
 
 function concreteRoutes(entry: AnyEntry): RouteSpec[] {
   return 'withAttempt' in entry ? [entry.withoutAttempt, entry.withAttempt] : [entry];
-}
-
-/** Projects that hold at least one log, per catalog build. */
-const foundProjectsCache = new WeakMap<object, Set<string>>();
-function foundProjects(catalog: AppCatalog): Set<string> {
-  const key = catalog.applications();
-  let found = foundProjectsCache.get(key);
-  if (!found) {
-    found = new Set();
-    for (const r of catalog.allRows()) if (r.project) found.add(r.project);
-    foundProjectsCache.set(key, found);
-  }
-  return found;
-}
-
-export function projectExists(deps: Pick<RegistrarDeps, 'catalog' | 'directory'>, project: string): boolean {
-  return deps.directory.exists(project, foundProjects(deps.catalog));
 }
 
 /**
@@ -233,7 +217,7 @@ function enforce(deps: RegistrarDeps, route: RouteSpec, caller: AccessScope, par
   const rule = route.access as 'projectView' | 'projectLogs' | 'projectAdmin';
   if (typeof params.project === 'string') {
     const project = params.project;
-    if (!caller.canView(project) || !projectExists(deps, project)) throw notFound(`unknown project: ${project}`);
+    if (!caller.canView(project) || !projectExists(deps.catalog, deps.directory, project)) throw notFound(`unknown project: ${project}`);
     if (!caller.allows(project, rule)) throw forbidden(sparkErrors.notAuthorized(principal.name));
     return;
   }
