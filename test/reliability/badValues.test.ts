@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerHandle, startServerProcess } from '../support/serverProcess.js';
+import { SPARK_DATE_PATTERN } from '../../src/api/spark/sparkDate.js';
 import { getJson, sampleAs, sampleText, tempDir } from './helpers.js';
 
 /**
@@ -89,6 +90,10 @@ describe('values out of range', () => {
       for (const r of ROUTES) {
         const res = await getJson(`${server.url}/api/v1/applications/${id}${r}`);
         expect(res.status, `${id}${r}: ${res.text.slice(0, 300)}`).toBeLessThan(500);
+        // Every date is one Spark's format (and its clients) can read: a four-digit year.
+        for (const d of res.text.match(/"\d{4,}-\d\d-\d\dT[^"]*"|"[+-]\d+-\d\d-\d\dT[^"]*"/g) ?? []) {
+          expect(d, `${id}${r}`).toMatch(new RegExp(`^"${SPARK_DATE_PATTERN.slice(1, -1)}"$`));
+        }
       }
     }
   });

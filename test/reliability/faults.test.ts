@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -109,6 +110,84 @@ describe('faults', () => {
     const expected = await snapshot(clean.url);
     expect(Object.keys(after).sort()).toEqual(Object.keys(expected).sort());
     for (const k of Object.keys(expected)) expect(after[k], k).toEqual(expected[k]);
+    expect(server.process.exitCode).toBe(null);
+  });
+});
+
+/** Whether this process may mount a tmpfs (root in a container that allows it); else the test is skipped. */
+function canMount(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  const probe = fs.mkdtempSync(path.join(base, 'probe-'));
+  const ok = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe]).status === 0;
+  if (ok) spawnSync('umount', [probe]);
+  fs.rmSync(probe, { recursive: true, force: true });
+  return ok;
+}
+
+describe('full disk', () => {
+  const mounted: string[] = [];
+  afterAll(() => {
+    for (const m of mounted) spawnSync('umount', ['-l', m]);
+  });
+
+  it.skipIf(!canMount())('stays up on a full data disk and catches up once there is space', { timeout: 240_000 }, async () => {
+    const logs = path.join(base, 'full-events');
+    fs.mkdirSync(logs);
+    const ids = Array.from({ length: 30 }, (_, i) => `app-full-${i}`);
+    for (const id of ids) fs.writeFileSync(path.join(logs, id), sampleAs(id));
+    const small = path.join(base, 'full-data');
+    fs.mkdirSync(small);
+    expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', small]).status).toBe(0);
+    mounted.push(small);
+
+    const server = await startServerProcess(['--event-logs', logs, '--scan-interval-ms', '100'], { dataDir: small, waitForIngest: false });
+    servers.push(server);
+    await waitForScans(server.url, 5, 60_000).catch(() => undefined);
+    for (const id of ids.slice(0, 5)) {
+      const res = await fetch(`${server.url}/api/v1/applications/${id}/jobs`, { signal: AbortSignal.timeout(10_000) }).catch(() => undefined);
+      expect(res?.status ?? 0, id).not.toBe(500);
+    }
+    expect(server.process.exitCode, server.output().slice(-2000)).toBe(null);
+
+    // Space again: every application is replayed and answers as on a clean server.
+    expect(spawnSync('mount', ['-o', 'remount,size=256m', small]).status).toBe(0);
+    await until(async () => {
+      for (const id of ids) {
+        const res = await fetch(`${server.url}/api/v1/applications/${id}/jobs`, { signal: AbortSignal.timeout(10_000) }).catch(() => undefined);
+        if (res?.status !== 200) return false;
+      }
+      return true;
+    }, 120_000, 'every app replayed');
+
+    // Full again, to the last byte (the index cannot be written either) while new logs arrive.
+    const filler = path.join(small, 'filler');
+    spawnSync('dd', ['if=/dev/zero', `of=${filler}`, 'bs=1M', 'count=512']);
+    const more = Array.from({ length: 10 }, (_, i) => `app-more-${i}`);
+    for (const id of more) fs.writeFileSync(path.join(logs, id), sampleAs(id));
+    // Scans fail now (the index cannot be written), so none finishes: give them ~10 ticks.
+    await new Promise((r) => setTimeout(r, 1000));
+    for (const id of [...ids.slice(0, 3), ...more.slice(0, 3)]) {
+      const res = await fetch(`${server.url}/api/v1/applications/${id}/jobs`, { signal: AbortSignal.timeout(10_000) }).catch(() => undefined);
+      expect(res?.status ?? 0, id).not.toBe(500);
+    }
+    expect(server.process.exitCode, server.output().slice(-2000)).toBe(null);
+    fs.rmSync(filler);
+    ids.push(...more);
+    await until(async () => {
+      for (const id of ids) {
+        const res = await fetch(`${server.url}/api/v1/applications/${id}/jobs`, { signal: AbortSignal.timeout(10_000) }).catch(() => undefined);
+        if (res?.status !== 200) return false;
+      }
+      return true;
+    }, 120_000, 'every app replayed after the second fill');
+
+    const clean = await startServerProcess(['--event-logs', logs]);
+    servers.push(clean);
+    for (const id of ids) {
+      expect((await getJson(`${server.url}/api/v1/applications/${id}/stages/1/0/taskList`)).body, id).toEqual(
+        (await getJson(`${clean.url}/api/v1/applications/${id}/stages/1/0/taskList`)).body,
+      );
+    }
     expect(server.process.exitCode).toBe(null);
   });
 });

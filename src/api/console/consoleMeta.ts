@@ -20,6 +20,8 @@ export const ConsoleStatus = z.looseObject({
    * stay listed: a log is gone only when a readable folder no longer holds it.
    */
   rootErrors: z.array(z.looseObject({ root: z.string(), path: z.string(), error: z.string() })).optional(),
+  /** Why the last scan of the roots failed (the index could not be written: full disk), when it did. */
+  lastScanError: z.string().optional(),
   /** Replays that failed for a reason of the machine (full disk, no descriptors) and are retried with backoff. */
   retryingReplays: z.int().optional(),
   /** Per-application stores open right now, and how many may be (an LRU below the descriptor limit). */

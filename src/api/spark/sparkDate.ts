@@ -6,10 +6,14 @@
 
 const SPARK_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})GMT$/;
 
+/** The dates the format can carry: 0000-01-01T00:00:00.000 … 9999-12-31T23:59:59.999 (UTC). */
+export const MIN_TIME_MS = -62_167_219_200_000;
+export const MAX_TIME_MS = 253_402_300_799_999;
+
 /** Epoch milliseconds → `2015-03-17T23:11:50.242GMT`. Spark writes `endTime = -1` as `1969-12-31T23:59:59.999GMT`. */
 export function formatSparkDate(epochMs: number): string {
-  // Beyond what a Date holds (±8.64e15 ms) the nearest date is written: a value from a log must never throw.
-  const ms = Number.isNaN(epochMs) ? 0 : Math.max(-8.64e15, Math.min(8.64e15, epochMs));
+  // Outside the four-digit years the nearest date is written: a value from a log must never throw (±Long.Max).
+  const ms = Number.isNaN(epochMs) ? 0 : Math.max(MIN_TIME_MS, Math.min(MAX_TIME_MS, epochMs));
   // toISOString already renders UTC with millisecond precision; only the zone suffix differs.
   return new Date(ms).toISOString().replace(/Z$/, 'GMT');
 }

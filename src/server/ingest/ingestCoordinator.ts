@@ -69,6 +69,8 @@ export class IngestCoordinator extends EventEmitter {
   private readonly staleRebuilt = new Set<string>();
   private scans = 0;
   lastScanAt = 0;
+  /** Why the last scan failed, if it did (for the status page). */
+  lastScanError: string | undefined;
   /** Folders the last scan could not read (a root that is absent or unreadable, EMFILE, …). */
   unreadablePaths: UnreadablePath[] = [];
   private stopped = false;
@@ -129,9 +131,17 @@ export class IngestCoordinator extends EventEmitter {
 
   scan(): Promise<void> {
     if (!this.scanning) {
-      this.scanning = this.doScan().finally(() => {
-        this.scanning = undefined;
-      });
+      this.scanning = this.doScan()
+        .then(() => {
+          this.lastScanError = undefined;
+        })
+        // A scan that fails (index not writable: full disk) is reported and tried again at the next tick.
+        .catch((err: Error) => {
+          this.lastScanError = this.publicError(err.message);
+        })
+        .finally(() => {
+          this.scanning = undefined;
+        });
     }
     return this.scanning;
   }
@@ -281,27 +291,40 @@ export class IngestCoordinator extends EventEmitter {
     const busy = slot.busy;
     slot.busy = undefined;
     if (busy && busy.id === msg.id) {
-      const before = this.index.get(busy.source.key);
-      if (msg.type === 'done') {
-        this.retries.delete(busy.source.key);
-        this.index.recordSummary(busy.source, { ...msg.summary, error: msg.summary.error === undefined ? undefined : this.publicError(msg.summary.error) });
-        if (before?.dbFile && before.dbFile !== msg.summary.dbFile) {
-          this.emit('dbReplaced', before.dbFile);
-          this.deleteDbFile(before.dbFile);
-        }
-        this.emitChange({ key: busy.source.key, appId: msg.summary.appId ?? null, kind: 'updated' });
-      } else if (msg.transient) {
-        // The disk or the process failed, not the log: keep what is served and try again later.
+      try {
+        this.land(busy.source, msg);
+      } catch {
+        // The index cannot be written (full disk): nothing changed, the replay is tried again later.
+        if (msg.type === 'done' && msg.summary.dbFile !== this.index.get(busy.source.key)?.dbFile) this.deleteDbFile(msg.summary.dbFile);
+        this.forceFresh.add(busy.source.key);
         this.scheduleRetry(busy.source.key);
-        this.emitChange({ key: busy.source.key, appId: before?.appId ?? null, kind: 'failed' });
-      } else {
-        this.retries.delete(busy.source.key);
-        this.index.recordFailure(busy.source, this.publicError(msg.message));
-        this.emitChange({ key: busy.source.key, appId: before?.appId ?? null, kind: 'failed' });
       }
       this.resolveWaiters(busy.source.key);
     }
     this.dispatch();
+  }
+
+  /** Records what a replay found (or why it failed) in the index. */
+  private land(source: LogSource, msg: Exclude<IngestResponse, { type: 'progress' }>): void {
+    const key = source.key;
+    const before = this.index.get(key);
+    if (msg.type === 'done') {
+      this.index.recordSummary(source, { ...msg.summary, error: msg.summary.error === undefined ? undefined : this.publicError(msg.summary.error) });
+      this.retries.delete(key);
+      if (before?.dbFile && before.dbFile !== msg.summary.dbFile) {
+        this.emit('dbReplaced', before.dbFile);
+        this.deleteDbFile(before.dbFile);
+      }
+      this.emitChange({ key, appId: msg.summary.appId ?? null, kind: 'updated' });
+    } else if (msg.transient) {
+      // The disk or the process failed, not the log: keep what is served and try again later.
+      this.scheduleRetry(key);
+      this.emitChange({ key, appId: before?.appId ?? null, kind: 'failed' });
+    } else {
+      this.index.recordFailure(source, this.publicError(msg.message));
+      this.retries.delete(key);
+      this.emitChange({ key, appId: before?.appId ?? null, kind: 'failed' });
+    }
   }
 
   private onWorkerCrash(slot: WorkerSlot, err: Error): void {
@@ -309,7 +332,11 @@ export class IngestCoordinator extends EventEmitter {
     const busy = slot.busy;
     slot.busy = undefined;
     if (busy) {
-      this.index.recordFailure(busy.source, this.publicError(`replay crashed: ${err.message}`));
+      try {
+        this.index.recordFailure(busy.source, this.publicError(`replay crashed: ${err.message}`));
+      } catch {
+        this.scheduleRetry(busy.source.key);
+      }
       this.resolveWaiters(busy.source.key);
     }
     const worker = new Worker(new URL('./ingestWorker.js', import.meta.url));
@@ -370,7 +397,11 @@ export class IngestCoordinator extends EventEmitter {
     const row = this.index.byDbFile(dbFile);
     if (!row) return;
     if (problem === 'damaged') {
-      this.index.markStoreLost(row.key);
+      try {
+        this.index.markStoreLost(row.key);
+      } catch {
+        // Index not writable (full disk): the rebuild below replaces the store all the same.
+      }
       this.deleteDbFile(dbFile);
       for (const s of this.slots) s.worker.postMessage({ type: 'forget', key: row.key } satisfies IngestRequest);
     } else {

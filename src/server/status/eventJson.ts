@@ -1,3 +1,5 @@
+import { MAX_TIME_MS, MIN_TIME_MS } from '../../api/spark/sparkDate.js';
+
 /**
  * Lenient readers for event-log JSON. Spark's own reader throws on a wrong type; we coerce where the meaning
  * is clear (numbers written as strings, "NaN") and fall back to the documented default otherwise.
@@ -61,9 +63,9 @@ export function stringMap(value: unknown): Record<string, string> {
  * Bounded readers: values outside what Spark writes are clamped when read, so that one bad field cannot
  * fail a store write (an INTEGER PRIMARY KEY) or a date on the read path.
  *
- * Epoch-ms times: beyond ±8.64e15 ms (what a Date holds, year ±275 760) a time is clamped there.
+ * Epoch-ms times are clamped to the years 0000–9999: what Spark's REST date format (four-digit year) and its
+ * clients can carry.
  */
-export const MAX_TIME_MS = 8_640_000_000_000_000;
 const INT_MIN = -2_147_483_648;
 const INT_MAX = 2_147_483_647;
 
@@ -72,12 +74,12 @@ function clampInt(n: number, min: number, max: number): number {
 }
 
 export function time(value: unknown, fallback = 0): number {
-  return clampInt(num(value, fallback), -MAX_TIME_MS, MAX_TIME_MS);
+  return clampInt(num(value, fallback), MIN_TIME_MS, MAX_TIME_MS);
 }
 
 export function optTime(value: unknown): number | undefined {
   const n = optNum(value);
-  return n === undefined ? undefined : clampInt(n, -MAX_TIME_MS, MAX_TIME_MS);
+  return n === undefined ? undefined : clampInt(n, MIN_TIME_MS, MAX_TIME_MS);
 }
 
 /** Ids Spark reads as Int (job, stage, RDD, attempt, index, partition): a fraction is truncated, as Jackson's intValue does. */
