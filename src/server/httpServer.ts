@@ -62,11 +62,17 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
   const app = Fastify({ logger: false, routerOptions: { maxParamLength: 1000 } });
   await app.register(fastifyCookie);
-  app.setErrorHandler((err: Error, _req, reply) => {
-    if (err instanceof ApiError) return reply.code(err.status).headers(err.headers).type('text/plain').send(err.message);
+  app.setErrorHandler((err: Error, req, reply) => {
+    if (err instanceof ApiError) {
+      // A store being rebuilt, a replay waiting for the disk: the client should simply ask again.
+      if (err.status === 503 && !('Retry-After' in err.headers)) reply.header('Retry-After', '1');
+      return reply.code(err.status).headers(err.headers).type('text/plain').send(err.message);
+    }
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) return reply.code(status).type('text/plain').send(err.message);
-    return reply.code(500).type('text/plain').send(`Internal error: ${err.message}`);
+    // The message may hold a server path or a piece of a log: it goes to the server's log, not to the client.
+    console.error(`internal error on ${req.method} ${req.url}:`, err);
+    return reply.code(500).type('text/plain').send('Internal error (details are in the server log)');
   });
   app.addHook('onSend', async (_req, reply) => {
     // Spark's UI sends these on every response; history must never be served stale from a cache.
@@ -78,7 +84,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const deps = { catalog, directory, auth, accessDb, responses: new ResponseCache() };
   registerRouteTables(app, deps, [
     [sparkRoutes, sparkHandlers(api)],
-    [consoleRoutes, consoleHandlers(ingest, new AppLogFiles(config.appLogRoots))],
+    [consoleRoutes, consoleHandlers(catalog, ingest, new AppLogFiles(config.appLogRoots))],
     [accessRoutes, accessHandlers({ ...deps, usage: new ProjectUsage(catalog), oidc })],
   ]);
 

@@ -195,8 +195,16 @@ describe('access matrix', () => {
 
     const facets = (await (await fetch(`${server.url}/api/console/facets`, { headers: basicAuth('bdev') })).json()) as { projects: string[] };
     expect(facets.projects).toEqual(['beta']);
-    const status = (await (await fetch(`${server.url}/api/console/status`, { headers: basicAuth('bdev') })).json()) as { applications: number };
+    const status = (await (await fetch(`${server.url}/api/console/status`, { headers: basicAuth('bdev') })).json()) as { applications: number; openStores?: number };
     expect(status.applications).toBe(1);
+    // The machine's health (roots, stores, retries) is for console administrators only.
+    expect(status.openStores).toBeUndefined();
+    const rootStatus = (await (await fetch(`${server.url}/api/console/status`, { headers: basicAuth('root') })).json()) as { openStores?: number; maxOpenStores?: number; rootErrors?: unknown[] };
+    expect(rootStatus.maxOpenStores).toBeGreaterThan(0);
+    expect(rootStatus.rootErrors).toEqual([]);
+    const metrics = await (await fetch(`${server.url}/metrics`, { headers: basicAuth('root') })).text();
+    expect(metrics).toMatch(/^spark_console_stores_open \d+$/m);
+    expect(metrics).toMatch(/^spark_console_applications \d+$/m);
     const projects = (await (await fetch(`${server.url}/api/console/projects`, { headers: basicAuth('aviewer') })).json()) as { projects: { name: string; myRole: string; canReadLogs: boolean }[] };
     expect(projects.projects.map((p) => [p.name, p.myRole, p.canReadLogs])).toEqual([['alpha', 'viewer', false]]);
   });

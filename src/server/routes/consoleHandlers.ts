@@ -5,6 +5,7 @@ import type { AppFacets, ConsoleStatus } from '../../api/console/consoleMeta.js'
 import { renderOpenApiDocument } from '../../api/openapi.js';
 import { sparkErrors } from '../../api/spark/errors.js';
 import { notFound } from '../api/apiError.js';
+import type { AppCatalog } from '../api/appCatalog.js';
 import type { CatalogView } from '../api/catalogView.js';
 import { listApps } from '../api/consoleAppList.js';
 import { stageGraph, taskTimeline } from '../api/consoleStageViews.js';
@@ -23,7 +24,7 @@ function visibleProject(view: CatalogView, appId: string): string {
 }
 
 /** The console's own API under /api/console (contract: src/api/console). */
-export function consoleHandlers(ingest: IngestCoordinator, logs: AppLogFiles): HandlerTable<typeof consoleRoutes> {
+export function consoleHandlers(catalog: AppCatalog, ingest: IngestCoordinator, logs: AppLogFiles): HandlerTable<typeof consoleRoutes> {
   const logFile = (view: CatalogView, p: { appId: string; executorId: string; logType: string }) => {
     const project = visibleProject(view, p.appId);
     const logType = p.logType as LogType;
@@ -38,7 +39,7 @@ export function consoleHandlers(ingest: IngestCoordinator, logs: AppLogFiles): H
 
   return {
     docs: () => openApi,
-    metrics: (ctx) => ctx.reply.type('text/plain; version=0.0.4').send(prometheusMetrics(ctx.view, ingest)),
+    metrics: (ctx) => ctx.reply.type('text/plain; version=0.0.4').send(prometheusMetrics(ctx.view, catalog, ingest)),
 
     stageGraph: async (ctx) => stageGraph((await attemptOf(ctx.view, ctx.params)).store),
     taskTimeline: async (ctx) => {
@@ -83,6 +84,16 @@ export function consoleHandlers(ingest: IngestCoordinator, logs: AppLogFiles): H
       unreadableLogs: ctx.view
         .unreadable()
         .map((r) => ({ key: r.key, project: r.project, error: r.error ?? 'no SparkListenerApplicationStart with an App ID' })),
+      // The machine's health is the operators': only a console administrator sees it.
+      ...(ctx.caller?.principal.admin
+        ? {
+            rootErrors: ingest.rootErrors,
+            ...(ingest.lastScanError === undefined ? {} : { lastScanError: ingest.lastScanError }),
+            retryingReplays: ingest.retryingCount,
+            openStores: catalog.storePool.size,
+            maxOpenStores: catalog.storePool.limit,
+          }
+        : {}),
     }),
 
     /** Server-sent events for one application: a `change` per landed replay, `complete` once it has ended. */
