@@ -7,6 +7,7 @@ import { sparkErrors } from '../../api/spark/errors.js';
 import { notFound } from '../api/apiError.js';
 import type { CatalogView } from '../api/catalogView.js';
 import { listApps } from '../api/consoleAppList.js';
+import { appDiagnostics } from '../diagnostics/appDiagnostics.js';
 import { stageGraph, taskTimeline } from '../api/consoleStageViews.js';
 import { RawJson } from '../api/sparkApi.js';
 import { sendFileAsOfNow } from '../http/fileDownload.js';
@@ -41,6 +42,10 @@ export function consoleHandlers(ingest: IngestCoordinator, logs: AppLogFiles): H
     metrics: (ctx) => ctx.reply.type('text/plain; version=0.0.4').send(prometheusMetrics(ctx.view, ingest)),
 
     stageGraph: async (ctx) => stageGraph((await attemptOf(ctx.view, ctx.params)).store),
+    diagnostics: async (ctx) => {
+      const a = await attemptOf(ctx.view, ctx.params);
+      return appDiagnostics(a.store, a.row.startTime, a.row.completed ? a.row.endTime : Date.now());
+    },
     taskTimeline: async (ctx) => {
       const { stageId, stageAttemptId } = ctx.params;
       const a = await attemptOf(ctx.view, ctx.params);

@@ -1,0 +1,33 @@
+import type { DiagnosticFinding, DiagnosticSeverity } from '../../api/console/diagnostics.js';
+import type { DiagnosticsInput } from './diagnosticsInput.js';
+import { failedTasksRule } from './rules/failedTasks.js';
+import { fetchFailuresRule } from './rules/fetchFailures.js';
+import { gcExecutorRule, gcStageRule } from './rules/gc.js';
+import { idleCoresRule } from './rules/idleCores.js';
+import { lostExecutorsRule } from './rules/lostExecutors.js';
+import { skewRule } from './rules/skew.js';
+import { spillRule } from './rules/spill.js';
+import { stageRetriesRule } from './rules/stageRetries.js';
+import { tinyTasksRule } from './rules/tinyTasks.js';
+
+export const RULES = [
+  failedTasksRule,
+  fetchFailuresRule,
+  stageRetriesRule,
+  lostExecutorsRule,
+  skewRule,
+  spillRule,
+  gcStageRule,
+  gcExecutorRule,
+  tinyTasksRule,
+  idleCoresRule,
+];
+
+const SEVERITY_RANK: Record<DiagnosticSeverity, number> = { critical: 0, warning: 1, info: 2 };
+
+/** Every rule's findings, ranked: critical first (why it failed), then by the time they explain. */
+export function diagnose(input: DiagnosticsInput): DiagnosticFinding[] {
+  return RULES.flatMap((rule) => rule(input)).sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.impactMs - a.impactMs || a.id.localeCompare(b.id),
+  );
+}

@@ -1,0 +1,32 @@
+import type { DiagnosticFinding } from '../../../api/console/diagnostics.js';
+import type { DiagnosticsInput } from '../diagnosticsInput.js';
+import { ms } from '../textFormat.js';
+
+/** Removals the application asked for (dynamic allocation, shutdown): not losses. */
+const REQUESTED_REMOVAL = /killed by driver|explicit termination request|decommission/i;
+
+/** Lost executors: removed for a reason other than the driver's own request, with that reason. */
+export function lostExecutorsRule(input: DiagnosticsInput): DiagnosticFinding[] {
+  return input.executors
+    .filter((e) => e.removeReason !== undefined && e.removeReason !== '' && !REQUESTED_REMOVAL.test(e.removeReason))
+    .map((e) => {
+      const lostTasks = input.failedTasks.filter((t) => t.executorId === e.id);
+      const lostMs = lostTasks.reduce((sum, t) => sum + t.duration, 0);
+      const reason = e.removeReason!.split('\n')[0]!;
+      return {
+        id: `lostExecutors:${e.id}`,
+        rule: 'lostExecutors' as const,
+        severity: 'critical' as const,
+        title: `Executor ${e.id} on ${e.host} was lost: ${reason} (${lostTasks.length} failed task${lostTasks.length === 1 ? '' : 's'})`,
+        measured: [
+          { label: 'failed tasks on it', value: lostTasks.length, unit: 'count' as const },
+          { label: 'time of those tasks', value: lostMs, unit: 'ms' as const },
+        ],
+        thresholds: [],
+        impactMs: lostMs,
+        impact: `task time lost with the executor's failed tasks: ${ms(lostMs)}`,
+        links: [{ kind: 'executor' as const, label: `executor ${e.id} (${e.host})`, executorId: e.id }],
+        details: [{ reason: e.removeReason! }],
+      };
+    });
+}
