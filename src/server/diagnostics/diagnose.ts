@@ -23,11 +23,12 @@ export const RULES = [
   idleCoresRule,
 ];
 
-const SEVERITY_RANK: Record<DiagnosticSeverity, number> = { critical: 0, warning: 1, info: 2 };
+/** Why it failed comes before why it was slow; within each, the time explained decides. */
+const failing = (s: DiagnosticSeverity) => (s === 'critical' ? 0 : 1);
 
 /** Every rule's findings, ranked: critical first (why it failed), then by the time they explain. */
 export function diagnose(input: DiagnosticsInput): DiagnosticFinding[] {
   return RULES.flatMap((rule) => rule(input)).sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.impactMs - a.impactMs || a.id.localeCompare(b.id),
+    (a, b) => failing(a.severity) - failing(b.severity) || b.impactMs - a.impactMs || a.id.localeCompare(b.id),
   );
 }

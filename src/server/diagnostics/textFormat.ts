@@ -19,7 +19,7 @@ export function bytes(v: number): string {
 }
 
 export function pct(share: number): string {
-  return `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
+  return `${(share * 100).toFixed(1)}%`;
 }
 
 export function stageLabel(stageId: number, attemptId: number): string {
