@@ -66,3 +66,11 @@ describe('stage retries rule (attempt > 0)', () => {
     expect(stageRetriesRule(input({ stages: [stage(), stage({ stageId: 2 })] }))).toEqual([]);
   });
 });
+
+describe('error signature of executor losses', () => {
+  it('groups losses on different hosts and containers together', () => {
+    const a = errorSignature('ExecutorLostFailure (executor 2 exited caused by one of the running tasks) Reason: Container marked as failed: container_1_0171_01_000003 on host: workerc90b4a69-11-220-229-212. Exit status: 52.');
+    const b = errorSignature('ExecutorLostFailure (executor 5 exited caused by one of the running tasks) Reason: Container marked as failed: container_1_0171_01_000006 on host: workerda5b9d6b-11-193-202-78. Exit status: 52.');
+    expect(a.key).toBe(b.key);
+  });
+});

@@ -1,6 +1,6 @@
 import { parseSparkDate } from '../../api/spark/sparkDate.js';
 import type { Json } from '../status/eventJson.js';
-import type { AppStoreReader } from '../store/appStoreReader.js';
+import type { AppStoreReader, FailedTaskRow } from '../store/appStoreReader.js';
 import type { DiagnosticsInput, ExecutorFacts, StageFacts, StageTaskStats } from './diagnosticsInput.js';
 import { FAILED_TASKS_READ, SKEWED_TASKS_SHOWN, THRESHOLDS } from './thresholds.js';
 
@@ -65,17 +65,30 @@ export interface CollectedInput {
   failedTasksTotal: number;
 }
 
-/** Gathers what the rules read from an application's store. `appEnd` is its end, or now while it runs. */
-export function collectInput(store: AppStoreReader, appStart: number, appEnd: number): CollectedInput {
+/** The last time the log shows: executors added or removed, stages submitted or completed, tasks ended. */
+function lastSeen(appStart: number, stages: StageFacts[], executors: ExecutorFacts[], failed: FailedTaskRow[]): number {
+  let t = appStart;
+  for (const s of stages) t = Math.max(t, s.submissionTime ?? 0, s.completionTime ?? 0);
+  for (const e of executors) t = Math.max(t, e.addTime, e.removeTime ?? 0);
+  for (const f of failed) t = Math.max(t, f.launchTime + f.duration);
+  return t;
+}
+
+/**
+ * Gathers what the rules read from an application's store. `appEnd` is its end; for an attempt that has not
+ * ended (running, or crashed without an end) it is the last time its log shows.
+ */
+export function collectInput(store: AppStoreReader, appStart: number, appEnd: number | undefined): CollectedInput {
   const stages = store.stages().map((s) => stageFacts(s.data));
+  const executors = store.executors().map(executorFacts);
   const failed = store.failedTasks(FAILED_TASKS_READ);
   return {
     input: {
       appStart,
-      appEnd,
+      appEnd: appEnd ?? lastSeen(appStart, stages, executors, failed.rows),
       stages,
       taskStats: stages.map((s) => taskStats(store, s)),
-      executors: store.executors().map(executorFacts),
+      executors,
       failedTasks: failed.rows,
     },
     failedTasksTotal: failed.total,

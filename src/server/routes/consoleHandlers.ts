@@ -44,7 +44,7 @@ export function consoleHandlers(ingest: IngestCoordinator, logs: AppLogFiles): H
     stageGraph: async (ctx) => stageGraph((await attemptOf(ctx.view, ctx.params)).store),
     diagnostics: async (ctx) => {
       const a = await attemptOf(ctx.view, ctx.params);
-      return appDiagnostics(a.store, a.row.startTime, a.row.completed ? a.row.endTime : Date.now());
+      return appDiagnostics(a.store, a.row.startTime, a.row.completed ? a.row.endTime : undefined);
     },
     taskTimeline: async (ctx) => {
       const { stageId, stageAttemptId } = ctx.params;

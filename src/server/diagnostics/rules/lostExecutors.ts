@@ -1,6 +1,6 @@
 import type { DiagnosticFinding } from '../../../api/console/diagnostics.js';
 import type { DiagnosticsInput } from '../diagnosticsInput.js';
-import { ms } from '../textFormat.js';
+import { ms, stageLabel } from '../textFormat.js';
 
 /** Removals the application asked for (dynamic allocation, shutdown): not losses. */
 const REQUESTED_REMOVAL = /killed by driver|explicit termination request|decommission/i;
@@ -25,7 +25,15 @@ export function lostExecutorsRule(input: DiagnosticsInput): DiagnosticFinding[] 
         thresholds: [],
         impactMs: lostMs,
         impact: `task time lost with the executor's failed tasks: ${ms(lostMs)}`,
-        links: [{ kind: 'executor' as const, label: `executor ${e.id} (${e.host})`, executorId: e.id }],
+        links: [
+          { kind: 'executor' as const, label: `executor ${e.id} (${e.host})`, executorId: e.id },
+          ...[...new Map(lostTasks.map((t) => [`${t.stageId}.${t.stageAttempt}`, t])).values()].map((t) => ({
+            kind: 'stage' as const,
+            label: stageLabel(t.stageId, t.stageAttempt),
+            stageId: t.stageId,
+            attemptId: t.stageAttempt,
+          })),
+        ],
         details: [{ reason: e.removeReason! }],
       };
     });
