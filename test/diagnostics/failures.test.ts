@@ -31,11 +31,26 @@ describe('failed tasks rule (grouped by error)', () => {
     );
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ rule: 'failedTasks', severity: 'critical', impactMs: 1_000 });
-    expect(f[0]!.title).toBe('2 tasks failed with java.lang.OutOfMemoryError in 1 stage on 2 executors (the stage failed)');
+    expect(f[0]!.title).toBe('2 tasks failed with java.lang.OutOfMemoryError in 1 stage on 2 executors (why the stage failed)');
     expect(f[0]!.links).toEqual([
       expect.objectContaining({ kind: 'stage', stageId: 2, attemptId: 0 }),
       expect.objectContaining({ kind: 'task', taskId: 10 }),
       expect.objectContaining({ kind: 'executor', executorId: '2' }),
+    ]);
+  });
+  it('makes critical the error the failed stage names, not the others in that stage', () => {
+    const f = failedTasksRule(
+      input({
+        stages: [stage({ stageId: 2, status: 'FAILED', failureReason: 'Job aborted due to stage failure: Task 3 in stage 2.0 failed 4 times, most recent failure: java.lang.OutOfMemoryError: Java heap space' })],
+        failedTasks: [
+          failedTask({ taskId: 1, stageId: 2, error: 'java.lang.OutOfMemoryError: Java heap space' }),
+          failedTask({ taskId: 2, stageId: 2, error: 'ExecutorLostFailure (executor 2 exited caused by one of the running tasks)', duration: 9_000 }),
+        ],
+      }),
+    );
+    expect(f.map((x) => [x.title.split(' in ')[0], x.severity])).toEqual([
+      ['1 task failed with java.lang.OutOfMemoryError', 'critical'],
+      ['1 task failed with ExecutorLostFailure', 'warning'],
     ]);
   });
   it('does not fire without failed tasks', () => {
@@ -46,7 +61,7 @@ describe('failed tasks rule (grouped by error)', () => {
 describe('fetch failures rule', () => {
   it('fires per stage attempt with fetch-failed tasks', () => {
     const [f] = fetchFailuresRule(input({ failedTasks: [failedTask({ stageId: 3, stageAttempt: 0, error: FETCH }), failedTask({ error: 'x: y' })] }));
-    expect(f).toMatchObject({ rule: 'fetchFailures', links: [{ kind: 'stage', stageId: 3 }, { kind: 'task' }] });
+    expect(f).toMatchObject({ rule: 'fetchFailures', severity: 'warning', links: [{ kind: 'stage', stageId: 3 }, { kind: 'task' }] });
   });
   it('does not fire for other failures', () => {
     expect(fetchFailuresRule(input({ failedTasks: [failedTask()] }))).toEqual([]);

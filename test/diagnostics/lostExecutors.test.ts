@@ -10,7 +10,7 @@ describe('lost executors rule', () => {
         failedTasks: [failedTask({ executorId: '5', duration: 700 }), failedTask({ executorId: '6' })],
       }),
     );
-    expect(f).toMatchObject({ rule: 'lostExecutors', severity: 'critical', impactMs: 700, links: [{ kind: 'executor', executorId: '5' }, { kind: 'stage', stageId: 1, attemptId: 0 }] });
+    expect(f).toMatchObject({ rule: 'lostExecutors', severity: 'warning', impactMs: 700, links: [{ kind: 'executor', executorId: '5' }, { kind: 'stage', stageId: 1, attemptId: 0 }] });
     expect(f!.title).toContain('Exit status: 52');
     expect(f!.title).not.toContain('more');
   });

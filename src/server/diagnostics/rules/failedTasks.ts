@@ -11,7 +11,8 @@ interface Group {
 
 /**
  * Failed tasks grouped by error (exception class + message with numbers stripped): count, stages, executors,
- * first occurrence and one task to open. Fetch failures have their own rule.
+ * first occurrence and one task to open. Fetch failures have their own rule. Critical is the error a failed
+ * stage names in its failure reason (or, when none is named, every error of a failed stage).
  */
 export function failedTasksRule(input: DiagnosticsInput): DiagnosticFinding[] {
   const groups = new Map<string, Group>();
@@ -22,13 +23,19 @@ export function failedTasksRule(input: DiagnosticsInput): DiagnosticFinding[] {
     if (!g) groups.set(sig.key, (g = { exceptionClass: sig.exceptionClass, message: sig.message, tasks: [] }));
     g.tasks.push(t);
   }
-  const failedStages = new Set(input.stages.filter((s) => s.status === 'FAILED').map((s) => `${s.stageId}.${s.attemptId}`));
+  const failedStages = input.stages.filter((s) => s.status === 'FAILED');
+  const failedKeys = new Set(failedStages.map((s) => `${s.stageId}.${s.attemptId}`));
+  const reasons = failedStages.map((s) => s.failureReason ?? '').filter((r) => r !== '');
+  // The error a failed stage names as its most recent failure is why it failed; other errors there were along the way.
+  const named = (g: Group) => reasons.some((r) => r.includes(g.exceptionClass));
+  const anyNamed = [...groups.values()].some(named);
   return [...groups.values()].map((g) => {
     const first = g.tasks.reduce((a, b) => (b.launchTime + b.duration < a.launchTime + a.duration ? b : a));
     const stages = [...new Map(g.tasks.map((t) => [`${t.stageId}.${t.stageAttempt}`, t])).values()];
     const executors = [...new Set(g.tasks.map((t) => t.executorId))];
     const lostMs = g.tasks.reduce((sum, t) => sum + t.duration, 0);
-    const failedStage = stages.some((t) => failedStages.has(`${t.stageId}.${t.stageAttempt}`));
+    const inFailedStage = stages.some((t) => failedKeys.has(`${t.stageId}.${t.stageAttempt}`));
+    const failedStage = inFailedStage && (anyNamed ? named(g) : true);
     return {
       id: `failedTasks:${g.message}`,
       rule: 'failedTasks' as const,
@@ -36,7 +43,7 @@ export function failedTasksRule(input: DiagnosticsInput): DiagnosticFinding[] {
       title:
         `${g.tasks.length} task${g.tasks.length === 1 ? '' : 's'} failed with ${g.exceptionClass} in ` +
         `${stages.length} stage${stages.length === 1 ? '' : 's'} on ${executors.length} executor${executors.length === 1 ? '' : 's'}` +
-        (failedStage ? ' (the stage failed)' : ''),
+        (failedStage ? ' (why the stage failed)' : inFailedStage ? ' (in a failed stage)' : ''),
       measured: [
         { label: 'failed tasks', value: g.tasks.length, unit: 'count' as const },
         { label: 'stages', value: stages.length, unit: 'count' as const },
@@ -55,7 +62,7 @@ export function failedTasksRule(input: DiagnosticsInput): DiagnosticFinding[] {
         {
           error: g.message,
           exception: g.exceptionClass,
-          firstAt: new Date(first.launchTime + first.duration).toISOString(),
+          'first occurrence': new Date(first.launchTime + first.duration).toISOString(),
           stages: stages.map((t) => `${t.stageId}.${t.stageAttempt}`).join(', '),
           executors: executors.join(', '),
         },

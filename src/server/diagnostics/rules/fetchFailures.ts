@@ -18,7 +18,8 @@ export function fetchFailuresRule(input: DiagnosticsInput): DiagnosticFinding[] 
     return {
       id: `fetchFailures:${key}`,
       rule: 'fetchFailures' as const,
-      severity: 'critical' as const,
+      // The stage is retried from its parents' output; a stage that still fails shows in failed tasks.
+      severity: 'warning' as const,
       title: `Fetch failures in ${where}: ${tasks.length} task${tasks.length === 1 ? '' : 's'} could not read shuffle output`,
       measured: [{ label: 'fetch-failed tasks', value: tasks.length, unit: 'count' as const }],
       thresholds: [{ label: 'fetch failures above', value: 0, unit: 'count' as const }],

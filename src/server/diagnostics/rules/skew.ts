@@ -47,7 +47,7 @@ export function skewRule(input: DiagnosticsInput): DiagnosticFinding[] {
         executor: t.executorId,
         duration: ms(t.duration),
         input: `${bytes(t.inputBytes)} (median ${bytes(s.medianInputBytes)})`,
-        shuffleRead: `${bytes(t.shuffleReadBytes)} (median ${bytes(s.medianShuffleReadBytes)})`,
+        'shuffle read': `${bytes(t.shuffleReadBytes)} (median ${bytes(s.medianShuffleReadBytes)})`,
       })),
     });
   }
