@@ -30,7 +30,7 @@ test.describe('logs', () => {
   test('the Logs tab follows Executors; an app without log files says so', async ({ logsTab, page }) => {
     await logsTab.goto(APP);
     const tabs = page.getByRole('navigation', { name: 'Application views' }).getByRole('link');
-    await expect(tabs).toHaveText(['Jobs', 'Stages', 'Storage', 'Environment', 'Executors', 'Logs', 'SQL / DataFrame']);
+    await expect(tabs).toHaveText(['Jobs', 'Stages', 'Storage', 'Environment', 'Executors', 'Logs', 'SQL / DataFrame', 'Diagnostics']);
     await expect(logsTab.empty).toContainText('No driver or executor logs for this application');
   });
 

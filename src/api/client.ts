@@ -98,6 +98,8 @@ export interface SparkConsoleClient {
   appLogChunk(appId: string, executorId: string, logType: LogType, params?: LogChunkQueryInput, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['appLogChunk']>>;
   /** Console: stage parents, RDD graphs and locality of every stage attempt (for DAGs). */
   stageGraph(app: AppRef, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['stageGraph']>>;
+  /** Console: why the attempt failed or was slow (ranked findings). */
+  diagnostics(app: AppRef, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['diagnostics']>>;
   /** Console: a stage attempt's tasks as columns (task timeline). */
   taskTimeline(app: AppRef, stageId: number, attemptId: number, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['taskTimeline']>>;
   /** Console: URL downloading a whole log file. */
@@ -235,6 +237,7 @@ export function createClient(options: ClientOptions = {}): SparkConsoleClient {
     appLogs: (appId, opts) => getJson(consoleRoutes.appLogs, { appId }, undefined, opts),
     appLogChunk: (appId, executorId, logType, params, opts) => getJson(consoleRoutes.appLogChunk, { appId, executorId, logType }, params, opts),
     stageGraph: (app, opts) => getJson(consoleRoutes.stageGraph, { appId: app.appId, attempt: app.attemptId ?? '-' }, undefined, opts),
+    diagnostics: (app, opts) => getJson(consoleRoutes.diagnostics, { appId: app.appId, attempt: app.attemptId ?? '-' }, undefined, opts),
     taskTimeline: (app, stageId, attemptId, opts) =>
       getJson(consoleRoutes.taskTimeline, { appId: app.appId, attempt: app.attemptId ?? '-', stageId, stageAttemptId: attemptId }, undefined, opts),
     appLogDownloadUrl: (appId, executorId, logType) => url(consoleRoutes.appLogDownload, { appId, executorId, logType }),

@@ -55,6 +55,8 @@ function appScope(app: AppRef) {
     stages: (params?: StagesQueryInput) => [...key, 'stages', clean(params)] as const,
     /** Console: stage parents, RDD graphs and locality (under `stages`, so stage changes refresh it). */
     stageGraph: () => [...key, 'stages', 'graph'] as const,
+    /** Console: diagnostics findings (under `stages`, so stage and task changes refresh them). */
+    diagnostics: () => [...key, 'stages', 'diagnostics'] as const,
     /** Every attempt of one stage (`stages/{stageId}`). */
     stageAttempts: (stageId: number, params?: StageQueryInput) => [...key, 'stage', stageId, 'all', clean(params)] as const,
     stage: (stageId: number, attemptId: number) => stageScope(key, stageId, attemptId),

@@ -26,6 +26,7 @@ import { SessionGate } from './components/SessionGate.js';
  *   /apps/:appId/:attempt/logs                Logs tab: the driver log and every executor's stdout/stderr the console has
  *   /apps/:appId/:attempt/logs/:executorId/:logType   log viewer (logType stdout | stderr | driver-log; ?q= search, ?wrap=1)
  *   /apps/:appId/:attempt/sql                 SQL tab;  …/sql/:executionId  SQL execution detail
+ *   /apps/:appId/:attempt/diagnostics         Diagnostics tab: ranked findings (why it failed / why it was slow)
  *
  * `:attempt` is ALWAYS present: it is the attempt id (YARN cluster mode, e.g. `1`, `2`) or `-` for an
  * application whose log carries no attempt id (local, client, standalone mode). One fixed shape keeps
@@ -57,6 +58,7 @@ const LogsPage = lazy(() => import('./pages/logs/LogsPage.js'));
 const LogViewerPage = lazy(() => import('./pages/logs/LogViewerPage.js'));
 const SqlListPage = lazy(() => import('./pages/sql/SqlListPage.js'));
 const SqlExecutionPage = lazy(() => import('./pages/sql/SqlExecutionPage.js'));
+const DiagnosticsPage = lazy(() => import('./pages/diagnostics/DiagnosticsPage.js'));
 
 /** Parameters of the application list: `/` carried them before the projects page took its place. */
 const APP_LIST_PARAMS = ['status', 'user', 'version', 'project', 'q', 'from', 'to', 'sort', 'page', 'pageSize'];
@@ -104,6 +106,7 @@ export function AppRoutes() {
             <Route path="logs/:executorId/:logType" element={<LogViewerPage />} />
             <Route path="sql" element={<SqlListPage />} />
             <Route path="sql/:executionId" element={<SqlExecutionPage />} />
+            <Route path="diagnostics" element={<DiagnosticsPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
           <Route path="*" element={<NotFound />} />

@@ -6,6 +6,7 @@ import { AppListPage } from './appListItem.js';
 import { appListQuery } from './appListQuery.js';
 import { AppLogList, LogChunk, logChunkQuery } from './appLogs.js';
 import { AppFacets, ConsoleStatus } from './consoleMeta.js';
+import { Diagnostics } from './diagnostics.js';
 import { StageGraph } from './stageGraph.js';
 import { TaskTimeline } from './taskTimeline.js';
 
@@ -104,6 +105,21 @@ export const consoleRoutes = {
     response: json(StageGraph),
     summary: 'Stage parents, RDD graphs and locality of every stage attempt',
     description: 'The data Spark UI draws its job and stage DAGs from. `attempt` is the attempt id, or `-` for an application without attempt ids.',
+    tag: 'console',
+    errors: [{ status: 404, body: sparkErrors.noSuchApp('{appId}'), when: 'no such application or attempt' }],
+  }),
+  diagnostics: route({
+    operationId: 'consoleDiagnostics',
+    access: 'projectView',
+    path: `${CONSOLE_API_PREFIX}/apps/{appId}/attempts/{attempt}/diagnostics`,
+    response: json(Diagnostics),
+    summary: 'Why an application attempt failed or was slow: ranked findings with their numbers',
+    description:
+      'Rules with DataFlint\'s thresholds: skew (slowest task > 5 s and > 10× the median), spill, GC > 10% of task ' +
+      'time (per stage and executor), many tiny tasks (> 5000 with median < 500 ms), idle cores > 50%, lost executors, ' +
+      'fetch failures, stage retries, and failed tasks grouped by error. Each finding has its measured values, ' +
+      'thresholds, the time (or CU-hours) it explains, and links to stages, tasks or executors. Ranked critical ' +
+      'first, then by impact. `attempt` is the attempt id, or `-` for an application without attempt ids.',
     tag: 'console',
     errors: [{ status: 404, body: sparkErrors.noSuchApp('{appId}'), when: 'no such application or attempt' }],
   }),

@@ -4,6 +4,7 @@ export * from './appListItem.js';
 export * from './appListQuery.js';
 export * from './appLogs.js';
 export * from './consoleMeta.js';
+export * from './diagnostics.js';
 export * from './stageGraph.js';
 export * from './taskTimeline.js';
 export * from './consoleRoutes.js';

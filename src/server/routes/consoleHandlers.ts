@@ -8,6 +8,7 @@ import { notFound } from '../api/apiError.js';
 import type { AppCatalog } from '../api/appCatalog.js';
 import type { CatalogView } from '../api/catalogView.js';
 import { listApps } from '../api/consoleAppList.js';
+import { appDiagnostics } from '../diagnostics/appDiagnostics.js';
 import { stageGraph, taskTimeline } from '../api/consoleStageViews.js';
 import { RawJson } from '../api/sparkApi.js';
 import { sendFileAsOfNow } from '../http/fileDownload.js';
@@ -42,6 +43,10 @@ export function consoleHandlers(catalog: AppCatalog, ingest: IngestCoordinator, 
     metrics: (ctx) => ctx.reply.type('text/plain; version=0.0.4').send(prometheusMetrics(ctx.view, catalog, ingest)),
 
     stageGraph: async (ctx) => stageGraph((await attemptOf(ctx.view, ctx.params)).store),
+    diagnostics: async (ctx) => {
+      const a = await attemptOf(ctx.view, ctx.params);
+      return appDiagnostics(a.store, a.row.startTime, a.row.completed ? a.row.endTime : undefined);
+    },
     taskTimeline: async (ctx) => {
       const { stageId, stageAttemptId } = ctx.params;
       const a = await attemptOf(ctx.view, ctx.params);

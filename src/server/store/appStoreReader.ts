@@ -54,6 +54,27 @@ export interface StoredTaskRow {
   duration: number;
 }
 
+export interface DiagnosticTaskRow {
+  taskId: number;
+  index: number;
+  executorId: string;
+  duration: number;
+  inputBytes: number;
+  shuffleReadBytes: number;
+}
+
+export interface FailedTaskRow {
+  taskId: number;
+  stageId: number;
+  stageAttempt: number;
+  index: number;
+  executorId: string;
+  host: string;
+  launchTime: number;
+  duration: number;
+  error: string;
+}
+
 /**
  * Why a store cannot answer: `damaged` (unreadable, corrupt or deleted: rebuild it), `stale` (the log its task
  * lines point into has changed: replay again), `unavailable` (descriptors exhausted, closed: retry later).
@@ -398,6 +419,61 @@ export class AppStoreReader implements PooledStore {
   /** The columns of a stage attempt's task timeline, straight from the indexed table (no event lines). */
   timelineRows(stageId: number, attemptId: number): TimelineRow[] {
     return this.use((h) => h.stmts.timelineRows.raw().all(stageId, attemptId) as TimelineRow[]);
+  }
+
+  /** Successful tasks of a stage attempt: count, longest, and Σ (duration − run time), from the task table. */
+  successStats(stageId: number, attemptId: number): { count: number; maxMs: number; overheadMs: number } {
+    return this.use((h) => {
+      const r = h.db
+        .prepare(
+          `SELECT COUNT(*) AS count, coalesce(MAX(duration), 0) AS maxMs, coalesce(SUM(MAX(duration - MAX(run_time, 0), 0)), 0) AS overheadMs
+           FROM tasks WHERE stage_id = ? AND stage_attempt = ? AND status = 'SUCCESS'`,
+        )
+        .get(stageId, attemptId) as { count: number; maxMs: number; overheadMs: number };
+      return r;
+    });
+  }
+
+  /** The value at `offset` of a successful-task column in ascending order (a median with offset = ⌊(n−1)/2⌋). */
+  successColumnAt(stageId: number, attemptId: number, column: 'duration' | 'input_bytes' | 'shuffle_read_bytes', offset: number): number {
+    return this.use((h) => {
+      const r = h.db
+        .prepare(
+          `SELECT coalesce(${column}, 0) AS v FROM tasks WHERE stage_id = ? AND stage_attempt = ? AND status = 'SUCCESS'
+           ORDER BY ${column} LIMIT 1 OFFSET ?`,
+        )
+        .get(stageId, attemptId, offset) as { v: number } | undefined;
+      return r?.v ?? 0;
+    });
+  }
+
+  /** The slowest successful tasks of a stage attempt, slowest first. */
+  slowestTasks(stageId: number, attemptId: number, limit: number): DiagnosticTaskRow[] {
+    return this.use(
+      (h) =>
+        h.db
+          .prepare(
+            `SELECT task_id AS taskId, idx AS "index", executor_id AS executorId, duration,
+               coalesce(input_bytes, 0) AS inputBytes, coalesce(shuffle_read_bytes, 0) AS shuffleReadBytes
+             FROM tasks WHERE stage_id = ? AND stage_attempt = ? AND status = 'SUCCESS' ORDER BY duration DESC, task_id LIMIT ?`,
+          )
+          .all(stageId, attemptId, limit) as DiagnosticTaskRow[],
+    );
+  }
+
+  /** Failed tasks in task id order (at most `limit`), with the total count of failed tasks. */
+  failedTasks(limit: number): { total: number; rows: FailedTaskRow[] } {
+    return this.use((h) => {
+      const total = (h.db.prepare("SELECT COUNT(*) AS n FROM tasks WHERE status = 'FAILED'").get() as { n: number }).n;
+      const rows = h.db
+        .prepare(
+          `SELECT task_id AS taskId, stage_id AS stageId, stage_attempt AS stageAttempt, idx AS "index", executor_id AS executorId,
+             host, launch_time AS launchTime, duration, coalesce(error, '') AS error
+           FROM tasks WHERE status = 'FAILED' ORDER BY task_id LIMIT ?`,
+        )
+        .all(limit) as FailedTaskRow[];
+      return { total, rows };
+    });
   }
 
   close(): void {

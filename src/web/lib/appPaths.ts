@@ -55,6 +55,8 @@ export const appPaths = {
   /** The log viewer for one file. */
   log: (app: AppRef, executorId: string, logType: LogType) =>
     `${base(app)}/logs/${encodeURIComponent(executorId)}/${encodeURIComponent(logTypeSegment(logType))}`,
+  /** Findings: why the application failed or was slow. */
+  diagnostics: (app: AppRef) => `${base(app)}/diagnostics`,
   sql: (app: AppRef) => `${base(app)}/sql`,
   sqlExecution: (app: AppRef, executionId: number) => `${base(app)}/sql/${executionId}`,
 };

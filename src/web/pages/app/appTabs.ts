@@ -13,5 +13,7 @@ export function appTabs(app: AppRef): TabItem[] {
     // The console's own tab: historical driver and executor logs (Spark 4's live "Logs" tab, for every app).
     { id: 'logs', label: 'Logs', href: appPaths.logs(app) },
     { id: 'sql', label: 'SQL / DataFrame', href: appPaths.sql(app) },
+    // The console's own tab: why the application failed or was slow (issue 14).
+    { id: 'diagnostics', label: 'Diagnostics', href: appPaths.diagnostics(app) },
   ];
 }

@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { QueryView } from '../../components/QueryView.js';
 import { SummaryList } from '../../components/SummaryList.js';
 import { formatDuration } from '../../lib/formatDuration.js';
+import { WhySummary } from '../diagnostics/WhySummary.js';
 import { AppEventTimeline } from './AppEventTimeline.js';
 import { JobTable } from './JobTable.js';
 import { jobGroup } from './jobTiming.js';
@@ -31,6 +32,7 @@ export default function JobsPage() {
 
   return (
     <div data-testid="jobs-page">
+      <WhySummary app={app} />
       <h2 className="mb-2 text-lg font-semibold" title="A job is triggered by an action, like count() or saveAsTextFile().">
         Spark Jobs
       </h2>

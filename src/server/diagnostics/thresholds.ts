@@ -1,0 +1,27 @@
+/**
+ * The thresholds of the diagnostics rules (issue 14), the ones DataFlint uses. A rule fires strictly above
+ * its threshold: a value exactly at it does not.
+ */
+export const THRESHOLDS = {
+  /** Skew: the slowest task of a stage runs longer than this… */
+  skewMinMaxMs: 5_000,
+  /** …and longer than this many times the median task. */
+  skewRatio: 10,
+  /** GC time as a share of task time, per stage and per executor. */
+  gcShare: 0.1,
+  /** Many tiny tasks: more tasks than this in one stage attempt… */
+  tinyTasksCount: 5_000,
+  /** …with a median task shorter than this. */
+  tinyTasksMedianMs: 500,
+  /** Idle cores: the share of allocated core time no task used. */
+  idleCoreShare: 0.5,
+} as const;
+
+/** How many skewed tasks a skew finding lists. */
+export const SKEWED_TASKS_SHOWN = 5;
+
+/** Failed task rows read for grouping errors: enough for any real failure pattern, bounded for huge logs. */
+export const FAILED_TASKS_READ = 5_000;
+
+/** A core-hour of task or idle time, in ms; counted as one CU-hour (1 CU = 1 core + 4 GB). */
+export const MS_PER_CORE_HOUR = 3_600_000;

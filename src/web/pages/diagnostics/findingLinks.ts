@@ -1,0 +1,15 @@
+import type { AppRef, DiagnosticFinding, DiagnosticLink } from '../../../api/index.js';
+import { appPaths } from '../../lib/appPaths.js';
+
+/**
+ * Where a finding's link goes: a stage attempt's page; for a task, that page with its task table showing the
+ * task (failed tasks filtered to FAILED, others sorted slowest first); for an executor, its highlighted row.
+ */
+export function findingLinkHref(app: AppRef, finding: DiagnosticFinding, link: DiagnosticLink): string | undefined {
+  if (link.kind === 'executor') return link.executorId === undefined ? undefined : appPaths.executors(app, link.executorId);
+  if (link.stageId === undefined || link.attemptId === undefined) return undefined;
+  const stage = appPaths.stage(app, link.stageId, link.attemptId);
+  if (link.kind === 'stage') return stage;
+  const failed = finding.rule === 'failedTasks' || finding.rule === 'fetchFailures';
+  return `${stage}?${failed ? 'task.status=FAILED' : 'task.sort=-runtime'}#tasks`;
+}
