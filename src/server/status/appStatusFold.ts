@@ -501,7 +501,7 @@ export class AppStatusFold {
       stage.status = 'SKIPPED';
       job.skippedStages.add(stage.info.stageId);
       job.skippedTasks += stage.info.numTasks;
-      job.activeStages -= 1;
+      // A pending stage was never counted as active (SPARK-41683): activeStages stays as it is.
       this.liveStages.delete(key);
       this.writeStage(stage);
     }
