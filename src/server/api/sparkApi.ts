@@ -140,7 +140,8 @@ export class SparkApi {
       if (k === 'isShufflePushEnabled' && withSummaries) {
         const dist = this.cachedDistributions(a, d.stageId, d.attemptId, quantiles);
         if (dist) out.taskMetricsDistributions = dist;
-        out.executorMetricsDistributions = executorMetricsDistributions(Object.values(s.executorSummary), quantiles);
+        const execDist = executorMetricsDistributions(Object.values(s.executorSummary), quantiles);
+        if (execDist) out.executorMetricsDistributions = execDist;
       }
       out[k] = v;
     }

@@ -141,12 +141,15 @@ export function taskMetricDistributions(c: SummaryColumns, unsortedQuantiles: nu
   };
 }
 
-/** ExecutorMetricsDistributions over a stage's per-executor summaries (withSummaries=true). */
-export function executorMetricsDistributions(summaries: Json[], unsortedQuantiles: number[]): Json {
-  const quantiles = [...unsortedQuantiles].sort((a, b) => a - b);
+/**
+ * ExecutorMetricsDistributions over a stage's per-executor summaries (withSummaries=true); undefined for a stage
+ * without executor summaries, where Spark's stageExecutorSummary answers None and the field is left out.
+ */
+export function executorMetricsDistributions(summaries: Json[], unsortedQuantiles: number[]): Json | undefined {
   const n = summaries.length;
+  if (n === 0) return undefined;
+  const quantiles = [...unsortedQuantiles].sort((a, b) => a - b);
   const pick = (values: number[]): number[] => {
-    if (n === 0) return quantiles.map(() => 0);
     const sorted = Float64Array.from(values).sort();
     return quantiles.map((q) => sorted[Math.min(Math.trunc(q * n), n - 1)]!);
   };
