@@ -141,7 +141,7 @@ export class SparkApi {
       if (k === 'isShufflePushEnabled' && withSummaries) {
         const dist = this.cachedDistributions(a, d.stageId, d.attemptId, quantiles);
         if (dist) out.taskMetricsDistributions = dist;
-        const execDist = executorMetricsDistributions(Object.values(s.executorSummary), quantiles);
+        const execDist = executorMetricsDistributions(Object.values(s.executorSummary), quantiles, isSpark4Log(a.row.sparkVersion));
         if (execDist) out.executorMetricsDistributions = execDist;
       }
       out[k] = v;
