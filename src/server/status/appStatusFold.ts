@@ -32,6 +32,8 @@ export interface AttemptInfo {
   sparkUser: string;
   completed: boolean;
   sparkVersion: string;
+  /** Spark 4.x: `ExitCode` of the application-end event (SPARK-46399); absent in older logs. */
+  exitCode?: number;
 }
 
 export interface EnvironmentInfo {
@@ -238,6 +240,8 @@ export class AppStatusFold {
     this.attempt.endTime = readTime(e['Timestamp']);
     this.noteTime(this.attempt.endTime);
     this.attempt.completed = true;
+    const exitCode = e['ExitCode'];
+    if (typeof exitCode === 'number') this.attempt.exitCode = exitCode;
     this.appDirty = true;
   }
 
