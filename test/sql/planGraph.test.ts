@@ -63,6 +63,16 @@ describe('SparkPlanGraph', () => {
     ]);
   });
 
+  it('Spark 4.x: the ResultQueryStage around the final stage of an adaptive plan vanishes, its child takes its place', () => {
+    const plan = p('AdaptiveSparkPlan', [p('ResultQueryStage', [p('WholeStageCodegen (7)', [p('Sort', [p('InputAdapter', [p('AQEShuffleRead')])])])])]);
+    const g = buildPlanGraph(plan);
+    expect(g.nodes.map((n) => `${n.id}:${n.name}`)).toEqual(['0:AdaptiveSparkPlan', '1:WholeStageCodegen (7)', '3:AQEShuffleRead']);
+    expect(g.edges).toEqual([
+      { fromId: 2, toId: 0 },
+      { fromId: 3, toId: 2 },
+    ]);
+  });
+
   it('never draws a subquery inside a codegen cluster', () => {
     const plan = p('WholeStageCodegen (3)', [p('Filter', [p('Subquery', [p('LocalTableScan')], [m('data size', 5, 'size')])])]);
     const g = buildPlanGraph(plan);

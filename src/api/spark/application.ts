@@ -14,6 +14,12 @@ export const ApplicationAttemptInfo = z.looseObject({
   sparkUser: z.string(),
   completed: z.boolean(),
   appSparkVersion: z.string(),
+  // Spark 4.x logs only (Spark 4's History Server adds these):
+  /** The driver's exit code (`ExitCode` of the application-end event); absent while running. */
+  exitCode: z.number().int().optional(),
+  /** The event-log directory the attempt was read from (its URI). */
+  logSourceName: z.string().optional(),
+  logSourceFullPath: z.string().optional(),
   // Derived getters that Jackson also serializes after the fields above (in no stable order, per Spark's
   // own golden files; clients compare JSON objects by key).
   startTimeEpoch: Long,

@@ -22,6 +22,8 @@ export const SqlPlanNode = z.looseObject({
   /** Present when the node is part of a whole-stage-codegen stage. */
   wholeStageCodegenId: Long.optional(),
   metrics: z.array(SqlPlanMetric),
+  /** Spark 4.x logs only: the plan node's simpleString. */
+  desc: z.string().optional(),
 });
 export type SqlPlanNode = z.infer<typeof SqlPlanNode>;
 
@@ -49,5 +51,14 @@ export const ExecutionData = z.looseObject({
   nodes: z.array(SqlPlanNode),
   /** Empty when `details=false`. */
   edges: z.array(SqlPlanEdge),
+  // Spark 4.x logs only (Spark 4's History Server adds these):
+  /** The query's UUID; absent when the log has none. */
+  queryId: z.string().optional(),
+  /** "" on success, the error on failure; absent while running or when the end event had none. */
+  errorMessage: z.string().optional(),
+  /** The top-level execution this one runs under (its own id for a root). */
+  rootExecutionId: Long.optional(),
+  /** SQL configs the session modified. */
+  modifiedConfigs: z.record(z.string(), z.string()).optional(),
 });
 export type ExecutionData = z.infer<typeof ExecutionData>;

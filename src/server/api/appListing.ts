@@ -1,6 +1,8 @@
+import { pathToFileURL } from 'node:url';
 import type { Json } from '../status/eventJson.js';
 import { formatSparkDate } from '../../api/spark/sparkDate.js';
 import type { LogRow } from '../store/indexDb.js';
+import { isSpark4Log } from './sparkRelease.js';
 
 /** One application as the History Server lists it: attempts merged under the app id, newest start first. */
 export interface AppEntry {
@@ -51,6 +53,14 @@ export function attemptInfoJson(row: LogRow): Json {
   out.sparkUser = row.sparkUser ?? '';
   out.completed = row.completed;
   out.appSparkVersion = row.sparkVersion ?? '';
+  if (isSpark4Log(row.sparkVersion)) {
+    // Spark 4.x's attempt: the exit code once the end event gave one, and the log directory the attempt was
+    // read from (named by its URI, as Spark names a directory given no display name).
+    if (row.exitCode !== null && row.exitCode !== undefined) out.exitCode = row.exitCode;
+    const source = pathToFileURL(row.root).href;
+    out.logSourceName = source;
+    out.logSourceFullPath = source;
+  }
   out.startTimeEpoch = row.startTime;
   out.endTimeEpoch = row.endTime;
   out.lastUpdatedEpoch = row.lastUpdated;

@@ -21,6 +21,7 @@ import type { ResolvedAttempt } from './appCatalog.js';
 import { type AppEntry, applicationInfoJson, attemptInfoJson, filterApplications } from './appListing.js';
 import type { CatalogView } from './catalogView.js';
 import { maskAccessIds, redactPairs } from './redaction.js';
+import { isSpark4Log } from './sparkRelease.js';
 import { StreamedJsonArray } from './streamedJson.js';
 
 /** An answer that is already JSON text (stored documents joined), sent without a parse/stringify round trip. */
@@ -140,7 +141,8 @@ export class SparkApi {
       if (k === 'isShufflePushEnabled' && withSummaries) {
         const dist = this.cachedDistributions(a, d.stageId, d.attemptId, quantiles);
         if (dist) out.taskMetricsDistributions = dist;
-        out.executorMetricsDistributions = executorMetricsDistributions(Object.values(s.executorSummary), quantiles);
+        const execDist = executorMetricsDistributions(Object.values(s.executorSummary), quantiles, isSpark4Log(a.row.sparkVersion));
+        if (execDist) out.executorMetricsDistributions = execDist;
       }
       out[k] = v;
     }
@@ -233,15 +235,16 @@ export class SparkApi {
 
   sqlList(a: ResolvedAttempt, q: SqlListQuery): Json[] {
     const now = Date.now();
+    const spark4 = isSpark4Log(a.row.sparkVersion);
     return a.store
       .sqlExecutions(q.offset, q.length)
-      .map((rec) => toExecutionData(rec as unknown as SqlExecutionRecord, { details: q.details, planDescription: q.planDescription, now }));
+      .map((rec) => toExecutionData(rec as unknown as SqlExecutionRecord, { details: q.details, planDescription: q.planDescription, now, spark4 }));
   }
 
   sqlExecution(a: ResolvedAttempt, id: number, q: SqlExecutionQuery): Json {
     const rec = a.store.sqlExecution(id);
     if (!rec) throw notFound(sparkErrors.unknownSqlExecution(id));
-    return toExecutionData(rec as unknown as SqlExecutionRecord, { details: q.details, planDescription: q.planDescription, now: Date.now() });
+    return toExecutionData(rec as unknown as SqlExecutionRecord, { details: q.details, planDescription: q.planDescription, now: Date.now(), spark4: isSpark4Log(a.row.sparkVersion) });
   }
 }
 

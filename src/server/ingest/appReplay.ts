@@ -155,6 +155,7 @@ export class AppReplay {
       endTime: a?.endTime ?? -1,
       completed: a?.completed ?? false,
       sparkVersion: this.fold.sparkVersion,
+      exitCode: a?.exitCode,
       lastUpdated,
       failed: (a?.completed ?? false) && lastJobFailed,
       jobs: this.fold.jobs.size,

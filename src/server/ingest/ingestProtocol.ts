@@ -25,6 +25,8 @@ export interface AttemptSummary {
   endTime: number;
   completed: boolean;
   sparkVersion: string;
+  /** Spark 4.x: the driver's exit code, from the application-end event. */
+  exitCode: number | undefined;
   lastUpdated: number;
   /** Completed and its last job failed: the console's "failed" status (Spark has no app-level failure). */
   failed: boolean;

@@ -1,7 +1,7 @@
 import { type Json, arr, intId, num, obj, optNum, optStr, str, stringMap, time as readTime } from './eventJson.js';
 import { ObservedMetrics, taskExecutorMetrics } from './executorMetrics.js';
 import { LiveExecutor, LiveJob, LiveRdd, LiveStage, type ProcessSummary, SpeculationSummary } from './liveEntities.js';
-import { restJob } from './restViews.js';
+import { memoryRemaining, restJob } from './restViews.js';
 import {
   type StageInfo,
   type TaskInfo,
@@ -32,6 +32,8 @@ export interface AttemptInfo {
   sparkUser: string;
   completed: boolean;
   sparkVersion: string;
+  /** Spark 4.x: `ExitCode` of the application-end event (SPARK-46399); absent in older logs. */
+  exitCode?: number;
 }
 
 export interface EnvironmentInfo {
@@ -238,6 +240,8 @@ export class AppStatusFold {
     this.attempt.endTime = readTime(e['Timestamp']);
     this.noteTime(this.attempt.endTime);
     this.attempt.completed = true;
+    const exitCode = e['ExitCode'];
+    if (typeof exitCode === 'number') this.attempt.exitCode = exitCode;
     this.appDirty = true;
   }
 
@@ -501,7 +505,7 @@ export class AppStatusFold {
       stage.status = 'SKIPPED';
       job.skippedStages.add(stage.info.stageId);
       job.skippedTasks += stage.info.numTasks;
-      job.activeStages -= 1;
+      // A pending stage was never counted as active (SPARK-41683): activeStages stays as it is.
       this.liveStages.delete(key);
       this.writeStage(stage);
     }
@@ -849,6 +853,7 @@ export class AppStatusFold {
             }
             dist.memoryUsed = Math.max(0, dist.memoryUsed + memoryDelta);
             dist.diskUsed = Math.max(0, dist.diskUsed + diskDelta);
+            dist.remaining = undefined;
             if (exec.hasMemoryInfo) {
               if (level.useOffHeap) dist.offHeapUsed = Math.max(0, dist.offHeapUsed + memoryDelta);
               else dist.onHeapUsed = Math.max(0, dist.onHeapUsed + memoryDelta);
@@ -856,11 +861,18 @@ export class AppStatusFold {
           } else {
             rdd.distributions.delete(executorId);
           }
-          // Other RDDs' "memory remaining" on this executor changed too.
-          for (const other of this.rdds.values()) if (other.distributions.has(executorId)) this.dirtyRdds.add(other.info.id);
+          // Other RDDs' "memory remaining" on this executor changed too: Spark writes them again.
+          for (const other of this.rdds.values()) {
+            const otherDist = other.info.id === rdd.info.id ? undefined : other.distributions.get(executorId);
+            if (!otherDist) continue;
+            otherDist.remaining = undefined;
+            this.freezeMemoryRemaining(other);
+            this.dirtyRdds.add(other.info.id);
+          }
         }
         rdd.memoryUsed = Math.max(0, rdd.memoryUsed + memoryDelta);
         rdd.diskUsed = Math.max(0, rdd.diskUsed + diskDelta);
+        this.freezeMemoryRemaining(rdd);
         this.dirtyRdds.add(rdd.info.id);
       }
       if (exec) {
@@ -873,6 +885,15 @@ export class AppStatusFold {
         this.touchExecutor(exec);
       }
     }
+  }
+
+  /**
+   * Spark writes an RDD on every block update of it, and a distribution's view is computed on the first write
+   * after it changed, then kept (LiveRDDDistribution.lastUpdate): its "memory remaining" is the executor's at
+   * that moment, not moved by later broadcast blocks.
+   */
+  private freezeMemoryRemaining(rdd: LiveRdd): void {
+    for (const dist of rdd.distributions.values()) dist.remaining ??= memoryRemaining(this.executors.get(dist.executorId));
   }
 
   private updateExecutorMemory(exec: LiveExecutor, offHeap: boolean, memoryDelta: number, diskDelta: number): void {

@@ -9,6 +9,9 @@ export const PEAK_METRIC_NAMES = [
   'MajorGCTime', 'TotalGCTime',
 ] as const;
 
+/** Spark 4.x's ExecutorMetricType order: 3.5's, then the G1 concurrent-GC metrics (SPARK-44162). */
+export const SPARK4_PEAK_METRIC_NAMES = [...PEAK_METRIC_NAMES, 'ConcurrentGCCount', 'ConcurrentGCTime'] as const;
+
 const SLOT = new Map<string, number>(PEAK_METRIC_NAMES.map((name, i) => [name, i]));
 
 /**

@@ -151,6 +151,17 @@ export interface RddDistribution {
   diskUsed: number;
   onHeapUsed: number;
   offHeapUsed: number;
+  /**
+   * The executor's memory left when the RDD was last written after this distribution changed (Spark's
+   * LiveRDDDistribution.lastUpdate): later broadcast blocks do not move it. Unset: computed when served.
+   */
+  remaining?: MemoryRemaining;
+}
+
+export interface MemoryRemaining {
+  memory: number;
+  onHeap: number;
+  offHeap: number;
 }
 
 /** A persisted RDD and where its blocks live (Spark's LiveRDD). */

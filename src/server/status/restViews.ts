@@ -1,5 +1,5 @@
 import type { Json } from './eventJson.js';
-import type { LiveExecutor, LiveExecutorStageSummary, LiveJob, LiveRdd, LiveStage, ProcessSummary, SpeculationSummary } from './liveEntities.js';
+import type { LiveExecutor, LiveExecutorStageSummary, LiveJob, LiveRdd, LiveStage, MemoryRemaining, ProcessSummary, SpeculationSummary } from './liveEntities.js';
 import { formatSparkDate } from '../../api/spark/sparkDate.js';
 import { describeStorageLevel, restAccumulables } from './stageInfo.js';
 import { M } from './taskMetrics.js';
@@ -229,6 +229,15 @@ export function restExecutor(x: LiveExecutor): Json {
   return out;
 }
 
+/** What an executor has left of its storage memory now (an RDD distribution's "memory remaining"). */
+export function memoryRemaining(x: LiveExecutor | undefined): MemoryRemaining {
+  return {
+    memory: (x?.maxMemory ?? 0) - (x?.memoryUsed ?? 0),
+    onHeap: (x?.totalOnHeap ?? 0) - (x?.usedOnHeap ?? 0),
+    offHeap: (x?.totalOffHeap ?? 0) - (x?.usedOffHeap ?? 0),
+  };
+}
+
 /** RDDStorageInfo with distributions and partitions; `executors` resolves host:port and memory left. */
 export function restRdd(rdd: LiveRdd, executors: Map<string, LiveExecutor>): Json {
   const out: Json = {
@@ -243,17 +252,18 @@ export function restRdd(rdd: LiveRdd, executors: Map<string, LiveExecutor>): Jso
   if (rdd.distributions.size > 0) {
     out.dataDistribution = [...rdd.distributions.values()].map((d) => {
       const x = executors.get(d.executorId);
+      const left = d.remaining ?? memoryRemaining(x);
       const dist: Json = {
         address: x?.hostPort ?? x?.host ?? '',
         memoryUsed: d.memoryUsed,
-        memoryRemaining: (x?.maxMemory ?? 0) - (x?.memoryUsed ?? 0),
+        memoryRemaining: left.memory,
         diskUsed: d.diskUsed,
       };
       if (x?.hasMemoryInfo) {
         dist.onHeapMemoryUsed = d.onHeapUsed;
         dist.offHeapMemoryUsed = d.offHeapUsed;
-        dist.onHeapMemoryRemaining = x.totalOnHeap - x.usedOnHeap;
-        dist.offHeapMemoryRemaining = x.totalOffHeap - x.usedOffHeap;
+        dist.onHeapMemoryRemaining = left.onHeap;
+        dist.offHeapMemoryRemaining = left.offHeap;
       }
       return dist;
     });

@@ -1,5 +1,5 @@
 import type { Json } from './eventJson.js';
-import { PEAK_METRIC_NAMES } from './executorMetrics.js';
+import { PEAK_METRIC_NAMES, SPARK4_PEAK_METRIC_NAMES } from './executorMetrics.js';
 import { gettingResultTime } from './taskData.js';
 import { M } from './taskMetrics.js';
 
@@ -141,18 +141,22 @@ export function taskMetricDistributions(c: SummaryColumns, unsortedQuantiles: nu
   };
 }
 
-/** ExecutorMetricsDistributions over a stage's per-executor summaries (withSummaries=true). */
-export function executorMetricsDistributions(summaries: Json[], unsortedQuantiles: number[]): Json {
-  const quantiles = [...unsortedQuantiles].sort((a, b) => a - b);
+/**
+ * ExecutorMetricsDistributions over a stage's per-executor summaries (withSummaries=true); undefined for a stage
+ * without executor summaries, where Spark's stageExecutorSummary answers None and the field is left out. Its
+ * peakMemoryMetrics has every metric the answering release knows: Spark 4.x's for a 4.x log.
+ */
+export function executorMetricsDistributions(summaries: Json[], unsortedQuantiles: number[], spark4 = false): Json | undefined {
   const n = summaries.length;
+  if (n === 0) return undefined;
+  const quantiles = [...unsortedQuantiles].sort((a, b) => a - b);
   const pick = (values: number[]): number[] => {
-    if (n === 0) return quantiles.map(() => 0);
     const sorted = Float64Array.from(values).sort();
     return quantiles.map((q) => sorted[Math.min(Math.trunc(q * n), n - 1)]!);
   };
   const field = (name: string) => pick(summaries.map((s) => Number(s[name] ?? 0)));
   const peakMemoryMetrics: Json = {};
-  for (const name of PEAK_METRIC_NAMES) {
+  for (const name of spark4 ? SPARK4_PEAK_METRIC_NAMES : PEAK_METRIC_NAMES) {
     peakMemoryMetrics[name] = pick(summaries.map((s) => Number(s.peakMemoryMetrics?.[name] ?? 0)));
   }
   return {

@@ -47,8 +47,11 @@ function codegenIds(nodes: readonly SqlPlanGraphNode[]): Map<number, number | un
   return ids;
 }
 
-/** SqlResource.printableMetrics: every node with the metrics that have a value, highest node id first. */
-function printableNodes(graph: SqlPlanGraph, metricValues: Readonly<Record<string, string>>): Record<string, unknown>[] {
+/**
+ * SqlResource.printableMetrics: every node with the metrics that have a value, highest node id first; Spark 4.x
+ * adds each node's `desc` (the plan node's simpleString).
+ */
+function printableNodes(graph: SqlPlanGraph, metricValues: Readonly<Record<string, string>>, spark4: boolean): Record<string, unknown>[] {
   const nodes = allPlanNodes(graph);
   const codegen = codegenIds(nodes);
   const out = nodes.map((node) => {
@@ -62,6 +65,7 @@ function printableNodes(graph: SqlPlanGraph, metricValues: Readonly<Record<strin
     const wscg = codegen.get(node.id);
     if (wscg !== undefined) json.wholeStageCodegenId = wscg;
     json.metrics = metrics;
+    if (spark4) json.desc = node.desc;
     return json;
   });
   return out.sort((a, b) => (b.nodeId as number) - (a.nodeId as number));
@@ -69,7 +73,7 @@ function printableNodes(graph: SqlPlanGraph, metricValues: Readonly<Record<strin
 
 export function toExecutionData(
   rec: SqlExecutionRecord,
-  opts: { details: boolean; planDescription: boolean; now: number },
+  opts: { details: boolean; planDescription: boolean; now: number; spark4?: boolean },
 ): Record<string, unknown> {
   const running: number[] = [];
   const succeeded: number[] = [];
@@ -88,7 +92,14 @@ export function toExecutionData(
   out.runningJobIds = running;
   out.successJobIds = succeeded;
   out.failedJobIds = failed;
-  out.nodes = opts.details && rec.graph ? printableNodes(rec.graph, rec.metricValues) : [];
+  out.nodes = opts.details && rec.graph ? printableNodes(rec.graph, rec.metricValues, opts.spark4 === true) : [];
   out.edges = opts.details && rec.graph ? rec.graph.edges.map((e) => ({ fromId: e.fromId, toId: e.toId })) : [];
+  if (opts.spark4) {
+    // Spark 4.x's ExecutionData: null fields (no queryId in the log, no end event yet) are left out.
+    if (rec.queryId != null) out.queryId = rec.queryId;
+    if (rec.errorMessage !== null) out.errorMessage = rec.errorMessage;
+    out.rootExecutionId = rec.rootExecutionId;
+    out.modifiedConfigs = rec.modifiedConfigs;
+  }
   return out;
 }

@@ -114,6 +114,8 @@ export function buildPlanGraph(planInfo: unknown): SqlPlanGraph {
         else build(child, parent, null);
         return;
       }
+      // Spark 4.x wraps the final stage of an adaptive plan in a ResultQueryStage; Spark 4 draws only its child.
+      case 'ResultQueryStage':
       case 'TableCacheQueryStage': {
         const child = firstChild(info);
         if (child) build(child, parent, null);

@@ -46,6 +46,7 @@ class ExecutionState {
   description: string | null = null;
   details: string | null = null;
   physicalPlanDescription: string | null = null;
+  queryId: string | null = null;
   modifiedConfigs: Record<string, string> = {};
   /** Replaced, never mutated in place, so snapshots may share it. */
   metrics: SqlPlanMetric[] = [];
@@ -70,6 +71,7 @@ class ExecutionState {
     s.description = this.description;
     s.details = this.details;
     s.physicalPlanDescription = this.physicalPlanDescription;
+    s.queryId = this.queryId;
     s.modifiedConfigs = this.modifiedConfigs;
     s.metrics = this.metrics;
     s.submissionTime = this.submissionTime;
@@ -287,6 +289,7 @@ export class SqlFold {
     exec.description = optString(e.description);
     exec.details = optString(e.details);
     exec.physicalPlanDescription = optString(e.physicalPlanDescription);
+    exec.queryId = optString(e.queryId);
     exec.modifiedConfigs = stringRecord(e.modifiedConfigs);
     exec.metrics = graphMetrics(graph);
     exec.submissionTime = optNumber(e.time) ?? 0;
@@ -517,6 +520,7 @@ export class SqlFold {
       description: exec.description,
       details: exec.details,
       physicalPlanDescription: exec.physicalPlanDescription,
+      queryId: exec.queryId,
       modifiedConfigs: { ...exec.modifiedConfigs },
       submissionTime: exec.submissionTime,
       completionTime: exec.completionTime,

@@ -18,6 +18,8 @@ export interface SqlExecutionRecord {
   /** Call site (`details` of the start event). */
   details: string | null;
   physicalPlanDescription: string | null;
+  /** Spark 4.x: the query's UUID (`queryId` of the start event); null when the log has none. */
+  queryId?: string | null;
   /** Spark 3.3+: SQL configs the session modified. */
   modifiedConfigs: Record<string, string>;
   /** Epoch ms of the start event; -1 when unknown. */
