@@ -74,7 +74,9 @@ test.describe('logs', () => {
     await expect(logViewer.matchCount).toContainText('2 / 6');
     await expect(logViewer.text.locator('mark[data-current="true"]')).toBeVisible();
 
-    await logViewer.wrap.check();
+    // The toggle lives in the URL: the box shows checked once the navigation lands, which can take a moment.
+    await logViewer.wrap.click();
+    await expect(logViewer.wrap).toBeChecked();
     await expect(page).toHaveURL(/wrap=1/);
     await expect(logViewer.text).toHaveAttribute('data-wrap', 'true');
     await expect(logViewer.download).toHaveAttribute('href', `/api/console/apps/${APP}/logs/driver/stderr/download`);

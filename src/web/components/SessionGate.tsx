@@ -23,6 +23,9 @@ export function SessionGate() {
   useEffect(() => {
     const onUnauthorized = (error: unknown) => {
       if (!isApiError(error) || error.status !== 401) return;
+      // Several queries can fail at once: the first sends the visitor off; later ones must not overwrite the
+      // sign-in page's `next` with the sign-in page itself.
+      if (window.location.pathname === '/sign-in') return;
       queryClient.removeQueries({ queryKey: accessKeys.session() });
       void navigate(signInPath(window.location.pathname + window.location.search + window.location.hash), { replace: true });
     };
