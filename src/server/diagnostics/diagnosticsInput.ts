@@ -3,6 +3,8 @@
  * hand in tests. Times are epoch ms, durations ms, sizes bytes.
  */
 
+import type { FailedTaskRow } from '../store/appStoreReader.js';
+
 export interface StageFacts {
   stageId: number;
   attemptId: number;
@@ -57,17 +59,8 @@ export interface ExecutorFacts {
   totalGcTime: number;
 }
 
-export interface FailedTaskFacts {
-  taskId: number;
-  stageId: number;
-  stageAttempt: number;
-  index: number;
-  executorId: string;
-  host: string;
-  launchTime: number;
-  duration: number;
-  error: string;
-}
+/** A failed task as the store answers it (the rules read it as is). */
+export type FailedTaskFacts = FailedTaskRow;
 
 export interface DiagnosticsInput {
   appStart: number;
