@@ -3,7 +3,7 @@
  * hand in tests. Times are epoch ms, durations ms, sizes bytes.
  */
 
-import type { FailedTaskRow } from '../store/appStoreReader.js';
+import type { DiagnosticTaskRow, FailedTaskRow } from '../store/appStoreReader.js';
 
 export interface StageFacts {
   stageId: number;
@@ -21,15 +21,8 @@ export interface StageFacts {
   diskBytesSpilled: number;
 }
 
-/** A task with the columns skew is shown with. */
-export interface TaskFacts {
-  taskId: number;
-  index: number;
-  executorId: string;
-  duration: number;
-  inputBytes: number;
-  shuffleReadBytes: number;
-}
+/** A task with the columns skew is shown with, as the store answers it. */
+export type TaskFacts = DiagnosticTaskRow;
 
 /** Duration statistics of a stage attempt's successful tasks (from the indexed task table). */
 export interface StageTaskStats {
