@@ -7,12 +7,15 @@ export default defineConfig({
   timeout: 60_000,
   fullyParallel: false,
   workers: 1,
+  // CI refuses a stray test.only and retries once, keeping the trace of the failed try to read afterwards.
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   globalSetup: './e2e/globalSetup.ts',
   use: {
     baseURL: process.env.E2E_BASE_URL,
     screenshot: 'only-on-failure',
-    trace: 'off',
+    trace: process.env.CI ? 'retain-on-first-failure' : 'off',
     viewport: { width: 1280, height: 800 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

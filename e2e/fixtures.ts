@@ -6,6 +6,15 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
  */
 
 /** `/apps/:appId/:attempt/...`; `-` is the console's segment for applications without attempt ids. */
+/**
+ * Toggles a checkbox whose state lives in the URL. React Router applies navigations in a transition, so the
+ * box may flip a frame after the click; Playwright's check()/uncheck() would call that "did not change".
+ */
+export async function setUrlCheckbox(box: Locator, checked: boolean): Promise<void> {
+  if ((await box.isChecked()) !== checked) await box.click();
+  await expect(box).toBeChecked({ checked });
+}
+
 export function appBase(appId: string, attempt = '-'): string {
   return `/apps/${appId}/${attempt}`;
 }
@@ -31,7 +40,7 @@ export class AppsPage {
   async toggleFacet(testId: string, value: string): Promise<void> {
     const filter = this.page.getByTestId(testId);
     await filter.locator('summary').click();
-    await filter.getByLabel(value, { exact: true }).check();
+    await setUrlCheckbox(filter.getByLabel(value, { exact: true }), true);
     await filter.locator('summary').click();
   }
   async sortBy(header: string): Promise<void> {
@@ -138,7 +147,7 @@ export class StagePage {
   async filterTaskStatus(status: string): Promise<void> {
     const filter = this.page.getByTestId('task-status-filter');
     await filter.locator('summary').click();
-    await filter.getByLabel(status, { exact: true }).check();
+    await setUrlCheckbox(filter.getByLabel(status, { exact: true }), true);
     await filter.locator('summary').click();
   }
 }

@@ -1,5 +1,5 @@
 import type { ExecutionData } from '../src/api/index.js';
-import { expect, pagesTest as test } from './fixtures.js';
+import { expect, pagesTest as test, setUrlCheckbox } from './fixtures.js';
 
 // No golden file covers the SQL endpoints; values are those Spark writes into these sample logs (and the
 // server's own `sql` answer is used to cross-check the drawn graph).
@@ -135,7 +135,7 @@ test.describe('SQL tab', () => {
   test('execution: compact nodes are a URL choice; unknown query', async ({ sqlExecutionPage, page }) => {
     await sqlExecutionPage.goto('local-1642039451826', 0);
     await expect(sqlExecutionPage.node(9)).toContainText('number of output rows: 100');
-    await page.getByTestId('plan-metrics-checkbox').uncheck();
+    await setUrlCheckbox(page.getByTestId('plan-metrics-checkbox'), false);
     await expect(page).toHaveURL(/plan=compact/);
     await expect(sqlExecutionPage.node(9)).toHaveText('Range');
     await sqlExecutionPage.goto('local-1642039451826', 9);
