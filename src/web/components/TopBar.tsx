@@ -2,11 +2,12 @@ import { NavLink, useLocation } from 'react-router';
 import { useCurrentSession } from '../api/sessionContext.js';
 import { AccountMenu } from './AccountMenu.js';
 import { ThemeToggle } from './ThemeToggle.js';
+import { TimeZonePicker } from './timeZone/TimeZonePicker.js';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `link-plain rounded px-2 py-1 ${isActive ? 'bg-slate-100 font-medium text-slate-900 dark:bg-slate-800 dark:text-slate-100' : 'text-slate-600 dark:text-slate-300'}`;
 
-/** The console's top bar: product name (home = projects), the main sections, and the account menu. */
+/** The console's top bar: product name (home = projects), the main sections, the time-zone choice, and the account menu. */
 export function TopBar() {
   const session = useCurrentSession();
   const { pathname } = useLocation();
@@ -41,6 +42,7 @@ export function TopBar() {
           )}
         </nav>
         <div className="ml-auto flex items-center gap-2">
+          <TimeZonePicker />
           <ThemeToggle />
           <AccountMenu />
         </div>

@@ -1,29 +1,55 @@
 import { parseSparkDate } from '../../api/index.js';
+import { wallClockInZone, zoneShortName } from './timeZones.js';
 
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
+/*
+ * The console's date formatters, one per direction: Spark's REST text → epoch ms (`epochMillisFromSparkDate`),
+ * epoch ms → text in a given zone (`formatEpochMillisInZone`, `formatTimeOfDayInZone`). Every displayed time
+ * goes through a zone chosen by the reader (see components/timeZone); none reads the browser's zone implicitly.
+ */
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
 }
 
-/** `yyyy-MM-dd HH:mm:ss` in the browser's time zone, like Spark's JS pages; "-" for missing or non-positive times. */
-export function formatDate(epochMs: number | undefined | null): string {
-  if (epochMs === undefined || epochMs === null || !Number.isFinite(epochMs) || epochMs <= 0) return '-';
-  const d = new Date(epochMs);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+/** Spark's "no time": absent, not a number, or not positive (`-1`, `0`). */
+function isMissing(epochMs: number | undefined | null): epochMs is undefined | null {
+  return epochMs === undefined || epochMs === null || !Number.isFinite(epochMs) || epochMs <= 0;
+}
+
+/** `yyyy-MM-dd HH:mm:ss` in `zone`, like Spark's JS pages; "-" for missing or non-positive times. */
+export function formatEpochMillisInZone(epochMs: number | undefined | null, zone: string): string {
+  if (isMissing(epochMs)) return '-';
+  const w = wallClockInZone(epochMs, zone);
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
+}
+
+/** The same with the zone's short name at that instant (`2024-12-07 14:49:01 UTC`), for text that stands alone. */
+export function formatEpochMillisWithZone(epochMs: number | undefined | null, zone: string): string {
+  if (isMissing(epochMs)) return '-';
+  return `${formatEpochMillisInZone(epochMs, zone)} ${zoneShortName(epochMs, zone)}`;
+}
+
+/** Time of day in `zone`: `HH:mm`, `HH:mm:ss` or `HH:mm:ss.SSS`, as precise as the caller needs. */
+export function formatTimeOfDayInZone(epochMs: number, zone: string, precision: 'minute' | 'second' | 'millisecond' = 'millisecond'): string {
+  const w = wallClockInZone(epochMs, zone);
+  const hm = `${pad(w.hour)}:${pad(w.minute)}`;
+  if (precision === 'minute') return hm;
+  if (precision === 'second') return `${hm}:${pad(w.second)}`;
+  return `${hm}:${pad(w.second)}.${pad(w.millisecond, 3)}`;
+}
+
+/** `M/d HH:mm` in `zone`: a chart tick for runs longer than a day. */
+export function formatMonthDayTimeInZone(epochMs: number, zone: string): string {
+  const w = wallClockInZone(epochMs, zone);
+  return `${w.month}/${w.day} ${pad(w.hour)}:${pad(w.minute)}`;
 }
 
 /** Spark's REST date text (`2015-03-17T23:11:50.242GMT`) → epoch ms; undefined when absent or unparsable. */
-export function sparkTime(text: string | undefined): number | undefined {
+export function epochMillisFromSparkDate(text: string | undefined): number | undefined {
   return text === undefined ? undefined : parseSparkDate(text);
 }
 
-/** Formats a Spark REST date string for display. */
-export function formatSparkDate(text: string | undefined): string {
-  return formatDate(sparkTime(text));
-}
-
-/** Time of day with milliseconds, for timeline tooltips where sub-second order matters. */
-export function formatTimeOfDay(epochMs: number): string {
-  const d = new Date(epochMs);
-  const ms = d.getMilliseconds();
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}`;
+/** A Spark REST date shown in `zone` (`yyyy-MM-dd HH:mm:ss`); "-" when absent. */
+export function formatSparkDateInZone(text: string | undefined, zone: string): string {
+  return formatEpochMillisInZone(epochMillisFromSparkDate(text), zone);
 }

@@ -1,5 +1,8 @@
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDate } from '../../lib/formatDate.js';
+import { formatMonthDayTimeInZone, formatTimeOfDayInZone } from '../../lib/formatDate.js';
+import { zoneShortName } from '../../lib/timeZones.js';
+import { DateTime } from '../timeZone/DateTime.js';
+import { useDisplayTimeZone } from '../timeZone/timeZoneContext.js';
 
 /*
  * Step chart of how many executors were alive over an application's run (recharts). It is the default export
@@ -12,17 +15,11 @@ export interface CountPoint {
   count: number;
 }
 
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-/** Tick text: time of day for runs within a day, else the date and the hour. */
-function tickFormatter(spanMs: number): (t: number) => string {
+/** Tick text in the reader's zone: time of day for runs within a day, else the date and the hour. */
+function tickFormatter(spanMs: number, zone: string): (t: number) => string {
   return (t) => {
-    const d = new Date(t);
-    const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-    if (spanMs > 24 * 3600_000) return `${d.getMonth() + 1}/${d.getDate()} ${time}`;
-    return spanMs < 10 * 60_000 ? `${time}:${pad(d.getSeconds())}` : time;
+    if (spanMs > 24 * 3600_000) return formatMonthDayTimeInZone(t, zone);
+    return formatTimeOfDayInZone(t, zone, spanMs < 10 * 60_000 ? 'second' : 'minute');
   };
 }
 
@@ -31,7 +28,7 @@ function CountTooltip({ active, payload, unit }: { active?: boolean; payload?: r
   if (active !== true || point === undefined) return null;
   return (
     <div className="rounded border border-slate-200 bg-white px-2 py-1 text-xs shadow dark:border-slate-700 dark:bg-slate-900" data-testid="chart-tooltip">
-      <div className="text-slate-500 dark:text-slate-400">{formatDate(point.time)}</div>
+      <div className="text-slate-500 dark:text-slate-400"><DateTime epochMs={point.time} /></div>
       <div className="font-semibold">
         {point.count} {unit}
       </div>
@@ -53,35 +50,41 @@ export default function ExecutorCountChart({
   height?: number;
 }) {
   const span = Math.max(1, end - start);
+  const { zone } = useDisplayTimeZone();
   return (
-    <div className="text-slate-600 dark:text-slate-300" style={{ height }} data-testid="executor-count-chart">
-      <ResponsiveContainer width="100%" height="100%">
-        <AreaChart data={points as CountPoint[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="rgb(148 163 184 / 0.3)" strokeDasharray="3 3" />
-          <XAxis
-            dataKey="time"
-            type="number"
-            scale="time"
-            domain={[start, end]}
-            tickFormatter={tickFormatter(span)}
-            stroke="currentColor"
-            tick={{ fill: 'currentColor', fontSize: 11 }}
-            minTickGap={40}
-          />
-          <YAxis allowDecimals={false} width={36} stroke="currentColor" tick={{ fill: 'currentColor', fontSize: 11 }} />
-          <Tooltip content={(props) => <CountTooltip active={props.active} payload={props.payload} unit={unit} />} />
-          <Area
-            type="stepAfter"
-            dataKey="count"
-            name={unit}
-            stroke="#3EC0FF"
-            fill="#A0DFFF"
-            fillOpacity={0.6}
-            strokeWidth={2}
-            isAnimationActive={false}
-          />
-        </AreaChart>
-      </ResponsiveContainer>
+    <div className="text-slate-600 dark:text-slate-300" data-testid="executor-count-chart">
+      <div style={{ height }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <AreaChart data={points as CountPoint[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+            <CartesianGrid stroke="rgb(148 163 184 / 0.3)" strokeDasharray="3 3" />
+            <XAxis
+              dataKey="time"
+              type="number"
+              scale="time"
+              domain={[start, end]}
+              tickFormatter={tickFormatter(span, zone)}
+              stroke="currentColor"
+              tick={{ fill: 'currentColor', fontSize: 11 }}
+              minTickGap={40}
+            />
+            <YAxis allowDecimals={false} width={36} stroke="currentColor" tick={{ fill: 'currentColor', fontSize: 11 }} />
+            <Tooltip content={(props) => <CountTooltip active={props.active} payload={props.payload} unit={unit} />} />
+            <Area
+              type="stepAfter"
+              dataKey="count"
+              name={unit}
+              stroke="#3EC0FF"
+              fill="#A0DFFF"
+              fillOpacity={0.6}
+              strokeWidth={2}
+              isAnimationActive={false}
+            />
+          </AreaChart>
+        </ResponsiveContainer>
+      </div>
+      <p className="text-right text-xs text-slate-500 dark:text-slate-400" data-testid="chart-time-zone">
+        Times in {zoneShortName(start, zone)} ({zone})
+      </p>
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import { useMemo } from 'react';
 import type { TaskTimeline as TaskTimelineData } from '../../../api/index.js';
-import { formatDate, formatTimeOfDay } from '../../lib/formatDate.js';
+import { formatTimeOfDayInZone } from '../../lib/formatDate.js';
 import { formatDuration } from '../../lib/formatDuration.js';
 import { EmptyState } from '../EmptyState.js';
+import { DateTime } from '../timeZone/DateTime.js';
+import { useDisplayTimeZone } from '../timeZone/timeZoneContext.js';
 import { CanvasTimeline, type HitBox, type TimelineFrame } from '../timeline/CanvasTimeline.js';
 import { TimelineLegend } from '../timeline/EventTimeline.js';
 import { paddedBounds } from '../timeline/timeScale.js';
@@ -115,6 +117,7 @@ function fitText(ctx: CanvasRenderingContext2D, text: string, width: number): st
 
 function TaskTooltip({ timeline: t, i, launch, finish, phases }: { timeline: TaskTimelineData; i: number; launch: number; finish: number; phases: ArrayLike<number> }) {
   const executor = t.executors[t.executor[i]!];
+  const { zone } = useDisplayTimeZone();
   return (
     <div className="space-y-0.5">
       <p className="font-semibold">
@@ -127,8 +130,10 @@ function TaskTooltip({ timeline: t, i, launch, finish, phases }: { timeline: Tas
       <p>
         Executor {executor?.id} / {executor?.host}
       </p>
-      <p>Launch Time: {formatDate(launch)} ({formatTimeOfDay(launch)})</p>
-      {isRunningTask(t, i) ? <p>Running for {formatDuration(finish - launch)}</p> : <p>Finish Time: {formatTimeOfDay(finish)}</p>}
+      <p>
+        Launch Time: <DateTime epochMs={launch} /> ({formatTimeOfDayInZone(launch, zone)})
+      </p>
+      {isRunningTask(t, i) ? <p>Running for {formatDuration(finish - launch)}</p> : <p>Finish Time: {formatTimeOfDayInZone(finish, zone)}</p>}
       <table className="mt-1">
         <tbody>
           {TASK_PHASES.map((p, k) => (

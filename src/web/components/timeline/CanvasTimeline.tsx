@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { zoneShortName } from '../../lib/timeZones.js';
+import { useDisplayTimeZone } from '../timeZone/timeZoneContext.js';
 import { DARK_CANVAS_THEME, LIGHT_CANVAS_THEME, type CanvasTheme } from './canvasTheme.js';
 import { axisTicks, panBy, tickLabel, timeToX, xToTime, zoomAround, type TimeWindow } from './timeScale.js';
 import { useDarkMode } from './useDarkMode.js';
@@ -67,6 +69,7 @@ export function CanvasTimeline<H>(props: CanvasTimelineProps<H>) {
   const [hover, setHover] = useState<{ hit: H; x: number; y: number } | undefined>();
   const [drawn, setDrawn] = useState(0);
   const dark = useDarkMode();
+  const { zone } = useDisplayTimeZone();
   const theme = dark ? DARK_CANVAS_THEME : LIGHT_CANVAS_THEME;
   const height = AXIS_HEIGHT + contentHeight;
   const plotWidth = Math.max(0, width - gutter);
@@ -92,7 +95,7 @@ export function CanvasTimeline<H>(props: CanvasTimelineProps<H>) {
     ctx.clearRect(0, 0, width, height);
 
     // Axis and vertical grid lines.
-    const { step, ticks } = axisTicks(f.view, plotWidth);
+    const { step, ticks } = axisTicks(f.view, plotWidth, zone);
     ctx.font = '11px ui-sans-serif, system-ui, sans-serif';
     ctx.textBaseline = 'middle';
     ctx.strokeStyle = theme.grid;
@@ -107,7 +110,7 @@ export function CanvasTimeline<H>(props: CanvasTimelineProps<H>) {
     ctx.fillStyle = theme.mutedText;
     for (const t of ticks) {
       const x = gutter + timeToX(t, f.view, plotWidth);
-      const text = tickLabel(t, step);
+      const text = tickLabel(t, step, zone);
       const w = ctx.measureText(text).width;
       if (x - w / 2 >= gutter - 2 && x + w / 2 <= width) ctx.fillText(text, x - w / 2, AXIS_HEIGHT / 2);
     }
@@ -130,7 +133,7 @@ export function CanvasTimeline<H>(props: CanvasTimelineProps<H>) {
     const count = p.draw(ctx, f);
     ctx.restore();
     if (typeof count === 'number') setDrawn(count);
-  }, [frame, gutter, height, width, plotWidth, contentHeight, theme]);
+  }, [frame, gutter, height, width, plotWidth, contentHeight, theme, zone]);
 
   // The frame callback always runs the newest paint (sizes and theme may change between request and frame).
   const paintRef = useRef(paint);
@@ -260,6 +263,9 @@ export function CanvasTimeline<H>(props: CanvasTimelineProps<H>) {
     <div data-testid={props.testId} data-drawn={drawn} data-zoomed={zoomed}>
       <div className="mb-1 flex flex-wrap items-center gap-3 text-xs text-slate-600 dark:text-slate-400">
         {props.legend}
+        <span data-testid="timeline-time-zone">
+          Times in {zoneShortName(bounds.start, zone)} ({zone})
+        </span>
         <span className="ml-auto">Wheel or +/− to zoom, drag or ←/→ to pan</span>
         <button type="button" className="btn" disabled={!zoomed} onClick={() => setView(bounds)} data-testid="timeline-reset">
           Reset zoom

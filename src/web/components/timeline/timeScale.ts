@@ -1,3 +1,6 @@
+import { formatTimeOfDayInZone } from '../../lib/formatDate.js';
+import { zoneOffsetMillis } from '../../lib/timeZones.js';
+
 /*
  * Pure time ↔ pixel arithmetic shared by the canvas timelines (jobs, stages, tasks): the visible window,
  * zooming around a point, panning inside the data bounds, and "nice" axis ticks.
@@ -55,28 +58,20 @@ const STEPS_MS = [
   3_600_000, 7_200_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000,
 ];
 
-/** Tick times at a round step so that ticks are at least `minGapPx` apart. */
-export function axisTicks(view: TimeWindow, width: number, minGapPx = 90): { step: number; ticks: number[] } {
+/** Tick times at a round step so that ticks are at least `minGapPx` apart, on round wall-clock times in `zone`. */
+export function axisTicks(view: TimeWindow, width: number, zone: string, minGapPx = 90): { step: number; ticks: number[] } {
   const span = view.end - view.start;
   const wanted = (span / Math.max(width, 1)) * minGapPx;
   const step = STEPS_MS.find((s) => s >= wanted) ?? Math.ceil(wanted / 86_400_000) * 86_400_000;
-  // Align to local wall-clock boundaries (minutes, hours) rather than to epoch zero in UTC.
-  const offset = new Date(view.start).getTimezoneOffset() * 60_000;
-  const first = Math.ceil((view.start - offset) / step) * step + offset;
+  // Align to the zone's wall-clock boundaries (hours, days: India's +5:30 shifts them) rather than to UTC's.
+  const offset = zoneOffsetMillis(view.start, zone);
+  const first = Math.ceil((view.start + offset) / step) * step - offset;
   const ticks: number[] = [];
   for (let t = first; t <= view.end && ticks.length < 500; t += step) ticks.push(t);
   return { step, ticks };
 }
 
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
-}
-
-/** Tick label precise enough for the step: seconds or milliseconds only when the step needs them. */
-export function tickLabel(t: number, step: number): string {
-  const d = new Date(t);
-  const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  if (step >= 60_000) return hm;
-  if (step >= 1000) return `${hm}:${pad(d.getSeconds())}`;
-  return `${hm}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+/** Tick label in `zone`, precise enough for the step: seconds or milliseconds only when the step needs them. */
+export function tickLabel(t: number, step: number, zone: string): string {
+  return formatTimeOfDayInZone(t, zone, step >= 60_000 ? 'minute' : step >= 1000 ? 'second' : 'millisecond');
 }

@@ -6,7 +6,7 @@ import { DataTable } from '../../components/DataTable.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { MutationError } from '../../components/MutationError.js';
 import { QueryView } from '../../components/QueryView.js';
-import { formatDate } from '../../lib/formatDate.js';
+import { DateTime } from '../../components/timeZone/DateTime.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 
 const col = createColumnHelper<TokenInfo>();
@@ -27,9 +27,9 @@ export default function TokensPage() {
   const columns = [
     col.accessor('name', { header: 'Name', cell: (c) => <span className="font-medium">{c.getValue()}</span> }),
     col.accessor('id', { header: 'Id', cell: (c) => <span className="font-mono text-xs">{c.getValue()}</span> }),
-    col.accessor('createdAt', { header: 'Created', cell: (c) => formatDate(c.getValue()) }),
-    col.accessor('expiresAt', { header: 'Expires', cell: (c) => formatDate(c.getValue()) }),
-    col.accessor('lastUsedAt', { header: 'Last used', cell: (c) => (c.getValue() === null ? 'never' : formatDate(c.getValue())) }),
+    col.accessor('createdAt', { header: 'Created', cell: (c) => <DateTime epochMs={c.getValue()} /> }),
+    col.accessor('expiresAt', { header: 'Expires', cell: (c) => <DateTime epochMs={c.getValue()} /> }),
+    col.accessor('lastUsedAt', { header: 'Last used', cell: (c) => (c.getValue() === null ? 'never' : <DateTime epochMs={c.getValue()} />) }),
     col.display({
       id: 'state',
       header: 'State',
@@ -158,7 +158,7 @@ function NewTokenSecret({ created, onDismiss }: { created: CreatedToken; onDismi
           Done
         </button>
       </div>
-      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Expires {formatDate(created.info.expiresAt)}.</p>
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Expires <DateTime epochMs={created.info.expiresAt} />.</p>
     </div>
   );
 }

@@ -8,8 +8,8 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { Pager } from '../../components/Pager.js';
+import { DateTime } from '../../components/timeZone/DateTime.js';
 import { projectPath } from '../../lib/appPaths.js';
-import { formatDate } from '../../lib/formatDate.js';
 import { endOfLocalDay, startOfLocalDay } from '../../lib/localDay.js';
 import { useDebouncedValue } from '../../lib/useDebouncedValue.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
@@ -35,7 +35,7 @@ const ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string> = {
 
 const col = createColumnHelper<AuditEntry>();
 const columns = [
-  col.accessor('at', { header: 'Time', enableSorting: false, meta: { cellClassName: 'whitespace-nowrap tabular-nums' }, cell: (c) => formatDate(c.getValue()) }),
+  col.accessor('at', { header: 'Time', enableSorting: false, meta: { cellClassName: 'whitespace-nowrap tabular-nums' }, cell: (c) => <DateTime epochMs={c.getValue()} /> }),
   col.accessor('user', { header: 'User', enableSorting: false }),
   col.accessor('action', {
     header: 'Action',

@@ -7,8 +7,8 @@ import { DataTable } from '../../components/DataTable.js';
 import { Initials } from '../../components/Initials.js';
 import { MutationError } from '../../components/MutationError.js';
 import { QueryView } from '../../components/QueryView.js';
+import { DateTime } from '../../components/timeZone/DateTime.js';
 import { projectPath } from '../../lib/appPaths.js';
-import { formatDate } from '../../lib/formatDate.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 import { useTableUrlState } from '../../lib/useTableUrlState.js';
 
@@ -48,7 +48,7 @@ const columns = [
         </span>
       ),
   }),
-  col.accessor('createdAt', { header: 'Created', meta: { cellClassName: 'whitespace-nowrap' }, cell: (c) => formatDate(c.getValue()) }),
+  col.accessor('createdAt', { header: 'Created', meta: { cellClassName: 'whitespace-nowrap' }, cell: (c) => <DateTime epochMs={c.getValue()} /> }),
 ];
 
 /** `/admin/users` (console administrators): every user with their projects and roles; create a local user. */

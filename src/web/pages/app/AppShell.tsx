@@ -8,8 +8,9 @@ import { useAppRef } from '../../api/useAppRef.js';
 import { QueryView } from '../../components/QueryView.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { Tabs } from '../../components/Tabs.js';
+import { DateTime } from '../../components/timeZone/DateTime.js';
+import { useApplicationTimeZone } from '../../components/timeZone/useApplicationTimeZone.js';
 import { appPaths } from '../../lib/appPaths.js';
-import { formatDate } from '../../lib/formatDate.js';
 import { formatDuration } from '../../lib/formatDuration.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 import { appTabs } from './appTabs.js';
@@ -49,6 +50,7 @@ function ResolvedShell({ app, info }: { app: AppRef; info: ApplicationInfo }) {
 function Shell({ app, info, attempt }: { app: AppRef; info: ApplicationInfo; attempt: ApplicationAttemptInfo }) {
   const running = !attempt.completed;
   const live = useAppChanges(app.appId, running);
+  useApplicationTimeZone(app);
   const logAccess = useAppLogAccess(app.appId);
   const tabs = appTabs(app);
   const location = useLocation();
@@ -77,7 +79,7 @@ function Shell({ app, info, attempt }: { app: AppRef; info: ApplicationInfo; att
               User <span className="font-medium text-slate-800 dark:text-slate-200">{attempt.sparkUser}</span>
             </span>
             <span>
-              Started <span className="font-medium text-slate-800 dark:text-slate-200">{formatDate(attempt.startTimeEpoch)}</span>
+              Started <span className="font-medium text-slate-800 dark:text-slate-200"><DateTime epochMs={attempt.startTimeEpoch} /></span>
             </span>
             <span>
               {running ? (

@@ -2,8 +2,8 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import type { AppListItem } from '../../../api/index.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
+import { DateTime } from '../../components/timeZone/DateTime.js';
 import { appPaths } from '../../lib/appPaths.js';
-import { formatDate } from '../../lib/formatDate.js';
 import { formatDuration } from '../../lib/formatDuration.js';
 
 const col = createColumnHelper<AppListItem>();
@@ -33,7 +33,7 @@ export const appListColumns = [
   col.accessor('sparkUser', { header: 'Spark User' }),
   col.accessor('sparkVersion', { header: 'Version', enableSorting: false }),
   col.accessor('status', { header: 'Status', enableSorting: false, cell: (c) => <StatusBadge status={c.getValue()} /> }),
-  col.accessor('startTime', { header: 'Started', cell: (c) => <span className="whitespace-nowrap">{formatDate(c.getValue())}</span> }),
+  col.accessor('startTime', { header: 'Started', cell: (c) => <span className="whitespace-nowrap"><DateTime epochMs={c.getValue()} /></span> }),
   col.accessor('duration', {
     header: 'Duration',
     meta: { align: 'right' },

@@ -1,8 +1,9 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { ExecutorSummary } from '../../../api/index.js';
 import { LogLinks } from '../../components/LogLinks.js';
+import { SparkDateTime } from '../../components/timeZone/DateTime.js';
 import { formatBytes } from '../../lib/formatBytes.js';
-import { formatSparkDate, sparkTime } from '../../lib/formatDate.js';
+import { epochMillisFromSparkDate } from '../../lib/formatDate.js';
 import type { AdditionalMetric } from './additionalMetrics.js';
 import { compareExecutorIds } from './compareExecutorIds.js';
 import { executorStatus } from './executorStatus.js';
@@ -229,12 +230,12 @@ export const EXECUTOR_COLUMNS: readonly ExecutorColumn[] = [
     compare: byText((e) => e.removeReason ?? ''),
   },
   {
-    def: col.accessor('addTime', { id: 'addTime', header: 'Add Time', meta: { cellClassName: 'whitespace-nowrap' }, cell: (c) => formatSparkDate(c.row.original.addTime) }),
-    compare: byNumber((e) => sparkTime(e.addTime) ?? 0),
+    def: col.accessor('addTime', { id: 'addTime', header: 'Add Time', meta: { cellClassName: 'whitespace-nowrap' }, cell: (c) => <SparkDateTime text={c.row.original.addTime} /> }),
+    compare: byNumber((e) => epochMillisFromSparkDate(e.addTime) ?? 0),
   },
   {
-    def: col.accessor((e) => e.removeTime ?? '', { id: 'removeTime', header: 'Remove Time', meta: { cellClassName: 'whitespace-nowrap' }, cell: (c) => formatSparkDate(c.row.original.removeTime) }),
-    compare: byNumber((e) => sparkTime(e.removeTime) ?? Number.MAX_SAFE_INTEGER),
+    def: col.accessor((e) => e.removeTime ?? '', { id: 'removeTime', header: 'Remove Time', meta: { cellClassName: 'whitespace-nowrap' }, cell: (c) => <SparkDateTime text={c.row.original.removeTime} /> }),
+    compare: byNumber((e) => epochMillisFromSparkDate(e.removeTime) ?? Number.MAX_SAFE_INTEGER),
   },
 ];
 

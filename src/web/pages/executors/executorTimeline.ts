@@ -1,5 +1,5 @@
 import type { ExecutorSummary } from '../../../api/index.js';
-import { sparkTime } from '../../lib/formatDate.js';
+import { epochMillisFromSparkDate } from '../../lib/formatDate.js';
 
 /** A step of the "executors over time" series: from `time` on, `count` executors were alive. */
 export interface ExecutorCountPoint {
@@ -17,10 +17,10 @@ export function executorCountSeries(executors: readonly ExecutorSummary[], start
   const bump = (t: number, d: number) => deltas.set(t, (deltas.get(t) ?? 0) + d);
   for (const e of executors) {
     if (e.id === 'driver') continue;
-    const added = sparkTime(e.addTime);
+    const added = epochMillisFromSparkDate(e.addTime);
     if (added === undefined) continue;
     bump(Math.max(added, start), 1);
-    const removed = sparkTime(e.removeTime);
+    const removed = epochMillisFromSparkDate(e.removeTime);
     if (removed !== undefined) bump(Math.min(Math.max(removed, start), end), -1);
   }
   const points: ExecutorCountPoint[] = [{ time: start, count: 0 }];

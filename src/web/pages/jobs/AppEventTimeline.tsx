@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import type { AppRef, ExecutorSummary, JobData } from '../../../api/index.js';
+import { DateTime } from '../../components/timeZone/DateTime.js';
 import type { TimelineRange } from '../../components/timeline/eventTimelineLayout.js';
 import { EventTimeline, TimelineLegend } from '../../components/timeline/EventTimeline.js';
 import { POINT_COLORS, RANGE_COLORS, type RangeState } from '../../components/timeline/sparkTimelineColors.js';
 import { appPaths } from '../../lib/appPaths.js';
-import { formatDate, sparkTime } from '../../lib/formatDate.js';
+import { epochMillisFromSparkDate } from '../../lib/formatDate.js';
 import { formatDuration } from '../../lib/formatDuration.js';
 import { ExecutorTooltip } from './ExecutorTooltip.js';
 import { executorTimelinePoints, type ExecutorPoint } from './executorTimelinePoints.js';
@@ -36,10 +37,10 @@ export function AppEventTimeline({
   const ranges = useMemo(() => {
     const out: JobRange[] = [];
     for (const job of jobs) {
-      const start = sparkTime(job.submissionTime);
+      const start = epochMillisFromSparkDate(job.submissionTime);
       // Spark leaves out jobs it knows nothing about (UNKNOWN status or never submitted).
       if (start === undefined || job.status === 'UNKNOWN') continue;
-      const end = sparkTime(job.completionTime) ?? now;
+      const end = epochMillisFromSparkDate(job.completionTime) ?? now;
       out.push({ key: String(job.jobId), start, end, state: jobState(job), label: `${job.description ?? job.name} (Job ${job.jobId})`, job });
     }
     return out;
@@ -80,16 +81,16 @@ export function AppEventTimeline({
 }
 
 function JobTooltip({ job, now }: { job: JobData; now: number }) {
-  const submitted = sparkTime(job.submissionTime);
-  const completed = sparkTime(job.completionTime);
+  const submitted = epochMillisFromSparkDate(job.submissionTime);
+  const completed = epochMillisFromSparkDate(job.completionTime);
   return (
     <div className="space-y-0.5">
       <p className="font-semibold">
         {job.description ?? job.name} (Job {job.jobId})
       </p>
       <p>Status: {job.status}</p>
-      <p>Submitted: {formatDate(submitted)}</p>
-      {completed !== undefined && <p>Completed: {formatDate(completed)}</p>}
+      <p>Submitted: <DateTime epochMs={submitted} /></p>
+      {completed !== undefined && <p>Completed: <DateTime epochMs={completed} /></p>}
       {submitted !== undefined && <p>Duration: {formatDuration((completed ?? now) - submitted)}</p>}
     </div>
   );

@@ -1,4 +1,4 @@
-import { formatDate } from '../../lib/formatDate.js';
+import { DateTime } from '../../components/timeZone/DateTime.js';
 import type { ExecutorPoint } from './executorTimelinePoints.js';
 
 /** Tooltip of an executor marker: "Executor N added at …" or "removed at …" plus the reason. */
@@ -8,7 +8,7 @@ export function ExecutorTooltip({ point }: { point: ExecutorPoint }) {
       <p className="font-semibold">{point.label}</p>
       <p>{point.host}</p>
       <p>
-        {point.kind === 'added' ? 'Added' : 'Removed'} at {formatDate(point.time)}
+        {point.kind === 'added' ? 'Added' : 'Removed'} at <DateTime epochMs={point.time} />
       </p>
       {point.reason !== undefined && <p className="break-words">Reason: {point.reason}</p>}
     </div>

@@ -13,8 +13,8 @@ import { LoadingState } from '../../components/LoadingState.js';
 import { QueryView } from '../../components/QueryView.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { SummaryList } from '../../components/SummaryList.js';
+import { SparkDateTime } from '../../components/timeZone/DateTime.js';
 import { appPaths } from '../../lib/appPaths.js';
-import { formatSparkDate } from '../../lib/formatDate.js';
 import { formatDuration } from '../../lib/formatDuration.js';
 import { groupStages, StageTables } from '../stages/StageTables.js';
 import { stageDurationMs } from '../stages/stageTiming.js';
@@ -59,7 +59,7 @@ function JobDetail({ app, job }: { app: AppRef; job: JobData }) {
         testId="job-summary"
         items={[
           { label: 'Status:', value: <StatusBadge status={job.status} /> },
-          { label: 'Submitted:', value: formatSparkDate(job.submissionTime) },
+          { label: 'Submitted:', value: <SparkDateTime text={job.submissionTime} /> },
           { label: 'Duration:', value: duration === undefined ? 'Unknown' : formatDuration(duration) },
           {
             label: 'Associated SQL Query:',

@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import type { AppRef, ExecutorSummary, StageData } from '../../../api/index.js';
+import { DateTime } from '../../components/timeZone/DateTime.js';
 import type { TimelineRange } from '../../components/timeline/eventTimelineLayout.js';
 import { EventTimeline, TimelineLegend } from '../../components/timeline/EventTimeline.js';
 import { POINT_COLORS, RANGE_COLORS, type RangeState } from '../../components/timeline/sparkTimelineColors.js';
 import { appPaths } from '../../lib/appPaths.js';
-import { formatDate, sparkTime } from '../../lib/formatDate.js';
+import { epochMillisFromSparkDate } from '../../lib/formatDate.js';
 import { ExecutorTooltip } from './ExecutorTooltip.js';
 import { executorTimelinePoints, type ExecutorPoint } from './executorTimelinePoints.js';
 
@@ -23,12 +24,12 @@ export function JobStageTimeline({ app, stages, executors, now }: { app: AppRef;
   const ranges = useMemo(() => {
     const out: StageRange[] = [];
     for (const s of stages) {
-      const start = sparkTime(s.submissionTime);
+      const start = epochMillisFromSparkDate(s.submissionTime);
       if (start === undefined) continue;
       out.push({
         key: `${s.stageId}.${s.attemptId}`,
         start,
-        end: sparkTime(s.completionTime) ?? now,
+        end: epochMillisFromSparkDate(s.completionTime) ?? now,
         state: stageState(s),
         label: `${s.name} (Stage ${s.stageId}.${s.attemptId})`,
         stage: s,
@@ -49,8 +50,8 @@ export function JobStageTimeline({ app, stages, executors, now }: { app: AppRef;
         <div className="space-y-0.5">
           <p className="font-semibold">{r.label}</p>
           <p>Status: {r.stage.status}</p>
-          <p>Submitted: {formatDate(r.start)}</p>
-          {r.stage.completionTime !== undefined && <p>Completed: {formatDate(sparkTime(r.stage.completionTime))}</p>}
+          <p>Submitted: <DateTime epochMs={r.start} /></p>
+          {r.stage.completionTime !== undefined && <p>Completed: <DateTime epochMs={epochMillisFromSparkDate(r.stage.completionTime)} /></p>}
         </div>
       )}
       pointTooltip={(p) => <ExecutorTooltip point={p} />}

@@ -1,6 +1,6 @@
 import type { ExecutorSummary } from '../../../api/index.js';
 import type { TimelinePoint } from '../../components/timeline/eventTimelineLayout.js';
-import { sparkTime } from '../../lib/formatDate.js';
+import { epochMillisFromSparkDate } from '../../lib/formatDate.js';
 
 export interface ExecutorPoint extends TimelinePoint {
   executorId: string;
@@ -16,11 +16,11 @@ export function executorTimelinePoints(executors: readonly ExecutorSummary[]): {
   const points: ExecutorPoint[] = [];
   for (const e of executors) {
     if (e.id === 'driver') continue;
-    const added = sparkTime(e.addTime);
+    const added = epochMillisFromSparkDate(e.addTime);
     if (added !== undefined) {
       points.push({ key: `${e.id}-added`, time: added, kind: 'added', label: `Executor ${e.id} added`, executorId: e.id, host: e.hostPort });
     }
-    const removed = sparkTime(e.removeTime);
+    const removed = epochMillisFromSparkDate(e.removeTime);
     if (removed !== undefined) {
       const p: ExecutorPoint = { key: `${e.id}-removed`, time: removed, kind: 'removed', label: `Executor ${e.id} removed`, executorId: e.id, host: e.hostPort };
       if (e.removeReason !== undefined) p.reason = e.removeReason;

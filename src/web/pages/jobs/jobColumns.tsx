@@ -2,8 +2,9 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import type { AppRef, JobData } from '../../../api/index.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
+import { SparkDateTime } from '../../components/timeZone/DateTime.js';
 import { appPaths } from '../../lib/appPaths.js';
-import { formatSparkDate, sparkTime } from '../../lib/formatDate.js';
+import { epochMillisFromSparkDate } from '../../lib/formatDate.js';
 import { formatDuration } from '../../lib/formatDuration.js';
 import { jobDurationMs } from './jobTiming.js';
 
@@ -41,10 +42,10 @@ export function jobColumns(app: AppRef, options: { showGroup: boolean; now: numb
         );
       },
     }),
-    col.accessor((j) => sparkTime(j.submissionTime) ?? 0, {
+    col.accessor((j) => epochMillisFromSparkDate(j.submissionTime) ?? 0, {
       id: 'submitted',
       header: 'Submitted',
-      cell: (c) => <span className="whitespace-nowrap">{formatSparkDate(c.row.original.submissionTime)}</span>,
+      cell: (c) => <span className="whitespace-nowrap"><SparkDateTime text={c.row.original.submissionTime} /></span>,
     }),
     col.accessor((j) => jobDurationMs(j, options.now) ?? -1, {
       id: 'duration',

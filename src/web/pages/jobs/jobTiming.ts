@@ -1,11 +1,11 @@
 import type { JobData } from '../../../api/index.js';
-import { sparkTime } from '../../lib/formatDate.js';
+import { epochMillisFromSparkDate } from '../../lib/formatDate.js';
 
 /** Completion (or now, while running) minus submission; undefined without a submission time ("Unknown"). */
 export function jobDurationMs(job: JobData, now: number): number | undefined {
-  const submitted = sparkTime(job.submissionTime);
+  const submitted = epochMillisFromSparkDate(job.submissionTime);
   if (submitted === undefined) return undefined;
-  return (sparkTime(job.completionTime) ?? now) - submitted;
+  return (epochMillisFromSparkDate(job.completionTime) ?? now) - submitted;
 }
 
 /** Spark's split of the jobs page: anything not SUCCEEDED or FAILED counts as active. */

@@ -12,10 +12,10 @@ import { ErrorState } from '../../components/ErrorState.js';
 import { NoLogAccess } from '../../components/NoLogAccess.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { NotFound } from '../../components/NotFound.js';
+import { DateTime } from '../../components/timeZone/DateTime.js';
 import { appPaths, logTypeFromSegment } from '../../lib/appPaths.js';
 import { cx } from '../../lib/classNames.js';
 import { formatBytes } from '../../lib/formatBytes.js';
-import { formatDate } from '../../lib/formatDate.js';
 import { useUrlParam } from '../../lib/urlState.js';
 import { useDebouncedValue } from '../../lib/useDebouncedValue.js';
 import { findMatches, highlightSegments, splitLines } from './logSearch.js';
@@ -236,7 +236,7 @@ function LoadedLog({
         </button>
         <span className="text-slate-600 dark:text-slate-400" data-testid="log-range">
           Showing {formatBytes(data.end - data.start)}: bytes {data.start.toLocaleString('en-US')} – {data.end.toLocaleString('en-US')} of {data.size.toLocaleString('en-US')}
-          {lastModified !== undefined && <> · last modified {formatDate(lastModified)}</>}
+          {lastModified !== undefined && <> · last modified <DateTime epochMs={lastModified} /></>}
         </span>
         <span className="ml-auto flex flex-wrap items-center gap-2">
           <label className="flex items-center gap-1">

@@ -14,9 +14,9 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { NoLogAccess } from '../../components/NoLogAccess.js';
 import { QueryView } from '../../components/QueryView.js';
 import { compareExecutorIds } from '../../components/taskTimeline/taskTimelineLayout.js';
+import { DateTime } from '../../components/timeZone/DateTime.js';
 import { appPaths } from '../../lib/appPaths.js';
 import { formatBytes } from '../../lib/formatBytes.js';
-import { formatDate } from '../../lib/formatDate.js';
 import { useTableUrlState } from '../../lib/useTableUrlState.js';
 
 interface Row extends AppLogFile {
@@ -53,7 +53,7 @@ function logColumns(app: AppRef) {
       ),
     }),
     col.accessor('size', { header: 'Size', meta: { align: 'right', cellClassName: 'whitespace-nowrap' }, cell: (c) => (c.getValue() === 0 ? 'empty' : formatBytes(c.getValue())) }),
-    col.accessor('lastModified', { header: 'Last Modified', meta: { cellClassName: 'whitespace-nowrap' }, cell: (c) => formatDate(c.getValue()) }),
+    col.accessor('lastModified', { header: 'Last Modified', meta: { cellClassName: 'whitespace-nowrap' }, cell: (c) => <DateTime epochMs={c.getValue()} /> }),
     col.display({
       id: 'download',
       header: '',

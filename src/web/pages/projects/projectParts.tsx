@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import type { JobCounts, ProjectMember, ProjectRole, ProjectSummary } from '../../../api/index.js';
 import { useCurrentSession } from '../../api/sessionContext.js';
 import { Initials } from '../../components/Initials.js';
+import { DateTime } from '../../components/timeZone/DateTime.js';
 import { appPaths, projectAppsPath } from '../../lib/appPaths.js';
-import { formatDate } from '../../lib/formatDate.js';
 
 /** Parts shared by the projects landing page and a project's page. */
 
@@ -72,7 +72,7 @@ export function LatestFailure({ failure }: { failure: ProjectSummary['latestFail
       <Link to={appPaths.jobs({ appId: failure.appId, attemptId: failure.attemptId })} className="link truncate" title={`${failure.name} (${failure.appId})`}>
         {failure.name}
       </Link>
-      <span className="shrink-0 text-xs text-slate-500 dark:text-slate-400">{formatDate(failure.endTime)}</span>
+      <span className="shrink-0 text-xs text-slate-500 dark:text-slate-400"><DateTime epochMs={failure.endTime} /></span>
     </span>
   );
 }

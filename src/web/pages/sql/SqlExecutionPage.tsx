@@ -8,8 +8,8 @@ import { QueryView } from '../../components/QueryView.js';
 import { SqlPlanGraph } from '../../components/sqlPlan/SqlPlanGraph.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { SummaryList } from '../../components/SummaryList.js';
+import { SparkDateTime } from '../../components/timeZone/DateTime.js';
 import { appPaths } from '../../lib/appPaths.js';
-import { formatSparkDate } from '../../lib/formatDate.js';
 import { formatDuration } from '../../lib/formatDuration.js';
 import { useUrlParam } from '../../lib/urlState.js';
 import { JobIdLinks } from './JobIdLinks.js';
@@ -34,7 +34,7 @@ function ExecutionDetail({ app, execution }: { app: AppRef; execution: Execution
         testId="sql-execution-summary"
         items={[
           { label: 'Description:', value: <span className="whitespace-pre-wrap">{execution.description}</span>, hidden: execution.description === '' },
-          { label: 'Submitted Time:', value: formatSparkDate(execution.submissionTime) },
+          { label: 'Submitted Time:', value: <SparkDateTime text={execution.submissionTime} /> },
           { label: 'Duration:', value: formatDuration(execution.duration) },
           { label: 'Running Jobs:', value: <JobIdLinks app={app} ids={execution.runningJobIds} />, hidden: execution.runningJobIds.length === 0 },
           { label: 'Succeeded Jobs:', value: <JobIdLinks app={app} ids={execution.successJobIds} />, hidden: execution.successJobIds.length === 0 },

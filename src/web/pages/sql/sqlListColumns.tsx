@@ -2,8 +2,9 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import type { AppRef, ExecutionData } from '../../../api/index.js';
 import { ErrorMessageCell } from '../../components/ErrorMessageCell.js';
+import { SparkDateTime } from '../../components/timeZone/DateTime.js';
 import { appPaths } from '../../lib/appPaths.js';
-import { formatSparkDate, sparkTime } from '../../lib/formatDate.js';
+import { epochMillisFromSparkDate } from '../../lib/formatDate.js';
 import { formatDuration } from '../../lib/formatDuration.js';
 import { DescriptionCell } from './DescriptionCell.js';
 import { JobIdLinks } from './JobIdLinks.js';
@@ -35,11 +36,11 @@ export function sqlListColumns(app: AppRef, group: SqlGroup, errorOf: (e: Execut
       header: 'Description',
       cell: (c) => <DescriptionCell href={appPaths.sqlExecution(app, c.row.original.id)} id={c.row.original.id} description={c.getValue()} />,
     }),
-    col.accessor((e) => sparkTime(e.submissionTime) ?? 0, {
+    col.accessor((e) => epochMillisFromSparkDate(e.submissionTime) ?? 0, {
       id: 'submitted',
       header: 'Submitted',
       meta: { cellClassName: 'whitespace-nowrap' },
-      cell: (c) => formatSparkDate(c.row.original.submissionTime),
+      cell: (c) => <SparkDateTime text={c.row.original.submissionTime} />,
     }),
     col.accessor('duration', {
       header: 'Duration',

@@ -2,8 +2,9 @@ import { createColumnHelper } from '@tanstack/react-table';
 import type { AppRef, StageData } from '../../../api/index.js';
 import { ErrorMessageCell } from '../../components/ErrorMessageCell.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
+import { SparkDateTime } from '../../components/timeZone/DateTime.js';
 import { formatBytesOrBlank } from '../../lib/formatBytes.js';
-import { formatSparkDate, sparkTime } from '../../lib/formatDate.js';
+import { epochMillisFromSparkDate } from '../../lib/formatDate.js';
 import { formatDuration } from '../../lib/formatDuration.js';
 import { StageDescriptionCell } from './StageDescriptionCell.js';
 import { stageDurationMs } from './stageTiming.js';
@@ -33,10 +34,10 @@ export function stageColumns(app: AppRef, options: { now: number; showPool: bool
       meta: { cellClassName: 'min-w-[10rem]' },
       cell: (c) => <StageDescriptionCell app={app} stage={c.row.original} />,
     }),
-    col.accessor((s) => sparkTime(s.submissionTime) ?? 0, {
+    col.accessor((s) => epochMillisFromSparkDate(s.submissionTime) ?? 0, {
       id: 'submitted',
       header: 'Submitted',
-      cell: (c) => <span className="whitespace-nowrap">{c.row.original.submissionTime === undefined ? 'Unknown' : formatSparkDate(c.row.original.submissionTime)}</span>,
+      cell: (c) => <span className="whitespace-nowrap">{c.row.original.submissionTime === undefined ? 'Unknown' : <SparkDateTime text={c.row.original.submissionTime} />}</span>,
     }),
     col.accessor((s) => stageDurationMs(s, options.now) ?? -1, {
       id: 'duration',

@@ -1,14 +1,14 @@
 import type { StageData } from '../../../api/index.js';
-import { sparkTime } from '../../lib/formatDate.js';
+import { epochMillisFromSparkDate } from '../../lib/formatDate.js';
 
 /**
  * Spark's stage duration: from the first task launch (not submission, SPARK-10930) to completion, or to now
  * while the stage runs; undefined ("Unknown") before any task launched.
  */
 export function stageDurationMs(stage: StageData, now: number): number | undefined {
-  const launched = sparkTime(stage.firstTaskLaunchedTime);
+  const launched = epochMillisFromSparkDate(stage.firstTaskLaunchedTime);
   if (launched === undefined) return undefined;
-  return (sparkTime(stage.completionTime) ?? now) - launched;
+  return (epochMillisFromSparkDate(stage.completionTime) ?? now) - launched;
 }
 
 export type StageGroup = 'active' | 'pending' | 'completed' | 'skipped' | 'failed';

@@ -4,9 +4,9 @@ import type { AppRef, TaskData } from '../../../api/index.js';
 import { ErrorMessageCell } from '../../components/ErrorMessageCell.js';
 import { LogLinks } from '../../components/LogLinks.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
+import { SparkDateTime } from '../../components/timeZone/DateTime.js';
 import { appPaths } from '../../lib/appPaths.js';
 import { formatBytes } from '../../lib/formatBytes.js';
-import { formatSparkDate } from '../../lib/formatDate.js';
 import { formatDuration } from '../../lib/formatDuration.js';
 import type { StageDataPresence } from './stageDataPresence.js';
 
@@ -46,7 +46,7 @@ export function taskColumns(app: AppRef, o: { presence: StageDataPresence; addit
     }),
     col.accessor('host', { header: 'Host', enableSorting: false }),
     col.display({ id: 'logs', header: 'Logs', cell: (c) => <LogLinks logs={c.row.original.executorLogs} executorId={c.row.original.executorId} /> }),
-    col.accessor('launchTime', { header: 'Launch Time', enableSorting: false, cell: (c) => <span className="whitespace-nowrap">{formatSparkDate(c.getValue())}</span> }),
+    col.accessor('launchTime', { header: 'Launch Time', enableSorting: false, cell: (c) => <span className="whitespace-nowrap"><SparkDateTime text={c.getValue()} /></span> }),
     col.accessor((t) => m(t)?.executorRunTime, {
       id: 'duration',
       header: 'Duration',

@@ -1,0 +1,23 @@
+import { epochMillisFromSparkDate, formatEpochMillisInZone } from '../../lib/formatDate.js';
+import { zoneShortName } from '../../lib/timeZones.js';
+import { useDisplayTimeZone } from './timeZoneContext.js';
+
+/**
+ * A point in time as the console shows it: `yyyy-MM-dd HH:mm:ss` in the reader's zone followed by that zone's
+ * short name (`UTC`, `EST`, `GMT+8`), in a <time> element carrying the instant. "-" when there is none.
+ */
+export function DateTime({ epochMs, className }: { epochMs: number | undefined | null; className?: string }) {
+  const { zone } = useDisplayTimeZone();
+  const text = formatEpochMillisInZone(epochMs, zone);
+  if (text === '-' || epochMs === undefined || epochMs === null) return <span className={className}>-</span>;
+  return (
+    <time dateTime={new Date(epochMs).toISOString()} title={`${text} (${zone})`} className={className} data-zone={zone}>
+      {text} <span className="text-[0.85em] text-slate-500 dark:text-slate-400">{zoneShortName(epochMs, zone)}</span>
+    </time>
+  );
+}
+
+/** The same for a Spark REST date (`2015-03-17T23:11:50.242GMT`). */
+export function SparkDateTime({ text, className }: { text: string | undefined; className?: string }) {
+  return <DateTime epochMs={epochMillisFromSparkDate(text)} className={className} />;
+}
