@@ -33,13 +33,13 @@ function writeOffset(minutes: number, withColon: boolean): string {
 const LAYOUTS: readonly Layout[] = [
   {
     // log4j %d{yy/MM/dd HH:mm:ss}: two-digit years are this century's.
-    pattern: /^(\d{2})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})(?![\d:])/,
+    pattern: /^(\d{2})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})(?!\d)/,
     read: (m) => ({ wall: { year: 2000 + Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6]), millisecond: 0 } }),
     write: (w) => `${pad(w.year % 100)}/${pad(w.month)}/${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`,
   },
   {
     // ISO-8601-like: date, `T` or space, time, optional `,SSS`/`.SSS`, optional numeric offset.
-    pattern: /^(\d{4})-(\d{2})-(\d{2})([T ])(\d{2}):(\d{2}):(\d{2})(?:([,.])(\d{3}))?([+-]\d{2}:?\d{2})?(?![\d:])/,
+    pattern: /^(\d{4})-(\d{2})-(\d{2})([T ])(\d{2}):(\d{2}):(\d{2})(?:([,.])(\d{3}))?([+-]\d{2}:?\d{2})?(?!\d)/,
     read: (m) => ({
       wall: {
         year: Number(m[1]),
@@ -98,4 +98,17 @@ export function convertLogLine(line: string, writtenZone: string, shownZone: str
     return { text: rewritten + line.slice(raw.length), timestamp: { raw, epochMs, explicitOffset: offsetMinutes !== undefined } };
   }
   return undefined;
+}
+
+/**
+ * Pieces of a written line (search highlights) re-cut from its converted text: the converted line is as long
+ * as the written one, so each piece keeps its place and only the timestamp's digits change.
+ */
+export function recutSegments<S extends { text: string }>(segments: readonly S[], shownLine: string): S[] {
+  let at = 0;
+  return segments.map((s) => {
+    const text = shownLine.slice(at, at + s.text.length);
+    at += s.text.length;
+    return { ...s, text };
+  });
 }

@@ -16,9 +16,11 @@ import { DateTime } from '../../components/timeZone/DateTime.js';
 import { appPaths, logTypeFromSegment } from '../../lib/appPaths.js';
 import { cx } from '../../lib/classNames.js';
 import { formatBytes } from '../../lib/formatBytes.js';
+import { recutSegments } from '../../lib/logTimestamps.js';
 import { useUrlParam } from '../../lib/urlState.js';
 import { useDebouncedValue } from '../../lib/useDebouncedValue.js';
 import { findMatches, highlightSegments, splitLines } from './logSearch.js';
+import { useLogTimestamps, type LogTimestamps } from './useLogTimestamps.js';
 import { useFollow, useLogBuffer, type LogText } from './useLogBuffer.js';
 
 const ROW_HEIGHT = 18;
@@ -58,6 +60,7 @@ function LogViewer({ app, executorId, logType }: { app: AppRef; executorId: stri
   const follow = running && followParam !== 'off';
   useFollow(follow && buffer.data !== undefined, buffer.loadNewer);
   const downloadUrl = apiClient.appLogDownloadUrl(app.appId, executorId, logType);
+  const timestamps = useLogTimestamps(app, executorId);
   const title = `${processName(executorId)} ${logType}`;
 
   return (
@@ -112,6 +115,7 @@ function LogViewer({ app, executorId, logType }: { app: AppRef; executorId: stri
           data={buffer.data}
           change={buffer.change}
           lastModified={file?.lastModified}
+          timestamps={timestamps}
           running={running}
           follow={follow}
           onFollowChange={(on) => setFollowParam(on ? '' : 'off', { replace: true })}
@@ -148,6 +152,7 @@ function LoadedLog({
   data,
   change,
   lastModified,
+  timestamps,
   running,
   follow,
   onFollowChange,
@@ -160,6 +165,7 @@ function LoadedLog({
   data: LogText;
   change: { kind: string; seq: number };
   lastModified: number | undefined;
+  timestamps: LogTimestamps;
   running: boolean;
   follow: boolean;
   onFollowChange: (on: boolean) => void;
@@ -238,6 +244,9 @@ function LoadedLog({
           Showing {formatBytes(data.end - data.start)}: bytes {data.start.toLocaleString('en-US')} – {data.end.toLocaleString('en-US')} of {data.size.toLocaleString('en-US')}
           {lastModified !== undefined && <> · last modified <DateTime epochMs={lastModified} /></>}
         </span>
+        <span className="text-xs text-slate-500 dark:text-slate-400" data-testid="log-time-zone">
+          {timestamps.note}
+        </span>
         <span className="ml-auto flex flex-wrap items-center gap-2">
           <label className="flex items-center gap-1">
             <span className="sr-only">Search the loaded log</span>
@@ -289,6 +298,8 @@ function LoadedLog({
             {items.map((item) => {
               const line = lines[item.index]!;
               const level = LEVEL.exec(line)?.[1];
+              // The timestamp in the reader's zone; the converted line is as long as the written one.
+              const shown = timestamps.show(line);
               return (
                 <div
                   key={item.key}
@@ -298,10 +309,11 @@ function LoadedLog({
                   style={{ transform: `translateY(${item.start}px)`, minHeight: ROW_HEIGHT, lineHeight: `${ROW_HEIGHT}px` }}
                   data-log-line=""
                   data-level={level}
+                  title={shown.title}
                 >
                   {term === ''
-                    ? line || ' '
-                    : highlightSegments(line, term).map((seg, k) =>
+                    ? shown.text || ' '
+                    : recutSegments(highlightSegments(line, term), shown.text).map((seg, k) =>
                         seg.match === undefined ? (
                           <span key={k}>{seg.text}</span>
                         ) : (
