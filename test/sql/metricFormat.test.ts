@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { bytesToString } from '../../src/api/spark/bytesToString.js';
 import {
-  bytesToString,
   formatUsInteger,
   javaFixed,
   longSum,

@@ -1,6 +1,7 @@
 // One import path for the Spark REST contract: schemas, inferred types, enums, errors, date format, queries.
 export * from './accumulable.js';
 export * from './application.js';
+export * from './bytesToString.js';
 export * from './environment.js';
 export * from './errors.js';
 export * from './executor.js';

@@ -4,6 +4,8 @@
  * answer carries these strings verbatim.
  */
 
+import { bytesToString } from '../../../api/spark/bytesToString.js';
+
 export const SUM_METRIC = 'sum';
 export const SIZE_METRIC = 'size';
 export const TIMING_METRIC = 'timing';
@@ -73,35 +75,6 @@ export function formatUsInteger(v: number | bigint): string {
     out += digits[i];
   }
   return neg ? '-' + out : out;
-}
-
-const KIB = 1n << 10n;
-const SIZE_UNITS: ReadonlyArray<readonly [bigint, string]> = [
-  [1n << 60n, 'EiB'],
-  [1n << 50n, 'PiB'],
-  [1n << 40n, 'TiB'],
-  [1n << 30n, 'GiB'],
-  [1n << 20n, 'MiB'],
-  [KIB, 'KiB'],
-];
-
-/** `"%.1f"` of the exact quotient n/d, Java BigDecimal formatting (RoundingMode.HALF_UP). */
-function fixed1HalfUp(n: bigint, d: bigint): string {
-  const neg = n < 0n;
-  const a = neg ? -n : n;
-  let q = (a * 10n) / d;
-  const r = (a * 10n) % d;
-  if (2n * r >= d) q += 1n;
-  return `${neg ? '-' : ''}${q / 10n}.${q % 10n}`;
-}
-
-/** Utils.bytesToString(Long): binary units, switching to the next unit at twice its size. */
-export function bytesToString(size: number | bigint): string {
-  const b = toBig(size);
-  for (const [unit, name] of SIZE_UNITS) {
-    if (b >= 2n * unit) return `${fixed1HalfUp(b, unit)} ${name}`;
-  }
-  return `${fixed1HalfUp(b, 1n)} B`;
 }
 
 /**

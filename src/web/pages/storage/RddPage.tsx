@@ -1,7 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import type { AppRef, RDDDataDistribution, RDDPartitionInfo, RDDStorageInfo } from '../../../api/index.js';
+import { bytesToString, type AppRef, type RDDDataDistribution, type RDDPartitionInfo, type RDDStorageInfo } from '../../../api/index.js';
 import { useActiveExecutors } from '../../api/executorQueries.js';
 import { useRdd } from '../../api/storageQueries.js';
 import { useAppRef } from '../../api/useAppRef.js';
@@ -13,7 +13,6 @@ import { QueryView } from '../../components/QueryView.js';
 import { SummaryList } from '../../components/SummaryList.js';
 import { appPaths } from '../../lib/appPaths.js';
 import { useTableUrlState } from '../../lib/useTableUrlState.js';
-import { bytesToString } from './bytesToString.js';
 
 const dist = createColumnHelper<RDDDataDistribution>();
 // Stable fallbacks: a new [] per render would make DataTable's react-table reset itself on every render.

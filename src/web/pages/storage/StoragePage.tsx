@@ -1,7 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import type { AppRef, RDDStorageInfo } from '../../../api/index.js';
+import { bytesToString, type AppRef, type RDDStorageInfo } from '../../../api/index.js';
 import { useRdds } from '../../api/storageQueries.js';
 import { useAppRef } from '../../api/useAppRef.js';
 import { CollapsibleSection } from '../../components/CollapsibleSection.js';
@@ -10,7 +10,6 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { QueryView } from '../../components/QueryView.js';
 import { appPaths } from '../../lib/appPaths.js';
 import { useTableUrlState } from '../../lib/useTableUrlState.js';
-import { bytesToString } from './bytesToString.js';
 import { fractionCached, fractionCachedText } from './fractionCached.js';
 
 const col = createColumnHelper<RDDStorageInfo>();
