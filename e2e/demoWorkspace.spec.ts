@@ -14,6 +14,8 @@ const test = base.extend<{ environmentPage: EnvironmentPage; logsTab: LogsTab; l
 });
 // The demo server runs with sign-in on: these specs browse as alice, a console administrator.
 test.use({ baseURL: process.env.E2E_DEMO_URL, storageState: process.env.E2E_DEMO_ALICE_STATE });
+// The browser runs where the demo cluster writes its logs (UTC+8), so log lines read exactly as the files hold them.
+test.use({ timezoneId: 'Asia/Shanghai' });
 
 const CHUNK = 100 * 1024;
 const summary = demoSummary();

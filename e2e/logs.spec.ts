@@ -6,6 +6,8 @@ import { expect, logsTest as test } from './fixtures.js';
 // from the generated demo workspace are in demoWorkspace.spec.ts.
 
 const APP = 'local-1422981780767';
+// The browser runs in the sample app's zone (its user.timezone), so the served lines read exactly as written.
+test.use({ timezoneId: 'America/Chicago' });
 const LINE = (i: number) => `26/03/02 00:00:00 INFO Executor: line ${String(i).padStart(5, '0')}${i % 500 === 7 ? ' needle' : ''}\n`;
 const TEXT = Array.from({ length: 3000 }, (_, i) => LINE(i)).join('');
 

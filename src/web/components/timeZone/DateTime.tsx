@@ -4,7 +4,8 @@ import { useDisplayTimeZone } from './timeZoneContext.js';
 
 /**
  * A point in time as the console shows it: `yyyy-MM-dd HH:mm:ss` in the reader's zone followed by that zone's
- * short name (`UTC`, `EST`, `GMT+8`), in a <time> element carrying the instant. "-" when there is none.
+ * short name (`UTC`, `EST`, `GMT+8`), in a <time> element carrying the instant. "-" when there is none. The
+ * zone name may wrap under the time in a narrow table column; the time itself never breaks.
  */
 export function DateTime({ epochMs, className }: { epochMs: number | undefined | null; className?: string }) {
   const { zone } = useDisplayTimeZone();
@@ -12,7 +13,7 @@ export function DateTime({ epochMs, className }: { epochMs: number | undefined |
   if (text === '-' || epochMs === undefined || epochMs === null) return <span className={className}>-</span>;
   return (
     <time dateTime={new Date(epochMs).toISOString()} title={`${text} (${zone})`} className={className} data-zone={zone}>
-      {text} <span className="text-[0.85em] text-slate-500 dark:text-slate-400">{zoneShortName(epochMs, zone)}</span>
+      <span className="whitespace-nowrap">{text}</span> <span className="whitespace-nowrap text-[0.85em] text-slate-500 dark:text-slate-400">{zoneShortName(epochMs, zone)}</span>
     </time>
   );
 }

@@ -33,7 +33,7 @@ export const appListColumns = [
   col.accessor('sparkUser', { header: 'Spark User' }),
   col.accessor('sparkVersion', { header: 'Version', enableSorting: false }),
   col.accessor('status', { header: 'Status', enableSorting: false, cell: (c) => <StatusBadge status={c.getValue()} /> }),
-  col.accessor('startTime', { header: 'Started', cell: (c) => <span className="whitespace-nowrap"><DateTime epochMs={c.getValue()} /></span> }),
+  col.accessor('startTime', { header: 'Started', cell: (c) => <DateTime epochMs={c.getValue()} /> }),
   col.accessor('duration', {
     header: 'Duration',
     meta: { align: 'right' },

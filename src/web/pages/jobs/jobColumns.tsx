@@ -45,7 +45,7 @@ export function jobColumns(app: AppRef, options: { showGroup: boolean; now: numb
     col.accessor((j) => epochMillisFromSparkDate(j.submissionTime) ?? 0, {
       id: 'submitted',
       header: 'Submitted',
-      cell: (c) => <span className="whitespace-nowrap"><SparkDateTime text={c.row.original.submissionTime} /></span>,
+      cell: (c) => <SparkDateTime text={c.row.original.submissionTime} />,
     }),
     col.accessor((j) => jobDurationMs(j, options.now) ?? -1, {
       id: 'duration',

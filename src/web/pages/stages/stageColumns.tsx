@@ -37,7 +37,7 @@ export function stageColumns(app: AppRef, options: { now: number; showPool: bool
     col.accessor((s) => epochMillisFromSparkDate(s.submissionTime) ?? 0, {
       id: 'submitted',
       header: 'Submitted',
-      cell: (c) => <span className="whitespace-nowrap">{c.row.original.submissionTime === undefined ? 'Unknown' : <SparkDateTime text={c.row.original.submissionTime} />}</span>,
+      cell: (c) => (c.row.original.submissionTime === undefined ? 'Unknown' : <SparkDateTime text={c.row.original.submissionTime} />),
     }),
     col.accessor((s) => stageDurationMs(s, options.now) ?? -1, {
       id: 'duration',

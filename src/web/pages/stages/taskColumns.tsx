@@ -46,7 +46,7 @@ export function taskColumns(app: AppRef, o: { presence: StageDataPresence; addit
     }),
     col.accessor('host', { header: 'Host', enableSorting: false }),
     col.display({ id: 'logs', header: 'Logs', cell: (c) => <LogLinks logs={c.row.original.executorLogs} executorId={c.row.original.executorId} /> }),
-    col.accessor('launchTime', { header: 'Launch Time', enableSorting: false, cell: (c) => <span className="whitespace-nowrap"><SparkDateTime text={c.getValue()} /></span> }),
+    col.accessor('launchTime', { header: 'Launch Time', enableSorting: false, cell: (c) => <SparkDateTime text={c.getValue()} /> }),
     col.accessor((t) => m(t)?.executorRunTime, {
       id: 'duration',
       header: 'Duration',
