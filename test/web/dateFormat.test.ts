@@ -9,6 +9,7 @@ import {
   formatTimeOfDayInZone,
 } from '../../src/web/lib/formatDate.js';
 import { axisTicks, tickLabel } from '../../src/web/components/timeline/timeScale.js';
+import { endOfDayInZone, startOfDayInZone } from '../../src/web/lib/dayInZone.js';
 import { epochMillisFromWallClockInZone, normalizeTimeZone, wallClockInZone, zoneOffsetMillis, zoneShortName } from '../../src/web/lib/timeZones.js';
 
 const SHANGHAI = 'Asia/Shanghai';
@@ -139,5 +140,25 @@ describe('resolveDisplayZone', () => {
     expect(invalid.fallbackNote).toContain('spark.sql.session.timeZone names no known time zone ("Mars/Base")');
     expect(resolveDisplayZone('application', { kind: 'unknown' }, browser).fallbackNote).toMatch(/records no time zone/);
     expect(resolveDisplayZone('application', { kind: 'loading' }, browser).zone).toBe(browser);
+  });
+});
+
+describe('day filters in a zone', () => {
+  it('reads a day as that zone\'s calendar day', () => {
+    expect(startOfDayInZone('2024-12-07', 'UTC')).toBe(Date.UTC(2024, 11, 7));
+    expect(startOfDayInZone('2024-12-07', SHANGHAI)).toBe(Date.UTC(2024, 11, 6, 16));
+    expect(endOfDayInZone('2024-12-07', SHANGHAI)).toBe(Date.UTC(2024, 11, 7, 16) - 1);
+    expect(endOfDayInZone('2024-12-31', 'UTC')).toBe(Date.UTC(2025, 0, 1) - 1);
+  });
+
+  it('gives DST change days their 23 or 25 hours', () => {
+    expect(endOfDayInZone('2024-03-10', NEW_YORK)! + 1 - startOfDayInZone('2024-03-10', NEW_YORK)!).toBe(23 * HOUR);
+    expect(endOfDayInZone('2024-11-03', NEW_YORK)! + 1 - startOfDayInZone('2024-11-03', NEW_YORK)!).toBe(25 * HOUR);
+  });
+
+  it('refuses text that is not a calendar day', () => {
+    for (const bad of ['', '2024-02-30', '2024-13-01', '07/12/2024', '2024-12-7']) expect(startOfDayInZone(bad, 'UTC')).toBeUndefined();
+    expect(endOfDayInZone('2023-02-29', 'UTC')).toBeUndefined();
+    expect(startOfDayInZone('2024-02-29', 'UTC')).toBe(Date.UTC(2024, 1, 29));
   });
 });

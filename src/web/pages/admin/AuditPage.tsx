@@ -9,8 +9,9 @@ import { ErrorState } from '../../components/ErrorState.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { Pager } from '../../components/Pager.js';
 import { DateTime } from '../../components/timeZone/DateTime.js';
+import { useDisplayTimeZone } from '../../components/timeZone/timeZoneContext.js';
 import { projectPath } from '../../lib/appPaths.js';
-import { endOfLocalDay, startOfLocalDay } from '../../lib/localDay.js';
+import { endOfDayInZone, startOfDayInZone } from '../../lib/dayInZone.js';
 import { useDebouncedValue } from '../../lib/useDebouncedValue.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 import { useSetUrlParams, useUrlInt, useUrlParam } from '../../lib/urlState.js';
@@ -91,12 +92,14 @@ export default function AuditPage() {
 
   const pageIndex = Math.max(0, page - 1);
   const limit = Math.min(Math.max(pageSize, 1), 1000);
+  // Day filters mean days as the reader sees times: in the chosen zone.
+  const { zone } = useDisplayTimeZone();
   const params: AuditQueryInput = {
     user: user || undefined,
     project: project || undefined,
     action: action || undefined,
-    from: startOfLocalDay(from),
-    to: endOfLocalDay(to),
+    from: startOfDayInZone(from, zone),
+    to: endOfDayInZone(to, zone),
     offset: pageIndex * limit,
     limit,
   };

@@ -7,7 +7,8 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { Pager } from '../../components/Pager.js';
-import { endOfLocalDay, startOfLocalDay } from '../../lib/localDay.js';
+import { useDisplayTimeZone } from '../../components/timeZone/timeZoneContext.js';
+import { endOfDayInZone, startOfDayInZone } from '../../lib/dayInZone.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 import { useUrlInt, useUrlParam, useUrlParamList } from '../../lib/urlState.js';
 import { appHref, appListColumns } from './appListColumns.js';
@@ -53,14 +54,16 @@ export function ApplicationList({ project: fixedProject }: { project?: string })
   const pageIndex = Math.max(0, page - 1);
   const limit = Math.min(Math.max(pageSize, 1), 500);
 
+  // Day filters mean days as the reader sees times: in the chosen zone.
+  const { zone } = useDisplayTimeZone();
   const params: AppListQueryInput = {
     status: status as AppListStatus[],
     user,
     version,
     project,
     search: search || undefined,
-    startFrom: startOfLocalDay(from),
-    startTo: endOfLocalDay(to),
+    startFrom: startOfDayInZone(from, zone),
+    startTo: endOfDayInZone(to, zone),
     sort,
     offset: pageIndex * limit,
     limit,
