@@ -34,7 +34,7 @@ export function TimeZonePicker() {
       </label>
       {fallbackNote !== undefined && (
         <span className="text-xs text-amber-700 dark:text-amber-300" title={fallbackNote} data-testid="time-zone-note">
-          <span aria-hidden="true">⚠ </span>local
+          <span aria-hidden="true">⚠ </span>local time
           <span className="sr-only">: {fallbackNote}</span>
         </span>
       )}
