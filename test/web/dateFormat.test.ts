@@ -34,7 +34,7 @@ describe('formatEpochMillisInZone', () => {
   });
 
   it('shows "-" for Spark\'s missing times', () => {
-    for (const missing of [undefined, null, 0, -1, Number.NaN, Number.POSITIVE_INFINITY]) expect(formatEpochMillisInZone(missing, 'UTC')).toBe('-');
+    for (const missing of [undefined, null, 0, -1, Number.NaN, Number.POSITIVE_INFINITY, 9.2e18]) expect(formatEpochMillisInZone(missing, 'UTC')).toBe('-');
     expect(formatEpochMillisWithZone(-1, SHANGHAI)).toBe('-');
   });
 

@@ -11,9 +11,12 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
-/** Spark's "no time": absent, not a number, or not positive (`-1`, `0`). */
+/** The latest instant a Date holds (±100 000 000 days from the epoch). */
+const MAX_DATE_MS = 8.64e15;
+
+/** Spark's "no time": absent, not a number, or not positive (`-1`, `0`); also past what a Date can hold. */
 function isMissing(epochMs: number | undefined | null): epochMs is undefined | null {
-  return epochMs === undefined || epochMs === null || !Number.isFinite(epochMs) || epochMs <= 0;
+  return epochMs === undefined || epochMs === null || !Number.isFinite(epochMs) || epochMs <= 0 || epochMs > MAX_DATE_MS;
 }
 
 /** `yyyy-MM-dd HH:mm:ss` in `zone`, like Spark's JS pages; "-" for missing or non-positive times. */
