@@ -110,6 +110,22 @@ test.describe('time zone choice', () => {
     await expect(page.getByTestId('apps-table').locator(`tr[data-app-id="${app.appId}"] time`)).toHaveText(shown(app.startTime, BROWSER_ZONE));
   });
 
+  test('a start-day filter means that day in the chosen zone', async ({ page }) => {
+    // An app started early in a UTC day, which in New York is still the day before.
+    const day = (t: number, zone: string) => wallClock(t, zone).slice(0, 10);
+    const app = summary.apps.find((a) => day(a.startTime, 'UTC') !== day(a.startTime, BROWSER_ZONE));
+    if (app === undefined) throw new Error(`the demo workspace (seed ${summary.seed}) has no app started between 00:00 and 05:00 UTC`);
+    const utcDay = day(app.startTime, 'UTC');
+    const row = page.getByTestId('apps-table').locator(`tr[data-app-id="${app.appId}"]`);
+    await page.goto(`/apps?from=${utcDay}&to=${utcDay}&pageSize=100`);
+    await choose(page, 'utc');
+    await expect(row).toBeVisible();
+    await choose(page, 'local');
+    await expect(row).toHaveCount(0);
+    await page.goto(`/apps?from=${day(app.startTime, BROWSER_ZONE)}&to=${day(app.startTime, BROWSER_ZONE)}&pageSize=100`);
+    await expect(row).toBeVisible();
+  });
+
   test("a log line's timestamp is shown in the chosen zone, with the written text in its tooltip", async ({ page, logViewer }) => {
     const app = demoApp(summary, 'completed app with executors', completed);
     const executor = app.executorIds[0]!;
