@@ -106,6 +106,34 @@ describe('diagnostics of the demo workspace', () => {
     expect(spills).toBeGreaterThan(0);
   }, 60_000);
 
+  it('names the join stage whose hot partition read far more shuffle data than the median as the skewed stage', async () => {
+    for (const app of appsOf('skew')) {
+      const skew = (await diagnostics(app)).findings.find((f) => f.rule === 'skew')!;
+      const { stageId, attemptId } = stageLinks(skew)[0]!;
+      const base = `${server.url}/api/v1/applications/${app.appId}${app.attemptId ? `/${app.attemptId}` : ''}`;
+      const [slowest] = (await (await fetch(`${base}/stages/${stageId}/${attemptId}/taskList?sortBy=-runtime&length=1`)).json()) as {
+        taskMetrics: { shuffleReadMetrics: { remoteBytesRead: number; localBytesRead: number } };
+      }[];
+      const read = slowest!.taskMetrics.shuffleReadMetrics.remoteBytesRead + slowest!.taskMetrics.shuffleReadMetrics.localBytesRead;
+      const median = skew.measured.find((v) => v.label === 'median shuffle read')!.value;
+      expect(read, app.appId).toBeGreaterThan(10 * median);
+    }
+  });
+
+  it('judges executor memory only where the log has executor metrics peaks, against spark.executor.memory', async () => {
+    let judged = 0;
+    for (const app of ws.apps.filter((a) => a.completed)) {
+      for (const f of (await diagnostics(app)).findings.filter((x) => x.rule === 'executorMemory')) {
+        judged++;
+        const base = `${server.url}/api/v1/applications/${app.appId}${app.attemptId ? `/${app.attemptId}` : ''}`;
+        const executors = (await (await fetch(`${base}/allexecutors`)).json()) as { id: string; peakMemoryMetrics?: { JVMHeapMemory: number } }[];
+        const busiest = executors.find((e) => e.id === f.links[0]!.executorId)!;
+        expect(f.measured[0]!.value).toBe(busiest.peakMemoryMetrics!.JVMHeapMemory);
+      }
+    }
+    expect(judged).toBeGreaterThan(0);
+  }, 60_000);
+
   it('finds nothing to say about healthy local runs, and 404s for an unknown app', async () => {
     const pi = ws.apps.filter((a) => a.scenario === 'pi' && a.completed);
     for (const app of pi) expect((await diagnostics(app)).findings.filter((f) => f.severity === 'critical'), app.appId).toEqual([]);

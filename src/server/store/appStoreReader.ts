@@ -461,6 +461,27 @@ export class AppStoreReader implements PooledStore {
     );
   }
 
+  /**
+   * Per stage attempt, the largest input and shuffle-read partition and a task that read it: one pass over the
+   * task table per column (SQLite answers a bare column next to MAX() from the row holding the maximum).
+   */
+  partitionMaxima(): { stageId: number; attemptId: number; maxInputBytes: number; maxInputTaskId: number; maxShuffleReadBytes: number; maxShuffleReadTaskId: number }[] {
+    return this.use((h) => {
+      const max = (column: 'input_bytes' | 'shuffle_read_bytes') =>
+        h.db
+          .prepare(
+            `SELECT stage_id AS stageId, stage_attempt AS attemptId, MAX(coalesce(${column}, 0)) AS bytes, task_id AS taskId
+             FROM tasks GROUP BY stage_id, stage_attempt`,
+          )
+          .all() as { stageId: number; attemptId: number; bytes: number; taskId: number }[];
+      const shuffle = new Map(max('shuffle_read_bytes').map((r) => [`${r.stageId}.${r.attemptId}`, r]));
+      return max('input_bytes').map((r) => {
+        const s = shuffle.get(`${r.stageId}.${r.attemptId}`);
+        return { stageId: r.stageId, attemptId: r.attemptId, maxInputBytes: r.bytes, maxInputTaskId: r.taskId, maxShuffleReadBytes: s?.bytes ?? 0, maxShuffleReadTaskId: s?.taskId ?? -1 };
+      });
+    });
+  }
+
   /** Failed tasks in task id order (at most `limit`), with the total count of failed tasks. */
   failedTasks(limit: number): { total: number; rows: FailedTaskRow[] } {
     return this.use((h) => {
