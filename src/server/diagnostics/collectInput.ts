@@ -44,7 +44,8 @@ function executorFacts(e: Json): ExecutorFacts {
   if (removed !== undefined) f.removeTime = removed;
   if (typeof e.removeReason === 'string') f.removeReason = e.removeReason;
   const heap = (e.peakMemoryMetrics as Json | undefined)?.JVMHeapMemory;
-  if (typeof heap === 'number' && heap >= 0) f.peakJvmHeapBytes = heap;
+  // A running JVM always holds some heap: 0 (or Spark's -1) means the log has no peaks, as 2.x logs do not.
+  if (typeof heap === 'number' && heap > 0) f.peakJvmHeapBytes = heap;
   return f;
 }
 

@@ -98,13 +98,13 @@ function stageSide(s: Json) {
 
 /**
  * The physical plan's lines without what differs between any two runs of the same query: expression ids
- * (`#123`), plan ids and AQE's final-plan marker. The formatted explain's per-node details are left out.
+ * (`#123`), plan ids, AQE's final-plan marker and dates. A formatted explain's per-node details stay: they
+ * hold what changes (an Exchange's partition count is in its `Arguments:` line).
  */
 export function planLines(plan: string | null): string[] {
   if (!plan) return [];
   const physical = plan.slice(Math.max(0, plan.indexOf('== Physical Plan ==')));
-  const tree = physical.split(/\n\n\(\d+\) /)[0]!;
-  return tree
+  return physical
     .split('\n')
     .slice(1)
     .map((l) => l.replace(/#\d+L?/g, '').replace(/\[(plan_)?id=#?\d+\]/g, '').replace(/(plan_id|id)=\d+/g, '').replace(/isFinalPlan=(true|false)/, '').replace(RUN_DATES, '?').trimEnd())

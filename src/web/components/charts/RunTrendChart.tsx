@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunSummary } from '../../../api/index.js';
 import { formatCuHours } from '../../lib/formatCuHours.js';
@@ -32,47 +33,63 @@ function RunTooltip({ active, payload }: { active?: boolean; payload?: readonly 
 }
 
 export default function RunTrendChart({ runs, onOpen, height = 240 }: { runs: readonly RunSummary[]; onOpen: (run: RunSummary) => void; height?: number }) {
-  const data: Point[] = [...runs]
-    .sort((a, b) => a.startTime - b.startTime)
-    .map((run) => ({ run, label: formatDate(run.startTime), minutes: run.durationMs / 60_000, cuHours: run.cuHours }));
-  // A clickable dot per run; its app id lets tests and keyboard users find it.
-  const dot =
-    (series: 'duration' | 'cu') =>
-    (props: { cx?: number; cy?: number; index?: number }) => {
-      const point = props.index === undefined ? undefined : data[props.index];
-      if (point === undefined || props.cx === undefined || props.cy === undefined) return <g key={`${series}-none-${props.index ?? 0}`} />;
-      return (
-        <circle
-          key={`${series}-${point.run.appId}`}
-          cx={props.cx}
-          cy={props.cy}
-          r={5}
-          className="cursor-pointer"
-          fill={series === 'duration' ? '#0ea5e9' : '#f59e0b'}
-          stroke={point.run.status === 'failed' ? '#dc2626' : 'white'}
-          strokeWidth={2}
-          data-testid={series === 'duration' ? 'run-point' : undefined}
-          data-app-id={point.run.appId}
-          onClick={() => onOpen(point.run)}
-        >
-          <title>{`Open ${point.run.appId}`}</title>
-        </circle>
-      );
-    };
+  const data: Point[] = useMemo(
+    () =>
+      [...runs]
+        .sort((a, b) => a.startTime - b.startTime)
+        .map((run) => ({ run, label: formatDate(run.startTime), minutes: run.durationMs / 60_000, cuHours: run.cuHours })),
+    [runs],
+  );
+  // A clickable dot per run, stable across renders (a new renderer on every hover would replace the dot under
+  // the pointer between press and release, and the click would be lost).
+  const dots = useMemo(() => ({ duration: dotRenderer(data, 'duration', onOpen), cu: dotRenderer(data, 'cu', onOpen) }), [data, onOpen]);
   return (
     <div className="text-slate-600 dark:text-slate-300" style={{ height }} data-testid="run-trend-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <LineChart
+          data={data}
+          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+          className="cursor-pointer"
+          // A click anywhere over a run's column opens it (the dots are small targets).
+          onClick={(state) => {
+            const point = state.activeTooltipIndex === undefined || state.activeTooltipIndex === null ? undefined : data[Number(state.activeTooltipIndex)];
+            if (point !== undefined) onOpen(point.run);
+          }}
+        >
           <CartesianGrid stroke="rgb(148 163 184 / 0.3)" strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" stroke="currentColor" tick={{ fill: 'currentColor', fontSize: 11 }} minTickGap={24} />
           <YAxis yAxisId="minutes" width={48} stroke="currentColor" tick={{ fill: 'currentColor', fontSize: 11 }} tickFormatter={(v: number) => `${v.toFixed(v >= 10 ? 0 : 1)}m`} />
           <YAxis yAxisId="cu" orientation="right" width={48} stroke="currentColor" tick={{ fill: 'currentColor', fontSize: 11 }} tickFormatter={(v: number) => v.toFixed(v >= 10 ? 0 : 2)} />
           <Tooltip content={(props) => <RunTooltip active={props.active} payload={props.payload} />} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Line yAxisId="minutes" type="monotone" dataKey="minutes" name="Duration (min)" stroke="#0ea5e9" strokeWidth={2} dot={dot('duration')} isAnimationActive={false} />
-          <Line yAxisId="cu" type="monotone" dataKey="cuHours" name="CU-hours" stroke="#f59e0b" strokeWidth={2} dot={dot('cu')} isAnimationActive={false} />
+          <Line yAxisId="minutes" type="monotone" dataKey="minutes" name="Duration (min)" stroke="#0ea5e9" strokeWidth={2} dot={dots.duration} activeDot={false} isAnimationActive={false} />
+          <Line yAxisId="cu" type="monotone" dataKey="cuHours" name="CU-hours" stroke="#f59e0b" strokeWidth={2} dot={dots.cu} activeDot={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
     </div>
   );
+}
+
+function dotRenderer(data: readonly Point[], series: 'duration' | 'cu', onOpen: (run: RunSummary) => void) {
+  return (props: { cx?: number; cy?: number; index?: number }) => {
+    const point = props.index === undefined ? undefined : data[props.index];
+    if (point === undefined || props.cx === undefined || props.cy === undefined) return <g key={`${series}-none-${props.index ?? 0}`} />;
+    return (
+      <circle
+        key={`${series}-${point.run.appId}`}
+        cx={props.cx}
+        cy={props.cy}
+        r={5}
+        className="cursor-pointer"
+        fill={series === 'duration' ? '#0ea5e9' : '#f59e0b'}
+        stroke={point.run.status === 'failed' ? '#dc2626' : 'white'}
+        strokeWidth={2}
+        data-testid={series === 'duration' ? 'run-point' : undefined}
+        data-app-id={point.run.appId}
+        onClick={() => onOpen(point.run)}
+      >
+        <title>{`Open ${point.run.appId}`}</title>
+      </circle>
+    );
+  };
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { RunList, RunSummary } from '../../../api/index.js';
 import { useAppRuns } from '../../api/runQueries.js';
@@ -36,6 +36,8 @@ function RunsView({ list }: { list: RunList }) {
   const app = useAppRef();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
+  // Stable, so the chart's dots are not replaced while the pointer is on them.
+  const openRun = useCallback((run: RunSummary) => void navigate(appPaths.jobs(runRef(run))), [navigate]);
   const picked = (params.get('pick') ?? '').split(',').filter((k) => k !== '');
   const toggle = (run: RunSummary) => {
     const key = runKey(runRef(run));
@@ -65,7 +67,7 @@ function RunsView({ list }: { list: RunList }) {
         <EmptyState title="This job has run once">Runs of the same project and application name appear here.</EmptyState>
       ) : (
         <Suspense fallback={<div className="h-[240px]" />}>
-          <RunTrendChart runs={list.runs} onOpen={(run) => void navigate(appPaths.jobs(runRef(run)))} />
+          <RunTrendChart runs={list.runs} onOpen={openRun} />
         </Suspense>
       )}
       <div className="flex flex-wrap items-center gap-3 text-sm">
