@@ -50,6 +50,8 @@ export const RunSummary = z.looseObject({
   failedStages: z.int(),
   /** Executors that ever ran (not the driver). */
   executors: z.int(),
+  /** Set when the run's store could not be read now (not replayed yet): its store figures are 0. */
+  storeUnavailable: z.boolean().optional(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 

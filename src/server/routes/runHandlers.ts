@@ -1,12 +1,12 @@
 import type { runRoutes } from '../../api/console/runRoutes.js';
 import { sparkErrors } from '../../api/spark/errors.js';
-import { notFound } from '../api/apiError.js';
+import { ApiError, notFound } from '../api/apiError.js';
 import type { ResolvedAttempt } from '../api/appCatalog.js';
 import { projectOfApp, type CatalogView } from '../api/catalogView.js';
 import type { SparkApi } from '../api/sparkApi.js';
 import { compareRuns, type ComparedRun } from '../runs/compareRuns.js';
 import { previousRun, projectJobs, runsOfJob } from '../runs/jobRuns.js';
-import { runSummary } from '../runs/runSummary.js';
+import { indexOnlyRunSummary, runSummary } from '../runs/runSummary.js';
 import type { HandlerTable } from './registrar.js';
 
 const attemptParam = (attempt: string | undefined) => (attempt === undefined || attempt === '-' ? undefined : attempt);
@@ -35,7 +35,13 @@ export function runHandlers(api: SparkApi): HandlerTable<typeof runRoutes> {
       // One store at a time: the pool stays small however many runs are asked for.
       for (const run of runs.slice(0, ctx.query.limit)) {
         const newest = run.attempts[0]!;
-        described.push(runSummary(await ctx.view.resolve(run.id, newest.attemptId ?? undefined)));
+        try {
+          described.push(runSummary(await ctx.view.resolve(run.id, newest.attemptId ?? undefined)));
+        } catch (err) {
+          // A run still waiting for its replay (or whose store is being rebuilt) does not hide the others.
+          if (!(err instanceof ApiError)) throw err;
+          described.push(indexOnlyRunSummary(run));
+        }
       }
       return { project, name: app.name, total: runs.length, runs: described };
     },
