@@ -11,6 +11,7 @@ import { startBenchServer, type BenchServer } from './benchServer.js';
 import { generateManyApps } from '../src/demo/index.js';
 import { benchAuthOverhead } from './authOverhead.js';
 import { benchLoadUnderReplay } from './loadUnderReplay.js';
+import { benchUsageAndDiagnostics } from './usageDiagnostics.js';
 
 /**
  * `npm run bench`: grows a ≥200 MB real-shaped log from one of Spark's sample logs and a log with a
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
     console.log(`${name.padEnd(52)} ${value}`);
   };
 
-  const parts = new Set((process.env.BENCH_PARTS ?? 'big,wide,many,auth,load').split(','));
+  const parts = new Set((process.env.BENCH_PARTS ?? 'big,wide,many,auth,load,usage').split(','));
   let t: number;
   let server: BenchServer;
   if (parts.has('big')) {
@@ -125,6 +126,13 @@ async function main(): Promise<void> {
 
   // 7. Many clients and change streams while a large log is replayed.
   if (parts.has('load')) await benchLoadUnderReplay(work, SAMPLE, report);
+
+  // 8. Compute usage and diagnostics (issue 14): the big log (grown here unless `big` ran) and many small logs.
+  if (parts.has('usage')) {
+    // `logs` holds just the big log.
+    if (!fs.existsSync(path.join(logs, 'app-20200706201101-0003'))) await growLogFromSample(SAMPLE, path.join(logs, 'app-20200706201101-0003'), targetMb * MB);
+    await benchUsageAndDiagnostics(work, logs, report);
+  }
 
   fs.writeFileSync(path.join(work, 'figures.json'), JSON.stringify(Object.fromEntries(figures), null, 2));
   console.log(`\nfigures written to ${path.join(work, 'figures.json')}`);

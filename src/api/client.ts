@@ -7,6 +7,8 @@ import type { AppListQueryInput } from './console/appListQuery.js';
 import type { AuditQueryInput } from './console/audit.js';
 import type { LogChunkQueryInput, LogType } from './console/appLogs.js';
 import { consoleRoutes } from './console/consoleRoutes.js';
+import { runRoutes } from './console/runRoutes.js';
+import type { CompareQueryInput, RunListQueryInput } from './console/runs.js';
 import type { AnyQuery, AppRoutePair, PathParams, ResponseSpec, RouteSpec } from './routeDefinition.js';
 import { fillPath } from './routeDefinition.js';
 import { sparkRoutes } from './routes.js';
@@ -104,6 +106,12 @@ export interface SparkConsoleClient {
   taskTimeline(app: AppRef, stageId: number, attemptId: number, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['taskTimeline']>>;
   /** Console: URL downloading a whole log file. */
   appLogDownloadUrl(appId: string, executorId: string, logType: LogType): string;
+  /** Console: a project's jobs (applications by name), costliest first. */
+  projectJobs(project: string, opts?: CallOptions): Promise<ResponseOf<(typeof runRoutes)['projectJobs']>>;
+  /** Console: the runs of the job an application is a run of, newest first. */
+  appRuns(appId: string, params?: RunListQueryInput, opts?: CallOptions): Promise<ResponseOf<(typeof runRoutes)['appRuns']>>;
+  /** Console: two runs side by side (default: the attempt and the previous run of its job). */
+  compareRuns(app: AppRef, params?: CompareQueryInput, opts?: CallOptions): Promise<ResponseOf<(typeof runRoutes)['compare']>>;
 
   // Access: sessions, projects, people, tokens, audit. State-changing calls send the session's CSRF token.
   /** How a visitor may sign in (password, single sign-on). */
@@ -241,6 +249,9 @@ export function createClient(options: ClientOptions = {}): SparkConsoleClient {
     taskTimeline: (app, stageId, attemptId, opts) =>
       getJson(consoleRoutes.taskTimeline, { appId: app.appId, attempt: app.attemptId ?? '-', stageId, stageAttemptId: attemptId }, undefined, opts),
     appLogDownloadUrl: (appId, executorId, logType) => url(consoleRoutes.appLogDownload, { appId, executorId, logType }),
+    projectJobs: (project, opts) => getJson(runRoutes.projectJobs, { project }, undefined, opts),
+    appRuns: (appId, params, opts) => getJson(runRoutes.appRuns, { appId }, params, opts),
+    compareRuns: (app, params, opts) => getJson(runRoutes.compare, { appId: app.appId, attempt: app.attemptId ?? '-' }, params, opts),
     signInOptions: (opts) => getJson(A.signInOptions, {}, undefined, opts),
     session: async (opts) => keepCsrf(await getJson<ResponseOf<Access['session']>>(A.session, {}, undefined, opts)),
     signIn: async (body, opts) => keepCsrf(await call<ResponseOf<Access['signIn']>>(A.signIn, {}, undefined, body, opts)),

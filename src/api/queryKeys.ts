@@ -2,6 +2,7 @@ import type { AppChangeEvent, AppChangeScope } from './console/appChanges.js';
 import type { AppListQueryInput } from './console/appListQuery.js';
 import type { AuditQueryInput } from './console/audit.js';
 import type { LogChunkQueryInput } from './console/appLogs.js';
+import type { CompareQueryInput, RunListQueryInput } from './console/runs.js';
 import type { AppRef } from './client.js';
 import type {
   ApplicationsQueryInput,
@@ -93,6 +94,10 @@ export const consoleKeys = {
   appLogChunk: (appId: string, executorId: string, logType: string, params?: LogChunkQueryInput) =>
     [ROOT, 'console', 'logs', appId, executorId, logType, clean(params)] as const,
   status: () => [ROOT, 'console', 'status'] as const,
+  /** A project's jobs; the runs of an app's job; a comparison of two runs (issue 14). */
+  projectJobs: (project: string) => [ROOT, 'console', 'runs', 'jobs', project] as const,
+  appRuns: (appId: string, params?: RunListQueryInput) => [ROOT, 'console', 'runs', 'app', appId, clean(params)] as const,
+  compare: (app: AppRef, params?: CompareQueryInput) => [ROOT, 'console', 'runs', 'compare', app.appId, app.attemptId ?? null, clean(params)] as const,
 };
 
 /** Keys of the access API: the session, projects, people, tokens and the audit log. */

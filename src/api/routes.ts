@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accessRoutes } from './console/accessRoutes.js';
 import { consoleRoutes } from './console/consoleRoutes.js';
+import { runRoutes } from './console/runRoutes.js';
 import { appRoute, json, route, SPARK_API_PREFIX, zip, type RouteSpec } from './routeDefinition.js';
 import { ApplicationAttemptInfo, ApplicationInfo } from './spark/application.js';
 import { ApplicationEnvironmentInfo } from './spark/environment.js';
@@ -261,7 +262,7 @@ export const sparkRoutes = {
   }),
 } as const;
 
-export { accessRoutes, consoleRoutes };
+export { accessRoutes, consoleRoutes, runRoutes };
 
 type RouteEntry = RouteSpec | { readonly withoutAttempt: RouteSpec; readonly withAttempt: RouteSpec };
 
@@ -273,4 +274,4 @@ function flatten(entries: Readonly<Record<string, RouteEntry>>): RouteSpec[] {
  * Every concrete route: Spark's, the console's, then access (projects, people). The server registers exactly these (with
  * {@link toFastifyPath}); the OpenAPI document lists exactly these.
  */
-export const routeTable: readonly RouteSpec[] = [...flatten(sparkRoutes), ...flatten(consoleRoutes), ...flatten(accessRoutes)];
+export const routeTable: readonly RouteSpec[] = [...flatten(sparkRoutes), ...flatten(consoleRoutes), ...flatten(runRoutes), ...flatten(accessRoutes)];

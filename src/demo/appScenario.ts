@@ -55,6 +55,11 @@ export interface AppSpec {
   running?: boolean;
   /** Simulated "now": the running app's prefix stops here. */
   until?: number;
+  /**
+   * Runs of one scheduled job share their sizing and settings (drawn from this seed instead of the run's);
+   * `conf` then sets Spark properties of this run, e.g. the memory someone raised after a slow run.
+   */
+  job?: { seed: number; conf?: Record<string, string> };
 }
 
 export interface AppResult {
@@ -97,8 +102,12 @@ export function appConfig(spec: AppSpec): { cfg: AppConfig; rng: Prng } {
   const nWorkers = spec.mode === 'local' ? 1 : rng.int(6, 14);
   for (let i = 0; i < nWorkers; i++) workers.push(yarn ? cupidHost('worker', rng) : spec.mode === 'standalone' ? devHost(rng) : driver);
   const dynamic = k === 'dynamicAllocation' || k === 'live' || (k === 'large' && yarn);
-  const executorCores = spec.mode === 'local' ? 4 : rng.pick([2, 4, 4, 4]);
-  const executorMemoryMb = executorCores * rng.pick([2048, 4096]);
+  // A scheduled job's runs share their sizing; with no job, the same draws come from the run's own stream.
+  const jobRng = spec.job ? new Prng(deriveSeed(spec.job.seed, 'job-config')) : rng;
+  const conf = spec.job?.conf ?? {};
+  const executorCores = spec.mode === 'local' ? 4 : jobRng.pick([2, 4, 4, 4]);
+  const drawnMemoryMb = executorCores * jobRng.pick([2048, 4096]);
+  const executorMemoryMb = conf['spark.executor.memory'] ? parseInt(conf['spark.executor.memory'], 10) * 1024 : drawnMemoryMb;
   const initial = spec.mode === 'local' ? 0 : k === 'large' ? 12 : k === 'tiny' ? 2 : rng.int(3, 8);
   const excludeOnFailure = k === 'excludeOnFailure' || (k === 'dynamicAllocation' && rules.excludedEvents);
   const accessId = `LTAI5tDEMO${rng.alnum(14)}`.replace(/[a-z]/g, (c) => (rng.chance(0.5) ? c.toUpperCase() : c));
@@ -115,8 +124,8 @@ export function appConfig(spec: AppSpec): { cfg: AppConfig; rng: Prng } {
     startTime: spec.startTime,
     driverHost: driver.host,
     driverPort: rng.int(30000, 45000),
-    driverMemoryMb: rng.pick([2048, 4096, 8192]),
-    driverCores: rng.pick([1, 2, 4]),
+    driverMemoryMb: jobRng.pick([2048, 4096, 8192]),
+    driverCores: jobRng.pick([1, 2, 4]),
     executorMemoryMb,
     executorCores,
     executorInstances: initial,
@@ -135,12 +144,13 @@ export function appConfig(spec: AppSpec): { cfg: AppConfig; rng: Prng } {
     stsToken: k === 'cache' && rules.major >= 3 ? `CAIS${rng.alnum(40)}` : undefined,
     region: spec.project.region,
     mainClass: spec.kind === 'pi' ? 'com.aliyun.odps.spark.examples.SparkPi' : `${spec.project.pkg}.${spec.jobClass}`,
-    appJar: spec.kind === 'pi' ? 'spark-examples_2.12-1.0.0-SNAPSHOT-shaded.jar' : `${spec.project.name.replace(/_/g, '-')}-jobs-1.${rng.int(0, 9)}.${rng.int(0, 20)}-shaded.jar`,
+    appJar: spec.kind === 'pi' ? 'spark-examples_2.12-1.0.0-SNAPSHOT-shaded.jar' : `${spec.project.name.replace(/_/g, '-')}-jobs-1.${jobRng.int(0, 9)}.${jobRng.int(0, 20)}-shaded.jar`,
     kubeMode: rules.major === 3 && rules.minor >= 4 && yarn,
     maxAppAttempts: spec.attemptId ? 2 : 1,
     extra: {
-      'spark.sql.shuffle.partitions': String(rng.pick([100, 200, 200, 400])),
+      'spark.sql.shuffle.partitions': String(jobRng.pick([100, 200, 200, 400])),
       ...(k === 'dashboard' || k === 'live' ? { 'spark.scheduler.mode': 'FAIR' } : {}),
+      ...conf,
     },
   });
   const mainClass = spec.kind === 'pi' ? 'com.aliyun.odps.spark.examples.SparkPi' : `${spec.project.pkg}.${spec.jobClass}`;

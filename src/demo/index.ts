@@ -7,7 +7,7 @@
 //   generateBenchLog   – one big real-shaped log of a given size, streamed to disk
 //   generateManyApps   – thousands of small logs for listing benchmarks
 
-export { generateWorkspace, DEFAULT_NOW, type WorkspaceOptions, type WorkspaceSummary, type WorkspaceApp } from './workspace.js';
+export { generateWorkspace, DEFAULT_NOW, DAILY_JOB_CHANGE, DAILY_JOB_FIRST, type WorkspaceOptions, type WorkspaceSummary, type WorkspaceApp } from './workspace.js';
 export { startLiveApp, type LiveAppOptions, type LiveAppHandle } from './liveApp.js';
 export { generateBenchLog, type BenchLogOptions, type BenchLogResult } from './benchLog.js';
 export { generateManyApps, type ManyAppsOptions } from './manyApps.js';

@@ -88,24 +88,34 @@ interface CatalogEntry {
   codec: Codec;
   user: string;
   attempts?: 2;
+  /** A scheduled job: its runs share their sizing (see AppSpec.job); `conf` sets properties of this run. */
+  job?: true;
+  conf?: Record<string, string>;
 }
+
+/** The first run of sales_dw's daily job: too little executor memory, so its scan tasks spill. */
+export const DAILY_JOB_FIRST: Readonly<Record<string, string>> = { 'spark.executor.memory': '1g' };
+/** What changed between the first run of sales_dw's daily job and the later ones (the runs comparison shows it). */
+export const DAILY_JOB_CHANGE: Readonly<Record<string, string>> = { 'spark.executor.memory': '16g', 'spark.sql.shuffle.partitions': '400' };
 
 // The 40 default applications. Ordered round-robin across projects so that a smaller `apps`
 // still covers every project and the most important scenarios first.
 const CATALOG: CatalogEntry[][] = [
   [
-    { project: 0, name: 'dws_order_daily', cls: 'DailyOrderEtl', kind: 'etl', line: '2.4', mode: 'yarn', layout: 'single', codec: 'none', user: 'dataworks' },
+    { project: 0, name: 'dws_order_daily', cls: 'DailyOrderEtl', kind: 'etl', line: '2.4', mode: 'yarn', layout: 'single', codec: 'none', user: 'dataworks', job: true, conf: DAILY_JOB_FIRST },
     { project: 0, name: 'ads_gmv_report', cls: 'GmvReport', kind: 'skew', line: '3.4', mode: 'yarn', layout: 'single', codec: 'zstd', user: 'bob' },
     { project: 0, name: 'refund_reconcile', cls: 'RefundReconcile', kind: 'oomFailure', line: '3.4', mode: 'yarn', layout: 'single', codec: 'none', user: 'dataworks' },
     { project: 0, name: 'order_dedupe', cls: 'OrderDedupe', kind: 'etl', line: '3.1', mode: 'yarn', layout: 'single', codec: 'none', user: 'dataworks', attempts: 2 },
+    // The daily job's next runs: after the first one spilled, someone raised its memory and shuffle partitions;
+    // then it moved to Spark 3.1.
+    { project: 0, name: 'dws_order_daily', cls: 'DailyOrderEtl', kind: 'etl', line: '2.4', mode: 'yarn', layout: 'single', codec: 'lz4', user: 'dataworks', job: true, conf: DAILY_JOB_CHANGE },
+    { project: 0, name: 'dws_order_daily', cls: 'DailyOrderEtl', kind: 'etl', line: '3.1', mode: 'yarn', layout: 'single', codec: 'lz4', user: 'dataworks', job: true, conf: DAILY_JOB_CHANGE },
     { project: 0, name: 'payment_join', cls: 'PaymentJoin', kind: 'fetchFailure', line: '3.5', mode: 'yarn', layout: 'rolling', codec: 'zstd', user: 'bob' },
-    { project: 0, name: 'dws_order_daily', cls: 'DailyOrderEtl', kind: 'etl', line: '2.4', mode: 'yarn', layout: 'single', codec: 'lz4', user: 'dataworks' },
     { project: 0, name: 'dws_order_daily_backfill', cls: 'DailyOrderBackfill', kind: 'large', line: '3.5', mode: 'yarn', layout: 'rolling', codec: 'none', user: 'bob' },
     { project: 0, name: 'ads_gmv_report', cls: 'GmvReport', kind: 'speculation', line: '3.1', mode: 'yarn', layout: 'single', codec: 'none', user: 'dataworks' },
     { project: 0, name: 'SparkPi', cls: 'SparkPi', kind: 'pi', line: 'apache-2.4.8', mode: 'local', layout: 'single', codec: 'none', user: 'bob' },
     { project: 0, name: 'shop_snapshot', cls: 'ShopSnapshot', kind: 'join', line: '3.5', mode: 'yarn', layout: 'single', codec: 'zstd', user: 'dataworks' },
     { project: 0, name: 'dim_shop_sync', cls: 'DimShopSync', kind: 'transientFailure', line: 'apache-2.4.8', mode: 'standalone', layout: 'single', codec: 'none', user: 'bob' },
-    { project: 0, name: 'dws_order_daily', cls: 'DailyOrderEtl', kind: 'etl', line: '3.1', mode: 'yarn', layout: 'single', codec: 'lz4', user: 'dataworks' },
     { project: 0, name: 'order_quality_check', cls: 'OrderQualityCheck', kind: 'udfFailure', line: '3.5', mode: 'yarn', layout: 'single', codec: 'zstd', user: 'dataworks' },
     { project: 0, name: 'ads_gmv_report', cls: 'GmvReport', kind: 'join', line: '3.1', mode: 'yarn', layout: 'rolling', codec: 'none', user: 'dataworks' },
   ],
@@ -256,6 +266,7 @@ export async function generateWorkspace(opts: WorkspaceOptions): Promise<Workspa
       instanceId: entry.mode === 'yarn' ? instanceIdFor({ startTime: start, seed: appSeed, appId }) : undefined,
       running: entry.kind === 'live',
       until: entry.kind === 'live' ? now : undefined,
+      job: entry.job ? { seed: deriveSeed(seed, 'job', project.name, entry.name), ...(entry.conf ? { conf: { ...entry.conf } } : {}) } : undefined,
     };
     const eventLogDir = path.join(eventLogsDir, project.name);
     const appLogDir = appLogDirFor(dir, project.name);

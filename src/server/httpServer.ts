@@ -10,7 +10,7 @@ import type { ServerConfig } from './config.js';
 import { IngestCoordinator } from './ingest/ingestCoordinator.js';
 import { AppLogFiles } from './logs/appLogFiles.js';
 import fastifyCookie from '@fastify/cookie';
-import { accessRoutes, consoleRoutes, sparkRoutes } from '../api/routes.js';
+import { accessRoutes, consoleRoutes, runRoutes, sparkRoutes } from '../api/routes.js';
 import { AccessDirectory } from './auth/accessDirectory.js';
 import { seedAccess } from './auth/accessSeed.js';
 import { ApiTokens } from './auth/apiTokens.js';
@@ -22,6 +22,7 @@ import { projectResolver } from './projects/projectOfLog.js';
 import { ProjectUsage } from './projects/projectUsage.js';
 import { accessHandlers } from './routes/accessHandlers.js';
 import { consoleHandlers } from './routes/consoleHandlers.js';
+import { runHandlers } from './routes/runHandlers.js';
 import { registerRouteTables } from './routes/registrar.js';
 import { sparkHandlers } from './routes/sparkHandlers.js';
 import { ResponseCache } from './http/responseCache.js';
@@ -85,6 +86,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   registerRouteTables(app, deps, [
     [sparkRoutes, sparkHandlers(api)],
     [consoleRoutes, consoleHandlers(catalog, ingest, new AppLogFiles(config.appLogRoots))],
+    [runRoutes, runHandlers(api)],
     [accessRoutes, accessHandlers({ ...deps, usage: new ProjectUsage(catalog), oidc })],
   ]);
 

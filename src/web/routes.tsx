@@ -27,6 +27,8 @@ import { SessionGate } from './components/SessionGate.js';
  *   /apps/:appId/:attempt/logs/:executorId/:logType   log viewer (logType stdout | stderr | driver-log; ?q= search, ?wrap=1)
  *   /apps/:appId/:attempt/sql                 SQL tab;  …/sql/:executionId  SQL execution detail
  *   /apps/:appId/:attempt/diagnostics         Diagnostics tab: ranked findings (why it failed / why it was slow)
+ *   /apps/:appId/:attempt/runs                runs of this app's job over time (?pick=<run>,<run> picks two to compare)
+ *   /apps/:appId/:attempt/compare             this run beside another (?with=<appId>&withAttempt=; default: the previous run)
  *
  * `:attempt` is ALWAYS present: it is the attempt id (YARN cluster mode, e.g. `1`, `2`) or `-` for an
  * application whose log carries no attempt id (local, client, standalone mode). One fixed shape keeps
@@ -59,6 +61,8 @@ const LogViewerPage = lazy(() => import('./pages/logs/LogViewerPage.js'));
 const SqlListPage = lazy(() => import('./pages/sql/SqlListPage.js'));
 const SqlExecutionPage = lazy(() => import('./pages/sql/SqlExecutionPage.js'));
 const DiagnosticsPage = lazy(() => import('./pages/diagnostics/DiagnosticsPage.js'));
+const JobRunsPage = lazy(() => import('./pages/runs/JobRunsPage.js'));
+const CompareRunsPage = lazy(() => import('./pages/runs/CompareRunsPage.js'));
 
 /** Parameters of the application list: `/` carried them before the projects page took its place. */
 const APP_LIST_PARAMS = ['status', 'user', 'version', 'project', 'q', 'from', 'to', 'sort', 'page', 'pageSize'];
@@ -107,6 +111,8 @@ export function AppRoutes() {
             <Route path="sql" element={<SqlListPage />} />
             <Route path="sql/:executionId" element={<SqlExecutionPage />} />
             <Route path="diagnostics" element={<DiagnosticsPage />} />
+            <Route path="runs" element={<JobRunsPage />} />
+            <Route path="compare" element={<CompareRunsPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
           <Route path="*" element={<NotFound />} />

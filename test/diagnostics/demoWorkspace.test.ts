@@ -106,6 +106,42 @@ describe('diagnostics of the demo workspace', () => {
     expect(spills).toBeGreaterThan(0);
   }, 60_000);
 
+  it('names the join stage whose hot partition read far more shuffle data than the median as the skewed stage', async () => {
+    for (const app of appsOf('skew')) {
+      const skew = (await diagnostics(app)).findings.find((f) => f.rule === 'skew')!;
+      const { stageId, attemptId } = stageLinks(skew)[0]!;
+      const base = `${server.url}/api/v1/applications/${app.appId}${app.attemptId ? `/${app.attemptId}` : ''}`;
+      const [slowest] = (await (await fetch(`${base}/stages/${stageId}/${attemptId}/taskList?sortBy=-runtime&length=1`)).json()) as {
+        taskMetrics: { shuffleReadMetrics: { remoteBytesRead: number; localBytesRead: number } };
+      }[];
+      const read = slowest!.taskMetrics.shuffleReadMetrics.remoteBytesRead + slowest!.taskMetrics.shuffleReadMetrics.localBytesRead;
+      const median = skew.measured.find((v) => v.label === 'median shuffle read')!.value;
+      expect(read, app.appId).toBeGreaterThan(10 * median);
+    }
+  });
+
+  it('judges executor memory from the busiest executor\'s heap peak against spark.executor.memory, where the log has peaks', async () => {
+    let withPeaks = 0;
+    for (const app of ws.apps.filter((a) => a.completed && a.mode === 'yarn')) {
+      const base = `${server.url}/api/v1/applications/${app.appId}${app.attemptId ? `/${app.attemptId}` : ''}`;
+      const executors = (await (await fetch(`${base}/allexecutors`)).json()) as { id: string; peakMemoryMetrics?: { JVMHeapMemory: number } }[];
+      const peak = Math.max(0, ...executors.filter((e) => e.id !== 'driver').map((e) => e.peakMemoryMetrics?.JVMHeapMemory ?? 0));
+      const env = (await (await fetch(`${base}/environment`)).json()) as { sparkProperties: [string, string][] };
+      const memory = parseInt(env.sparkProperties.find(([k]) => k === 'spark.executor.memory')![1], 10) * 1024 ** 3;
+      const found = (await diagnostics(app)).findings.filter((f) => f.rule === 'executorMemory');
+      if (peak === 0) {
+        expect(found, `${app.appId} has no heap peaks`).toEqual([]);
+        continue;
+      }
+      withPeaks++;
+      const share = peak / memory;
+      const expected = share > 0.95 ? ['executorMemory:high'] : share < 0.7 ? ['executorMemory:low'] : [];
+      expect(found.map((f) => f.id), `${app.appId}: peak ${peak} of ${memory}`).toEqual(expected);
+      for (const f of found) expect(f.measured[0]!.value).toBe(peak);
+    }
+    expect(withPeaks).toBeGreaterThan(0);
+  }, 60_000);
+
   it('finds nothing to say about healthy local runs, and 404s for an unknown app', async () => {
     const pi = ws.apps.filter((a) => a.scenario === 'pi' && a.completed);
     for (const app of pi) expect((await diagnostics(app)).findings.filter((f) => f.severity === 'critical'), app.appId).toEqual([]);

@@ -19,5 +19,5 @@ export function failedTask(over: Partial<FailedTaskFacts> = {}): FailedTaskFacts
 }
 
 export function input(over: Partial<DiagnosticsInput> = {}): DiagnosticsInput {
-  return { appStart: 0, appEnd: 100_000, stages: [], taskStats: [], executors: [], failedTasks: [], ...over };
+  return { appStart: 0, appEnd: 100_000, stages: [], taskStats: [], executors: [], failedTasks: [], partitionMaxima: [], sqlNodes: [], ...over };
 }

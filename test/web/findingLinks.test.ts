@@ -18,6 +18,10 @@ describe('finding links', () => {
       '/apps/application_1_0001/1/stages/3/0?task.status=FAILED#tasks',
     );
   });
+  it('opens the SQL query a file or broadcast finding names', () => {
+    expect(findingLinkHref(app, finding('smallFiles'), { kind: 'sql', label: '', executionId: 4 })).toBe('/apps/application_1_0001/1/sql/4');
+    expect(findingLinkHref(app, finding('largeBroadcast'), { kind: 'sql', label: '' })).toBeUndefined();
+  });
   it('has no link without the ids it needs', () => {
     expect(findingLinkHref(app, finding('skew'), { kind: 'stage', label: '' })).toBeUndefined();
     expect(findingLinkHref(app, finding('gcExecutor'), { kind: 'executor', label: '' })).toBeUndefined();

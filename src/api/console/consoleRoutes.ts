@@ -117,8 +117,10 @@ export const consoleRoutes = {
     description:
       'Rules with DataFlint\'s thresholds: skew (slowest task > 5 s and > 10× the median), spill, GC > 10% of task ' +
       'time (per stage and executor), many tiny tasks (> 5000 with median < 500 ms), idle cores > 50%, lost executors, ' +
-      'fetch failures, stage retries, and failed tasks grouped by error. Each finding has its measured values, ' +
-      'thresholds, the time (or CU-hours) it explains, and links to stages, tasks or executors. Ranked critical ' +
+      'fetch failures, stage retries, failed tasks grouped by error, large partitions (> 5 GB read by one task), executor ' +
+      'memory over- or under-provisioned (peak heap < 70% or > 95% of spark.executor.memory), small files (> 100 files ' +
+      'averaging < 3 MB read or written by a SQL node) and broadcasts over 1 GB. Each finding has its measured values, ' +
+      'thresholds, the time (or CU-hours) it explains, and links to stages, tasks, executors or SQL queries. Ranked critical ' +
       'first, then by impact. `attempt` is the attempt id, or `-` for an application without attempt ids.',
     tag: 'console',
     errors: [{ status: 404, body: sparkErrors.noSuchApp('{appId}'), when: 'no such application or attempt' }],

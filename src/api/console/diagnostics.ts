@@ -17,6 +17,10 @@ export const DIAGNOSTIC_RULES = [
   'gcExecutor',
   'tinyTasks',
   'idleCores',
+  'largePartition',
+  'executorMemory',
+  'smallFiles',
+  'largeBroadcast',
 ] as const;
 export const DiagnosticRule = z.enum(DIAGNOSTIC_RULES);
 export type DiagnosticRule = z.infer<typeof DiagnosticRule>;
@@ -32,14 +36,15 @@ export const DiagnosticValue = z.looseObject({
 });
 export type DiagnosticValue = z.infer<typeof DiagnosticValue>;
 
-/** What a finding is about: a stage attempt, a task (of a stage attempt) or an executor. */
+/** What a finding is about: a stage attempt, a task (of a stage attempt), an executor or a SQL execution. */
 export const DiagnosticLink = z.looseObject({
-  kind: z.enum(['stage', 'task', 'executor']),
+  kind: z.enum(['stage', 'task', 'executor', 'sql']),
   label: z.string(),
   stageId: z.int().optional(),
   attemptId: z.int().optional(),
   taskId: z.int().optional(),
   executorId: z.string().optional(),
+  executionId: z.int().optional(),
 });
 export type DiagnosticLink = z.infer<typeof DiagnosticLink>;
 

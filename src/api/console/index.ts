@@ -13,3 +13,5 @@ export * from './audit.js';
 export * from './projects.js';
 export * from './accessRoutes.js';
 export * from './usage.js';
+export * from './runs.js';
+export * from './runRoutes.js';

@@ -1,8 +1,12 @@
 import { parseSparkDate } from '../../api/spark/sparkDate.js';
 import type { Json } from '../status/eventJson.js';
 import type { AppStoreReader, FailedTaskRow } from '../store/appStoreReader.js';
-import type { DiagnosticsInput, ExecutorFacts, StageFacts, StageTaskStats } from './diagnosticsInput.js';
-import { FAILED_TASKS_READ, SKEWED_TASKS_SHOWN, THRESHOLDS } from './thresholds.js';
+import { parseMemoryMiB } from '../status/computeUsage.js';
+import { allPlanNodes } from '../status/sql/planGraph.js';
+import type { SqlExecutionRecord } from '../status/sql/sqlRecord.js';
+import type { DiagnosticsInput, ExecutorFacts, SqlNodeFacts, StageFacts, StageTaskStats } from './diagnosticsInput.js';
+import { sqlMetricTotal } from './sqlMetricValue.js';
+import { FAILED_TASKS_READ, SKEWED_TASKS_SHOWN, SQL_EXECUTIONS_READ, THRESHOLDS } from './thresholds.js';
 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 const date = (v: unknown): number | undefined => (typeof v === 'string' ? parseSparkDate(v) : undefined);
@@ -39,6 +43,9 @@ function executorFacts(e: Json): ExecutorFacts {
   const removed = date(e.removeTime);
   if (removed !== undefined) f.removeTime = removed;
   if (typeof e.removeReason === 'string') f.removeReason = e.removeReason;
+  const heap = (e.peakMemoryMetrics as Json | undefined)?.JVMHeapMemory;
+  // A running JVM always holds some heap: 0 (or Spark's -1) means the log has no peaks, as 2.x logs do not.
+  if (typeof heap === 'number' && heap > 0) f.peakJvmHeapBytes = heap;
   return f;
 }
 
@@ -58,6 +65,35 @@ function taskStats(store: AppStoreReader, s: StageFacts): StageTaskStats {
     stats.medianShuffleReadBytes = store.successColumnAt(s.stageId, s.attemptId, 'shuffle_read_bytes', mid);
   }
   return stats;
+}
+
+/** Plan nodes the file and broadcast rules read: scans, writes and broadcast exchanges, with parsed metrics. */
+const SQL_NODE = /^(Scan|FileScan|BatchScan|BroadcastExchange|Execute InsertInto|InsertInto|Execute .*Write|WriteFiles|AppendData|OverwriteByExpression|OverwritePartitionsDynamic)/;
+
+function sqlNodeFacts(records: SqlExecutionRecord[]): SqlNodeFacts[] {
+  const out: SqlNodeFacts[] = [];
+  for (const rec of records) {
+    if (!rec.graph) continue;
+    for (const node of allPlanNodes(rec.graph)) {
+      if (!SQL_NODE.test(node.name.trim())) continue;
+      const metrics: Record<string, number> = {};
+      for (const m of node.metrics) {
+        const shown = rec.metricValues[String(m.accumulatorId)];
+        const v = shown === undefined ? undefined : sqlMetricTotal(shown);
+        if (v !== undefined) metrics[m.name.trim()] = v;
+      }
+      out.push({ executionId: rec.executionId, description: rec.description ?? '', nodeId: node.id, nodeName: node.name.trim(), metrics });
+    }
+  }
+  return out;
+}
+
+/** `spark.executor.memory` in bytes from the stored environment, when set and readable. */
+function executorMemoryBytes(store: AppStoreReader): number | undefined {
+  const env = store.meta<{ sparkProperties?: [string, string][] }>('environment');
+  const text = env?.sparkProperties?.find(([k]) => k === 'spark.executor.memory')?.[1];
+  const mib = parseMemoryMiB(text);
+  return mib === undefined ? undefined : mib * 1024 * 1024;
 }
 
 export interface CollectedInput {
@@ -82,6 +118,7 @@ export function collectInput(store: AppStoreReader, appStart: number, appEnd: nu
   const stages = store.stages().map((s) => stageFacts(s.data));
   const executors = store.executors().map(executorFacts);
   const failed = store.failedTasks(FAILED_TASKS_READ);
+  const memory = executorMemoryBytes(store);
   return {
     input: {
       appStart,
@@ -90,6 +127,9 @@ export function collectInput(store: AppStoreReader, appStart: number, appEnd: nu
       taskStats: stages.map((s) => taskStats(store, s)),
       executors,
       failedTasks: failed.rows,
+      partitionMaxima: store.partitionMaxima(),
+      ...(memory !== undefined ? { executorMemoryBytes: memory } : {}),
+      sqlNodes: sqlNodeFacts(store.sqlExecutions(0, SQL_EXECUTIONS_READ) as unknown as SqlExecutionRecord[]),
     },
     failedTasksTotal: failed.total,
   };

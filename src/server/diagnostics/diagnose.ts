@@ -9,6 +9,10 @@ import { skewRule } from './rules/skew.js';
 import { spillRule } from './rules/spill.js';
 import { stageRetriesRule } from './rules/stageRetries.js';
 import { tinyTasksRule } from './rules/tinyTasks.js';
+import { executorMemoryRule } from './rules/executorMemory.js';
+import { largeBroadcastRule } from './rules/largeBroadcast.js';
+import { largePartitionRule } from './rules/largePartition.js';
+import { smallFilesRule } from './rules/smallFiles.js';
 
 export const RULES = [
   failedTasksRule,
@@ -21,6 +25,10 @@ export const RULES = [
   gcExecutorRule,
   tinyTasksRule,
   idleCoresRule,
+  largePartitionRule,
+  executorMemoryRule,
+  smallFilesRule,
+  largeBroadcastRule,
 ];
 
 /** Why it failed comes before why it was slow; within each, the time explained decides. */

@@ -50,6 +50,30 @@ export interface ExecutorFacts {
   /** Task time on this executor, and the JVM GC time within it. */
   totalDuration: number;
   totalGcTime: number;
+  /** Peak JVM heap use (Spark 3.0+ executor metrics peaks); absent when the log has none. */
+  peakJvmHeapBytes?: number;
+}
+
+/** The largest partition a stage attempt's tasks read (any task status), with the task that read it. */
+export interface StagePartitionMax {
+  stageId: number;
+  attemptId: number;
+  maxInputBytes: number;
+  maxInputTaskId: number;
+  maxShuffleReadBytes: number;
+  maxShuffleReadTaskId: number;
+}
+
+/**
+ * A SQL plan node with the metrics the file and broadcast rules read, parsed from Spark's display strings
+ * to numbers (sizes in bytes, counts as counts). Only scans, writes and broadcast exchanges are gathered.
+ */
+export interface SqlNodeFacts {
+  executionId: number;
+  description: string;
+  nodeId: number;
+  nodeName: string;
+  metrics: Record<string, number>;
 }
 
 /** A failed task as the store answers it (the rules read it as is). */
@@ -63,4 +87,9 @@ export interface DiagnosticsInput {
   taskStats: StageTaskStats[];
   executors: ExecutorFacts[];
   failedTasks: FailedTaskFacts[];
+  /** Per stage attempt, the largest input and shuffle-read partition. */
+  partitionMaxima: StagePartitionMax[];
+  /** `spark.executor.memory` in bytes, when the log's properties set it. */
+  executorMemoryBytes?: number;
+  sqlNodes: SqlNodeFacts[];
 }

@@ -15,6 +15,18 @@ export const THRESHOLDS = {
   tinyTasksMedianMs: 500,
   /** Idle cores: the share of allocated core time no task used. */
   idleCoreShare: 0.5,
+  /** Large partition: one task read more input or shuffle data than this. */
+  largePartitionBytes: 5 * 1024 ** 3,
+  /** Executor memory under-provisioned: peak heap use above this share of spark.executor.memory… */
+  memoryHighShare: 0.95,
+  /** …over-provisioned: the busiest executor's peak stays below this share. */
+  memoryLowShare: 0.7,
+  /** Small files: more files than this read or written by one plan node… */
+  smallFilesCount: 100,
+  /** …with an average file smaller than this. */
+  smallFileAvgBytes: 3 * 1024 ** 2,
+  /** Large broadcast: a broadcast exchange's data size above this. */
+  broadcastBytes: 1024 ** 3,
 } as const;
 
 /** How many skewed tasks a skew finding lists. */
@@ -25,3 +37,6 @@ export const FAILED_TASKS_READ = 5_000;
 
 /** A core-hour of task or idle time, in ms; counted as one CU-hour (1 CU = 1 core + 4 GB). */
 export const MS_PER_CORE_HOUR = 3_600_000;
+
+/** SQL executions read for the file and broadcast rules: every query of a batch job, bounded for streaming ones. */
+export const SQL_EXECUTIONS_READ = 2_000;

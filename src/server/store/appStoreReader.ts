@@ -461,6 +461,45 @@ export class AppStoreReader implements PooledStore {
     );
   }
 
+  /**
+   * Per stage attempt, the largest input and shuffle-read partition and a task that read it: one pass over the
+   * task table per column (SQLite answers a bare column next to MAX() from the row holding the maximum).
+   */
+  partitionMaxima(): { stageId: number; attemptId: number; maxInputBytes: number; maxInputTaskId: number; maxShuffleReadBytes: number; maxShuffleReadTaskId: number }[] {
+    return this.use((h) => {
+      const max = (column: 'input_bytes' | 'shuffle_read_bytes') =>
+        h.db
+          .prepare(
+            `SELECT stage_id AS stageId, stage_attempt AS attemptId, MAX(coalesce(${column}, 0)) AS bytes, task_id AS taskId
+             FROM tasks GROUP BY stage_id, stage_attempt`,
+          )
+          .all() as { stageId: number; attemptId: number; bytes: number; taskId: number }[];
+      const shuffle = new Map(max('shuffle_read_bytes').map((r) => [`${r.stageId}.${r.attemptId}`, r]));
+      return max('input_bytes').map((r) => {
+        const s = shuffle.get(`${r.stageId}.${r.attemptId}`);
+        return { stageId: r.stageId, attemptId: r.attemptId, maxInputBytes: r.bytes, maxInputTaskId: r.taskId, maxShuffleReadBytes: s?.bytes ?? 0, maxShuffleReadTaskId: s?.taskId ?? -1 };
+      });
+    });
+  }
+
+  /** What a run did, summed in SQLite over its stage attempts and jobs (no document is parsed in JS). */
+  runTotals(): { inputBytes: number; outputBytes: number; shuffleReadBytes: number; shuffleWriteBytes: number; taskTimeMs: number; failedTasks: number; failedStages: number; failedJobs: number; executors: number } {
+    return this.use((h) => {
+      const stages = h.db
+        .prepare(
+          `SELECT coalesce(SUM(json_extract(data, '$.inputBytes')), 0) AS inputBytes, coalesce(SUM(json_extract(data, '$.outputBytes')), 0) AS outputBytes,
+             coalesce(SUM(json_extract(data, '$.shuffleReadBytes')), 0) AS shuffleReadBytes, coalesce(SUM(json_extract(data, '$.shuffleWriteBytes')), 0) AS shuffleWriteBytes,
+             coalesce(SUM(json_extract(data, '$.executorRunTime')), 0) AS taskTimeMs, coalesce(SUM(json_extract(data, '$.numFailedTasks')), 0) AS failedTasks,
+             coalesce(SUM(status = 'FAILED'), 0) AS failedStages
+           FROM stages`,
+        )
+        .get() as { inputBytes: number; outputBytes: number; shuffleReadBytes: number; shuffleWriteBytes: number; taskTimeMs: number; failedTasks: number; failedStages: number };
+      const failedJobs = (h.db.prepare(`SELECT COUNT(*) AS n FROM jobs WHERE json_extract(json, '$.status') = 'FAILED'`).get() as { n: number }).n;
+      const executors = (h.db.prepare(`SELECT COUNT(*) AS n FROM executors WHERE executor_id <> 'driver'`).get() as { n: number }).n;
+      return { ...stages, failedJobs, executors };
+    });
+  }
+
   /** Failed tasks in task id order (at most `limit`), with the total count of failed tasks. */
   failedTasks(limit: number): { total: number; rows: FailedTaskRow[] } {
     return this.use((h) => {

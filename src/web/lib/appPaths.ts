@@ -57,6 +57,15 @@ export const appPaths = {
     `${base(app)}/logs/${encodeURIComponent(executorId)}/${encodeURIComponent(logTypeSegment(logType))}`,
   /** Findings: why the application failed or was slow. */
   diagnostics: (app: AppRef) => `${base(app)}/diagnostics`,
+  /** Runs of the job this application is a run of (trend chart, pick two to compare). */
+  runs: (app: AppRef) => `${base(app)}/runs`,
+  /** This run side by side with another (`with`), or with the previous run of its job. */
+  compare: (app: AppRef, other?: AppRef) => {
+    if (other === undefined) return `${base(app)}/compare`;
+    const params = new URLSearchParams({ with: other.appId });
+    if (other.attemptId !== undefined) params.set('withAttempt', other.attemptId);
+    return `${base(app)}/compare?${params.toString()}`;
+  },
   sql: (app: AppRef) => `${base(app)}/sql`,
   sqlExecution: (app: AppRef, executionId: number) => `${base(app)}/sql/${executionId}`,
 };

@@ -13,6 +13,8 @@ import { useApplicationTimeZone } from '../../components/timeZone/useApplication
 import { appPaths } from '../../lib/appPaths.js';
 import { formatDuration } from '../../lib/formatDuration.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
+import { DiagnosticsSummary } from '../diagnostics/DiagnosticsSummary.js';
+import { RunLinks } from '../runs/RunLinks.js';
 import { appTabs } from './appTabs.js';
 
 /**
@@ -96,6 +98,7 @@ function Shell({ app, info, attempt }: { app: AppRef; info: ApplicationInfo; att
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2 text-sm">
+          <RunLinks app={app} />
           {info.attempts.length > 1 && <AttemptSwitcher app={app} info={info} />}
           {logAccess.canReadLogs === false ? (
             <button type="button" className="btn" disabled title={noLogsMessage(logAccess.role)} data-testid="event-log-download-disabled">
@@ -108,6 +111,9 @@ function Shell({ app, info, attempt }: { app: AppRef; info: ApplicationInfo; att
           )}
         </div>
       </header>
+      <div className="mb-2">
+        <DiagnosticsSummary app={app} />
+      </div>
       <Tabs items={tabs} label="Application views" />
       <div className="pt-3">
         <Outlet />

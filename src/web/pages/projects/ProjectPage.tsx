@@ -13,6 +13,7 @@ import { projectAppsPath } from '../../lib/appPaths.js';
 import { formatCuHours } from '../../lib/formatCuHours.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 import { ApplicationList } from '../apps/AppsListPage.js';
+import { ProjectJobsTable } from './ProjectJobsTable.js';
 import { JobCountsLine, LatestFailure, myProjectRole, ProjectFacts, RoleBadge, UsageChart } from './projectParts.js';
 
 /**
@@ -81,6 +82,8 @@ function ProjectView({ project: p }: { project: ProjectSummary }) {
           </Suspense>
         </section>
       </div>
+
+      <ProjectJobsTable project={p.name} />
 
       <Members project={p} />
 

@@ -20,6 +20,7 @@ import { stageDataPresence } from './stageDataPresence.js';
 import { StageSummary } from './StageSummary.js';
 import { SUMMARY_QUANTILES, SummaryMetricsTable } from './SummaryMetricsTable.js';
 import { TaskTable } from './TaskTable.js';
+import { StageFindings } from '../diagnostics/StageFindings.js';
 
 const TaskDurationChart = lazy(() => import('./TaskDurationChart.js'));
 
@@ -99,6 +100,7 @@ function StageDetail({ app, stage }: { app: AppRef; stage: StageData }) {
 
   return (
     <>
+      <StageFindings app={app} stageId={stage.stageId} attemptId={stage.attemptId} />
       <StageSummary app={app} stage={stage} locality={graph.isError ? {} : graphNode?.localitySummary ?? (graph.data !== undefined ? {} : undefined)} jobs={jobs.data} />
       <CollapsibleSection title="DAG Visualization" storageKey="stage-dag">
         {graphNode !== undefined ? (
