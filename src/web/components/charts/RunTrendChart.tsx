@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunSummary } from '../../../api/index.js';
 import { formatCuHours } from '../../lib/formatCuHours.js';
-import { formatDate } from '../../lib/formatDate.js';
+import { formatEpochMillisWithZone } from '../../lib/formatDate.js';
+import { useDisplayTimeZone } from '../timeZone/timeZoneContext.js';
 import { formatDuration } from '../../lib/formatDuration.js';
 
 /*
@@ -20,11 +21,12 @@ interface Point {
 
 function RunTooltip({ active, payload }: { active?: boolean; payload?: readonly { payload?: unknown }[] }) {
   const point = payload?.[0]?.payload as Point | undefined;
+  const { zone } = useDisplayTimeZone();
   if (active !== true || point === undefined) return null;
   return (
     <div className="rounded border border-slate-200 bg-white px-2 py-1 text-xs shadow dark:border-slate-700 dark:bg-slate-900">
       <div className="font-mono">{point.run.appId}</div>
-      <div className="text-slate-500 dark:text-slate-400">{formatDate(point.run.startTime)}</div>
+      <div className="text-slate-500 dark:text-slate-400">{formatEpochMillisWithZone(point.run.startTime, zone)}</div>
       <div>
         {formatDuration(point.run.durationMs)} · {formatCuHours(point.run.cuHours)} · {point.run.status}
       </div>
@@ -33,12 +35,13 @@ function RunTooltip({ active, payload }: { active?: boolean; payload?: readonly 
 }
 
 export default function RunTrendChart({ runs, onOpen, height = 240 }: { runs: readonly RunSummary[]; onOpen: (run: RunSummary) => void; height?: number }) {
+  const { zone } = useDisplayTimeZone();
   const data: Point[] = useMemo(
     () =>
       [...runs]
         .sort((a, b) => a.startTime - b.startTime)
-        .map((run) => ({ run, label: formatDate(run.startTime), minutes: run.durationMs / 60_000, cuHours: run.cuHours })),
-    [runs],
+        .map((run) => ({ run, label: formatEpochMillisWithZone(run.startTime, zone), minutes: run.durationMs / 60_000, cuHours: run.cuHours })),
+    [runs, zone],
   );
   // A clickable dot per run, stable across renders (a new renderer on every hover would replace the dot under
   // the pointer between press and release, and the click would be lost).

@@ -6,7 +6,7 @@ import { QueryView } from '../../components/QueryView.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { appPaths } from '../../lib/appPaths.js';
 import { formatCuHours } from '../../lib/formatCuHours.js';
-import { formatDate } from '../../lib/formatDate.js';
+import { DateTime } from '../../components/timeZone/DateTime.js';
 import { formatDuration } from '../../lib/formatDuration.js';
 
 /** Jobs shown on the project page; the costliest come first. */
@@ -58,7 +58,7 @@ function JobsTable({ list }: { list: JobList }) {
                 <td className="px-2 py-1 text-right">{formatDuration(j.meanDurationMs)}</td>
                 <td className="px-2 py-1">
                   <Link className="link" to={appPaths.jobs(last)}>
-                    {formatDate(j.lastRun.startTime)}
+                    <DateTime epochMs={j.lastRun.startTime} />
                   </Link>{' '}
                   <StatusBadge status={j.lastRun.status} />
                 </td>

@@ -9,7 +9,7 @@ import { StatusBadge } from '../../components/StatusBadge.js';
 import { appPaths } from '../../lib/appPaths.js';
 import { formatBytes } from '../../lib/formatBytes.js';
 import { formatCuHours } from '../../lib/formatCuHours.js';
-import { formatDate } from '../../lib/formatDate.js';
+import { DateTime } from '../../components/timeZone/DateTime.js';
 import { formatDuration } from '../../lib/formatDuration.js';
 import { runRef } from './runRef.js';
 
@@ -93,7 +93,7 @@ function RunHead({ run, label }: { run: RunSummary; label: string }) {
         {run.appId}
       </Link>
       <div className="text-xs font-normal">
-        {formatDate(run.startTime)} · <StatusBadge status={run.status} /> · Spark {run.sparkVersion}
+        <DateTime epochMs={run.startTime} /> · <StatusBadge status={run.status} /> · Spark {run.sparkVersion}
       </div>
     </th>
   );

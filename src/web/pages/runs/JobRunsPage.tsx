@@ -9,7 +9,7 @@ import { StatusBadge } from '../../components/StatusBadge.js';
 import { appPaths } from '../../lib/appPaths.js';
 import { formatBytes } from '../../lib/formatBytes.js';
 import { formatCuHours } from '../../lib/formatCuHours.js';
-import { formatDate } from '../../lib/formatDate.js';
+import { DateTime } from '../../components/timeZone/DateTime.js';
 import { formatDuration } from '../../lib/formatDuration.js';
 import { runKey, runRef } from './runRef.js';
 
@@ -114,7 +114,7 @@ function RunsView({ list }: { list: RunList }) {
                     </Link>
                     {current && <span className="ml-1 text-xs text-slate-500">(this run)</span>}
                   </td>
-                  <td className="px-2 py-1">{formatDate(run.startTime)}</td>
+                  <td className="px-2 py-1"><DateTime epochMs={run.startTime} /></td>
                   <td className="px-2 py-1">
                     <StatusBadge status={run.status} />
                   </td>
