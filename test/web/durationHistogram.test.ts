@@ -18,7 +18,8 @@ describe('task duration histogram', () => {
     expect(edgeLabel(1500, 500)).toBe('1500 ms');
     expect(edgeLabel(1500, 1000)).toBe('2 s');
     expect(edgeLabel(61_000, 2000)).toBe('61 s');
-    expect(edgeLabel(90_000, 6000)).toBe('1.5 min');
+    expect(edgeLabel(90_000, 6000)).toBe('90 s');
+    expect(edgeLabel(90_000, 100_000)).toBe('1.50 min');
   });
 
   it('marks a straggler far above the bulk as an outlier and names where outliers start', () => {
