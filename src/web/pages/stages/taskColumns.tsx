@@ -16,20 +16,21 @@ const sizeRecords = (b: number | undefined, r: number | undefined) => (b === und
 const msCell = (v: number | undefined) => (v === undefined ? '' : formatDuration(v));
 
 /**
- * Spark's task-table columns (§2.5 9). Every column but Logs and Accumulators sorts on the server; a column's
- * id is its sort key of the console task table. Optional columns follow the "Show Additional Metrics" boxes.
+ * Spark's task-table columns (§2.5 9). Every column but Logs and Accumulators sorts on the server, ascending on
+ * the first click as in Spark's table; a column's id is its sort key of the console task table. Optional columns
+ * follow the "Show Additional Metrics" boxes.
  */
 export function taskColumns(app: AppRef, o: { presence: StageDataPresence; shown: ReadonlySet<StageOptionalMetric>; accumulators: boolean }) {
   const m = (t: TaskData) => t.taskMetrics;
   const ms = (id: TaskTableSort, header: string, get: (t: TaskData) => number | undefined, headerTitle?: string) =>
-    col.accessor(get, { id, header, sortDescFirst: true, meta: { align: 'right', ...(headerTitle ? { headerTitle } : {}) }, cell: (c) => msCell(c.getValue()) });
+    col.accessor(get, { id, header, sortDescFirst: false, meta: { align: 'right', ...(headerTitle ? { headerTitle } : {}) }, cell: (c) => msCell(c.getValue()) });
   const size = (id: TaskTableSort, header: string, get: (t: TaskData) => number | undefined) =>
-    col.accessor(get, { id, header, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => (c.getValue() === undefined ? '' : formatBytes(c.getValue()!)) });
+    col.accessor(get, { id, header, sortDescFirst: false, meta: { align: 'right' }, cell: (c) => (c.getValue() === undefined ? '' : formatBytes(c.getValue()!)) });
   const when = <T,>(on: boolean, cols: T[]): T[] => (on ? cols : []);
   return [
-    col.accessor('index', { id: 'index', header: 'Index', meta: { align: 'right' } }),
-    col.accessor('taskId', { id: 'id', header: 'Task ID', meta: { align: 'right' } }),
-    col.accessor('attempt', { id: 'attempt', header: 'Attempt', meta: { align: 'right' } }),
+    col.accessor('index', { id: 'index', header: 'Index', sortDescFirst: false, meta: { align: 'right' } }),
+    col.accessor('taskId', { id: 'id', header: 'Task ID', sortDescFirst: false, meta: { align: 'right' } }),
+    col.accessor('attempt', { id: 'attempt', header: 'Attempt', sortDescFirst: false, meta: { align: 'right' } }),
     col.accessor('status', {
       id: 'status',
       header: 'Status',
@@ -52,7 +53,7 @@ export function taskColumns(app: AppRef, o: { presence: StageDataPresence; shown
     }),
     col.accessor('host', { id: 'host', header: 'Host' }),
     col.display({ id: 'logs', header: 'Logs', enableSorting: false, cell: (c) => <LogLinks logs={c.row.original.executorLogs} executorId={c.row.original.executorId} /> }),
-    col.accessor('launchTime', { id: 'launchTime', header: 'Launch Time', sortDescFirst: true, cell: (c) => <span className="whitespace-nowrap">{formatSparkDate(c.getValue())}</span> }),
+    col.accessor('launchTime', { id: 'launchTime', header: 'Launch Time', sortDescFirst: false, cell: (c) => <span className="whitespace-nowrap">{formatSparkDate(c.getValue())}</span> }),
     ms('duration', 'Duration', (t) => m(t)?.executorRunTime, 'Executor run time of the task (its wall time less scheduling, deserialization and result handling).'),
     ms('gcTime', 'GC Time', (t) => m(t)?.jvmGcTime),
     ...when(o.shown.has('schedulerDelay'), [ms('schedulerDelay', 'Scheduler Delay', (t) => t.schedulerDelay)]),
@@ -70,30 +71,30 @@ export function taskColumns(app: AppRef, o: { presence: StageDataPresence; shown
       }),
     ]),
     ...when(o.presence.input, [
-      col.accessor((t) => m(t)?.inputMetrics.bytesRead, { id: 'input', header: 'Input Size / Records', sortDescFirst: true, meta: { align: 'right' }, cell: (c) => sizeRecords(c.getValue(), m(c.row.original)?.inputMetrics.recordsRead) }),
+      col.accessor((t) => m(t)?.inputMetrics.bytesRead, { id: 'input', header: 'Input Size / Records', sortDescFirst: false, meta: { align: 'right' }, cell: (c) => sizeRecords(c.getValue(), m(c.row.original)?.inputMetrics.recordsRead) }),
     ]),
     ...when(o.presence.output, [
-      col.accessor((t) => m(t)?.outputMetrics.bytesWritten, { id: 'output', header: 'Output Size / Records', sortDescFirst: true, meta: { align: 'right' }, cell: (c) => sizeRecords(c.getValue(), m(c.row.original)?.outputMetrics.recordsWritten) }),
+      col.accessor((t) => m(t)?.outputMetrics.bytesWritten, { id: 'output', header: 'Output Size / Records', sortDescFirst: false, meta: { align: 'right' }, cell: (c) => sizeRecords(c.getValue(), m(c.row.original)?.outputMetrics.recordsWritten) }),
     ]),
     ...when(o.presence.shuffleWrite && o.shown.has('shuffleWriteTime'), [
-      col.accessor((t) => m(t)?.shuffleWriteMetrics.writeTime, { id: 'shuffleWriteTime', header: 'Shuffle Write Time', sortDescFirst: true, meta: { align: 'right' }, cell: (c) => (c.getValue() === undefined ? '' : formatDuration(c.getValue()! / 1e6)) }),
+      col.accessor((t) => m(t)?.shuffleWriteMetrics.writeTime, { id: 'shuffleWriteTime', header: 'Shuffle Write Time', sortDescFirst: false, meta: { align: 'right' }, cell: (c) => (c.getValue() === undefined ? '' : formatDuration(c.getValue()! / 1e6)) }),
     ]),
     ...when(o.presence.shuffleWrite, [
-      col.accessor((t) => m(t)?.shuffleWriteMetrics.bytesWritten, { id: 'shuffleWrite', header: 'Shuffle Write Size / Records', sortDescFirst: true, meta: { align: 'right' }, cell: (c) => sizeRecords(c.getValue(), m(c.row.original)?.shuffleWriteMetrics.recordsWritten) }),
+      col.accessor((t) => m(t)?.shuffleWriteMetrics.bytesWritten, { id: 'shuffleWrite', header: 'Shuffle Write Size / Records', sortDescFirst: false, meta: { align: 'right' }, cell: (c) => sizeRecords(c.getValue(), m(c.row.original)?.shuffleWriteMetrics.recordsWritten) }),
     ]),
     ...when(o.presence.shuffleRead, [
       col.accessor((t) => { const r = m(t)?.shuffleReadMetrics; return r === undefined ? undefined : r.localBytesRead + r.remoteBytesRead; }, {
         id: 'shuffleRead',
         header: 'Shuffle Read Size / Records',
-        sortDescFirst: true,
+        sortDescFirst: false,
         meta: { align: 'right' },
         cell: (c) => sizeRecords(c.getValue(), m(c.row.original)?.shuffleReadMetrics.recordsRead),
       }),
     ]),
     ...when(o.presence.spill, [
-      col.accessor((t) => m(t)?.memoryBytesSpilled, { id: 'memorySpill', header: 'Spill (Memory)', sortDescFirst: true, meta: { align: 'right' }, cell: (c) => (c.getValue() === undefined ? '' : formatBytes(c.getValue()!)) }),
-      col.accessor((t) => m(t)?.diskBytesSpilled, { id: 'diskSpill', header: 'Spill (Disk)', sortDescFirst: true, meta: { align: 'right' }, cell: (c) => (c.getValue() === undefined ? '' : formatBytes(c.getValue()!)) }),
+      col.accessor((t) => m(t)?.memoryBytesSpilled, { id: 'memorySpill', header: 'Spill (Memory)', sortDescFirst: false, meta: { align: 'right' }, cell: (c) => (c.getValue() === undefined ? '' : formatBytes(c.getValue()!)) }),
+      col.accessor((t) => m(t)?.diskBytesSpilled, { id: 'diskSpill', header: 'Spill (Disk)', sortDescFirst: false, meta: { align: 'right' }, cell: (c) => (c.getValue() === undefined ? '' : formatBytes(c.getValue()!)) }),
     ]),
-    col.accessor('errorMessage', { id: 'error', header: 'Errors', cell: (c) => <ErrorMessageCell message={c.getValue()} /> }),
+    col.accessor('errorMessage', { id: 'error', header: 'Errors', sortDescFirst: false, cell: (c) => <ErrorMessageCell message={c.getValue()} /> }),
   ];
 }
