@@ -4,7 +4,7 @@ import { LogLinks } from '../../components/LogLinks.js';
 import { formatBytes } from '../../lib/formatBytes.js';
 import { formatSparkDate, sparkTime } from '../../lib/formatDate.js';
 import type { AdditionalMetric } from './additionalMetrics.js';
-import { compareExecutorIds } from './compareExecutorIds.js';
+import { compareExecutorIds } from '../../../api/executorOrder.js';
 import { executorStatus } from './executorStatus.js';
 import { bytesPair, taskTimeText } from './formatPair.js';
 import { ShadedCell } from './ShadedCell.js';
