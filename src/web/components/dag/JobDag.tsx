@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { RddNode } from '../../../api/index.js';
+import { curvedEdgePath } from '../graphLayout/graphLayout.js';
 import { textWidth } from '../sqlPlan/textMeasure.js';
 import { layoutJobDag, rddBox } from './jobDagLayout.js';
 import { DEFAULT_RDD_DAG_METRICS } from './rddDagLayout.js';
@@ -64,22 +65,9 @@ export function JobDag({ stages }: { stages: readonly JobDagStage[] }) {
   const byId = new Map(stages.map((s) => [s.stageId, s]));
   const width = dag.width + 2 * MARGIN;
   const height = dag.height + 2 * MARGIN;
-  const edgePath = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }, across: boolean) => {
-    if (across) {
-      const x1 = a.x + a.width;
-      const y1 = a.y + a.height / 2;
-      const x2 = b.x - 2;
-      const y2 = b.y + b.height / 2;
-      const mid = (x1 + x2) / 2;
-      return `M ${x1} ${y1} C ${mid} ${y1}, ${mid} ${y2}, ${x2} ${y2}`;
-    }
-    const x1 = a.x + a.width / 2;
-    const y1 = a.y + a.height;
-    const x2 = b.x + b.width / 2;
-    const y2 = b.y - 2;
-    const dy = Math.max(8, (y2 - y1) / 2);
-    return `M ${x1} ${y1} C ${x1} ${y1 + dy}, ${x2} ${y2 - dy}, ${x2} ${y2}`;
-  };
+  /** A stage-to-stage edge: from the right of the RDD a stage wrote to the left of the one that reads it. */
+  const acrossPath = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) =>
+    curvedEdgePath([{ x: a.x + a.width, y: a.y + a.height / 2 }, { x: b.x - 2, y: b.y + b.height / 2 }], 'LR');
 
   return (
     <div className="max-h-[70vh] w-fit max-w-full overflow-auto rounded border border-slate-200 bg-white p-1 dark:border-slate-700" data-testid="stage-dag">
@@ -96,11 +84,11 @@ export function JobDag({ stages }: { stages: readonly JobDagStage[] }) {
             const stageColour = stageColours(s.status);
             return (
               <g key={s.stageId} data-stage-node={s.stageId} data-status={s.status} transform={`translate(${laid.x},${laid.y})`}>
-                {laid.layout.clusters.map(({ cluster, box }) => {
+                {laid.layout.clusters.map(({ cluster, box, label: labelBox }) => {
                   const isStage = cluster.kind === 'stage';
                   const c = isStage ? stageColour : cluster.barrier ? COLOURS.barrier : COLOURS.scope;
                   const label = (
-                    <text x={box.x + 5} y={box.y + 12} fontSize={FONT} fontWeight={isStage ? 700 : 400} fill="#0f172a">
+                    <text x={labelBox.x + 2} y={labelBox.y + labelBox.height - 4} fontSize={FONT} fontWeight={isStage ? 700 : 400} fill="#0f172a">
                       {cluster.name}
                     </text>
                   );
@@ -129,15 +117,15 @@ export function JobDag({ stages }: { stages: readonly JobDagStage[] }) {
                     </g>
                   );
                 })}
-                {laid.model.edges.map(([p, c]) => (
+                {laid.layout.edges.map((e) => (
                   <path
-                    key={`${p}-${c}`}
-                    d={edgePath(laid.layout.nodes.get(p)!, laid.layout.nodes.get(c)!, false)}
+                    key={`${e.from}-${e.to}`}
+                    d={curvedEdgePath(e.points)}
                     fill="none"
                     stroke={EDGE}
                     strokeWidth={1.2}
                     markerEnd="url(#job-dag-arrow)"
-                    data-edge={`${s.stageId}:${p}->${s.stageId}:${c}`}
+                    data-edge={`${s.stageId}:${e.from}->${s.stageId}:${e.to}`}
                   />
                 ))}
                 {[...laid.model.nodes.values()].map((n) => {
@@ -159,7 +147,7 @@ export function JobDag({ stages }: { stages: readonly JobDagStage[] }) {
             return (
               <path
                 key={`${e.from.stageId}:${e.from.rddId}-${e.to.stageId}:${e.to.rddId}`}
-                d={edgePath(a, b, true)}
+                d={acrossPath(a, b)}
                 fill="none"
                 stroke={EDGE}
                 strokeWidth={1.4}

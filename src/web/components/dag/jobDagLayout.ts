@@ -1,5 +1,4 @@
 import type { RddNode } from '../../../api/index.js';
-import { longestPathLayers } from './layeredLayout.js';
 import { layoutRddDag, type Box, type RddDagLayout, type RddDagMetrics } from './rddDagLayout.js';
 import { rddDagModel, type RddDagModel } from './rddDagModel.js';
 
@@ -10,6 +9,28 @@ import { rddDagModel, type RddDagModel } from './rddDagModel.js';
  * the edges that cross from one stage to another join the RDD a stage reads to the RDD of the parent stage it
  * comes from. Pure arithmetic: the caller measures text.
  */
+
+/** Layer per id: the longest path from a source, following `parents` (parents outside `ids` and cycles ignored). */
+export function longestPathLayers(ids: readonly number[], parents: (id: number) => readonly number[]): Map<number, number> {
+  const present = new Set(ids);
+  const layer = new Map<number, number>();
+  const visiting = new Set<number>();
+  const visit = (id: number): number => {
+    const known = layer.get(id);
+    if (known !== undefined) return known;
+    visiting.add(id);
+    let l = 0;
+    for (const p of parents(id)) {
+      if (!present.has(p) || p === id || visiting.has(p)) continue;
+      l = Math.max(l, visit(p) + 1);
+    }
+    visiting.delete(id);
+    layer.set(id, l);
+    return l;
+  };
+  for (const id of [...ids].sort((a, b) => a - b)) visit(id);
+  return layer;
+}
 
 export interface JobDagStageInput {
   stageId: number;
