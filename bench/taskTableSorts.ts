@@ -43,23 +43,28 @@ export async function benchTaskTableSorts(report: (name: string, value: string) 
     report(`cold start → ${TASKS}-task stage replayed and indexed`, `${(ready / 1000).toFixed(1)} s`);
     const first = (await (await fetch(`${server.url}${base}?length=1`)).json()) as { total: number };
     if (first.total !== TASKS) throw new Error(`stage 0 has ${first.total} tasks, expected ${TASKS}`);
-    const median = async (url: string) => {
+    // Each of the 5 requests asks a different page (offset + i): the server caches repeated answers of a
+    // finished application, and the figure is about the query, not the cache.
+    const median = async (url: (i: number) => string) => {
       const times: number[] = [];
-      for (let i = 0; i < 5; i++) times.push(await server.timeRequest(url));
+      for (let i = 0; i < 5; i++) times.push(await server.timeRequest(url(i)));
       times.sort((a, b) => a - b);
       return times[2]!;
     };
     let worst = 0;
     for (const sort of TASK_TABLE_SORTS) {
-      const asc = await median(`${base}?sort=${sort}&length=20`);
-      const desc = await median(`${base}?sort=${sort}&desc=true&length=20`);
-      const deep = await median(`${base}?sort=${sort}&offset=100000&length=20`);
+      const asc = await median((i) => `${base}?sort=${sort}&offset=${i}&length=20`);
+      const desc = await median((i) => `${base}?sort=${sort}&desc=true&offset=${i}&length=20`);
+      const deep = await median((i) => `${base}?sort=${sort}&offset=${100_000 + i}&length=20`);
       worst = Math.max(worst, asc, desc, deep);
       report(`task page sort=${sort} (first ↑ / first ↓ / offset 100k)`, `${asc.toFixed(1)} / ${desc.toFixed(1)} / ${deep.toFixed(1)} ms`);
     }
     report('task page, slowest of all sorts above', `${worst.toFixed(1)} ms`);
-    report('task page searched (search=SUCCESS, sort=duration ↓)', `${(await median(`${base}?search=SUCCESS&sort=duration&desc=true&length=20`)).toFixed(1)} ms`);
-    report('task page searched (a host name, sort=gcTime)', `${(await median(`${base}?search=worker&sort=gcTime&length=20`)).toFixed(1)} ms`);
+    // A search counts its matches over the whole attempt (once per filter, then cached), so the first page of
+    // a new search is the slow one: five different searches.
+    const searches = ['SUCCESS', 'PROCESS', 'NODE_LOCAL', 'no-such-text', 'Exception'];
+    report('task page, new search (count + first page, sort=duration ↓)', `${(await median((i) => `${base}?search=${searches[i]}&sort=duration&desc=true&length=20`)).toFixed(1)} ms`);
+    report('task page, next page of a search (sort=gcTime)', `${(await median((i) => `${base}?search=SUCCESS&sort=gcTime&offset=${20 * (i + 1)}&length=20`)).toFixed(1)} ms`);
   } finally {
     await server.stop();
   }

@@ -164,6 +164,9 @@ describe('console task table', () => {
     );
     const none = await page('local-1422981780767', withFailure.stage, 'search=no-such-text-anywhere');
     expect(none).toEqual({ total: 0, tasks: [] });
+    // LIKE's wildcards in a search are plain characters.
+    expect((await page('local-1422981780767', withFailure.stage, `search=${encodeURIComponent('%')}`)).total).toBe(0);
+    expect((await page('local-1422981780767', withFailure.stage, 'search=_')).total).toBe(withFailure.tasks.filter((t) => t.taskLocality.includes('_')).length);
   });
 
   it('answers a bad parameter with 400 and an unknown stage with Spark\'s 404', async () => {

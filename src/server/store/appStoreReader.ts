@@ -123,9 +123,12 @@ function prepareAll(db: Database.Database) {
   };
 }
 
+/** The task columns the search looks in (the text the task table shows for them). */
+const SEARCHED_COLUMNS = ['CAST(task_id AS TEXT)', 'CAST(idx AS TEXT)', 'CAST(attempt AS TEXT)', 'executor_id', 'host', 'status', 'locality', 'error'];
+
 /**
  * The WHERE clause of a stage attempt's tasks, with Spark's status filter and the task table's search: a
- * substring of the fields a task row shows as text (joined with a separator no search text can span).
+ * case-insensitive substring of any searched column (LIKE, with the search's own % and _ taken literally).
  */
 function taskFilter(stageId: number, attemptId: number, statuses: readonly string[], search: string | undefined): { where: string; args: unknown[] } {
   const where = ['stage_id = ?', 'stage_attempt = ?'];
@@ -135,11 +138,9 @@ function taskFilter(stageId: number, attemptId: number, statuses: readonly strin
     args.push(...statuses);
   }
   if (search !== undefined && search !== '') {
-    where.push(
-      `instr(lower(task_id || char(31) || idx || char(31) || attempt || char(31) || executor_id || char(31) || host || char(31) ||
-        status || char(31) || locality || char(31) || coalesce(error, '')), lower(?)) > 0`,
-    );
-    args.push(search);
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(`(${SEARCHED_COLUMNS.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    for (let i = 0; i < SEARCHED_COLUMNS.length; i++) args.push(pattern);
   }
   return { where: where.join(' AND '), args };
 }
