@@ -15,6 +15,12 @@ import { taskColumns } from './taskColumns.js';
 
 /** Spark's stage-page page lengths (its "All" is left out: a 200k-task page is not a page). */
 const PAGE_SIZES = [20, 40, 60, 100] as const;
+/** Spark's taskList spellings, still accepted in links (e.g. the diagnostics' "slowest tasks" link). */
+const TASK_LIST_SORTS: Record<string, { sort: TaskTableSort; desc: boolean }> = {
+  ID: { sort: 'id', desc: false },
+  runtime: { sort: 'duration', desc: false },
+  '-runtime': { sort: 'duration', desc: true },
+};
 /** Spark's task table waits this long after the last keystroke before it searches. */
 const SEARCH_DELAY_MS = 500;
 
@@ -31,8 +37,9 @@ export function TaskTable({ app, stage, presence, shown }: { app: AppRef; stage:
   const [search, setSearch] = useUrlParam('task.search', '');
   const [page, setPage] = useUrlInt('task.page', 1);
   const [pageSize, setPageSize] = useUrlInt('task.pageSize', PAGE_SIZES[0]);
-  const sort: TaskTableSort = (TASK_TABLE_SORTS as readonly string[]).includes(sortParam) ? (sortParam as TaskTableSort) : 'index';
-  const desc = descParam === '1';
+  const legacy = TASK_LIST_SORTS[sortParam];
+  const sort: TaskTableSort = legacy?.sort ?? ((TASK_TABLE_SORTS as readonly string[]).includes(sortParam) ? (sortParam as TaskTableSort) : 'index');
+  const desc = legacy?.desc ?? descParam === '1';
   const statuses = statusParam.filter((s): s is TaskStatusFilter => (TASK_STATUS_FILTERS as readonly string[]).includes(s));
   const length = Math.min(Math.max(pageSize, 1), TASK_TABLE_MAX_LENGTH);
   const pageIndex = Math.max(0, page - 1);
