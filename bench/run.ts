@@ -12,6 +12,7 @@ import { generateManyApps } from '../src/demo/index.js';
 import { benchAuthOverhead } from './authOverhead.js';
 import { benchLoadUnderReplay } from './loadUnderReplay.js';
 import { benchUsageAndDiagnostics } from './usageDiagnostics.js';
+import { benchTaskTableSorts } from './taskTableSorts.js';
 
 /**
  * `npm run bench`: grows a ≥200 MB real-shaped log from one of Spark's sample logs and a log with a
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
     console.log(`${name.padEnd(52)} ${value}`);
   };
 
-  const parts = new Set((process.env.BENCH_PARTS ?? 'big,wide,many,auth,load,usage').split(','));
+  const parts = new Set((process.env.BENCH_PARTS ?? 'big,wide,sorts,many,auth,load,usage').split(','));
   let t: number;
   let server: BenchServer;
   if (parts.has('big')) {
@@ -124,7 +125,10 @@ async function main(): Promise<void> {
   if (parts.has('auth')) await benchAuthOverhead(manyDir, path.join(work, 'many-data'), work, report);
   }
 
-  // 7. Many clients and change streams while a large log is replayed.
+  // 7. The console task table on a 200k-task stage of the demo generator: every sort key.
+  if (parts.has('sorts')) await benchTaskTableSorts(report);
+
+  // 8. Many clients and change streams while a large log is replayed.
   if (parts.has('load')) await benchLoadUnderReplay(work, SAMPLE, report);
 
   // 8. Compute usage and diagnostics (issue 14): the big log (grown here unless `big` ran) and many small logs.

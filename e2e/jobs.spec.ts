@@ -64,14 +64,25 @@ test.describe('jobs tab', () => {
     await expect(jobPage.summary).toContainText('succeeded');
     await expect(jobPage.summary).toContainText('Completed Stages:1');
     await expect(jobPage.summary).toContainText('Skipped Stages:2');
-    // Edges are Spark's stage parents (3 → 4 → 5); the skipped stages are grey, as in Spark.
-    await expect(jobPage.dag.locator('[data-stage-node]')).toHaveCount(3);
-    await expect(jobPage.dag.locator('[data-edge]')).toHaveCount(2);
-    await expect(jobPage.dag.locator('[data-edge="3->4"]')).toHaveCount(1);
-    await expect(jobPage.dag.locator('[data-edge="4->5"]')).toHaveCount(1);
-    await expect(jobPage.dag.locator('[data-stage-node="3"]')).toHaveAttribute('data-status', 'SKIPPED');
-    await expect(jobPage.dag.locator('[data-stage-node="3"] rect')).toHaveAttribute('fill', '#D6D6D6');
-    await expect(jobPage.dag.locator('[data-stage-node="5"] rect')).toHaveAttribute('stroke', '#FF99AC');
+    // As Spark's job DAG: one cluster per stage holding its RDDs in their operation scopes, RDD edges inside a
+    // stage and, between stages, the edge from the RDD a stage wrote to the ShuffledRowRDD that reads it
+    // (stage graph of the sample log: 3 → 4 → 5). The skipped stages are grey.
+    const dag = jobPage.dag;
+    await expect(dag.locator('[data-stage-node]')).toHaveCount(3);
+    await expect(dag.locator('[data-rdd-node]')).toHaveCount(11);
+    await expect(dag.locator('[data-stage-node="3"] [data-rdd-node]')).toHaveCount(5);
+    await expect(dag.locator('[data-stage-node="5"] [data-rdd-node="5:8"] title')).toHaveText(/ShuffledRowRDD \[8\] \[Unordered\]/);
+    await expect(dag.locator('[data-stage-edge]')).toHaveCount(2);
+    await expect(dag.locator('[data-edge="3:4->4:5"]')).toHaveAttribute('data-stage-edge', '3->4');
+    await expect(dag.locator('[data-edge="4:7->5:8"]')).toHaveAttribute('data-stage-edge', '4->5');
+    await expect(dag.locator('[data-edge="5:8->5:9"]')).toHaveCount(1);
+    await expect(dag.locator('[data-edge="5:9->5:10"]')).toHaveCount(1);
+    for (const scope of ['Exchange', 'WholeStageCodegen (3)', 'mapPartitionsInternal']) await expect(dag.locator(`[data-stage-node="5"] [data-cluster="${scope}"]`)).toHaveCount(1);
+    await expect(dag.locator('[data-stage-node="3"] [data-cluster="WholeStageCodegen (1)"]')).toHaveCount(1);
+    await expect(dag.locator('[data-stage-node="3"]')).toHaveAttribute('data-status', 'SKIPPED');
+    await expect(dag.locator('[data-stage-node="3"] rect[data-stage-box]')).toHaveAttribute('fill', '#D6D6D6');
+    await expect(dag.locator('[data-stage-node="5"] rect[data-stage-box]')).toHaveAttribute('stroke', '#FF99AC');
+    await expect(dag.locator('[data-stage-node="5"] [data-cluster="Exchange"] rect')).toHaveAttribute('fill', '#A0DFFF');
     await expect(jobPage.page.getByText('Edges are inferred')).toHaveCount(0);
     await expect(jobPage.stageTable('completed').locator('tbody tr')).toHaveCount(1);
     await expect(jobPage.stageTable('skipped').locator('tbody tr')).toHaveCount(2);

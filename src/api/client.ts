@@ -6,6 +6,7 @@ import { accessRoutes } from './console/accessRoutes.js';
 import type { AppListQueryInput } from './console/appListQuery.js';
 import type { AuditQueryInput } from './console/audit.js';
 import type { LogChunkQueryInput, LogType } from './console/appLogs.js';
+import type { TaskTableQueryInput } from './console/stageTasks.js';
 import { consoleRoutes } from './console/consoleRoutes.js';
 import { runRoutes } from './console/runRoutes.js';
 import type { CompareQueryInput, RunListQueryInput } from './console/runs.js';
@@ -104,6 +105,8 @@ export interface SparkConsoleClient {
   diagnostics(app: AppRef, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['diagnostics']>>;
   /** Console: a stage attempt's tasks as columns (task timeline). */
   taskTimeline(app: AppRef, stageId: number, attemptId: number, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['taskTimeline']>>;
+  /** Console: one page of a stage attempt's tasks, sorted on any task-table column and searched. */
+  taskTable(app: AppRef, stageId: number, attemptId: number, params?: TaskTableQueryInput, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['taskTable']>>;
   /** Console: URL downloading a whole log file. */
   appLogDownloadUrl(appId: string, executorId: string, logType: LogType): string;
   /** Console: a project's jobs (applications by name), costliest first. */
@@ -248,6 +251,8 @@ export function createClient(options: ClientOptions = {}): SparkConsoleClient {
     diagnostics: (app, opts) => getJson(consoleRoutes.diagnostics, { appId: app.appId, attempt: app.attemptId ?? '-' }, undefined, opts),
     taskTimeline: (app, stageId, attemptId, opts) =>
       getJson(consoleRoutes.taskTimeline, { appId: app.appId, attempt: app.attemptId ?? '-', stageId, stageAttemptId: attemptId }, undefined, opts),
+    taskTable: (app, stageId, attemptId, params, opts) =>
+      getJson(consoleRoutes.taskTable, { appId: app.appId, attempt: app.attemptId ?? '-', stageId, stageAttemptId: attemptId }, params, opts),
     appLogDownloadUrl: (appId, executorId, logType) => url(consoleRoutes.appLogDownload, { appId, executorId, logType }),
     projectJobs: (project, opts) => getJson(runRoutes.projectJobs, { project }, undefined, opts),
     appRuns: (appId, params, opts) => getJson(runRoutes.appRuns, { appId }, params, opts),

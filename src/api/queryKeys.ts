@@ -3,6 +3,7 @@ import type { AppListQueryInput } from './console/appListQuery.js';
 import type { AuditQueryInput } from './console/audit.js';
 import type { LogChunkQueryInput } from './console/appLogs.js';
 import type { CompareQueryInput, RunListQueryInput } from './console/runs.js';
+import type { TaskTableQueryInput } from './console/stageTasks.js';
 import type { AppRef } from './client.js';
 import type {
   ApplicationsQueryInput,
@@ -39,6 +40,8 @@ function stageScope(appKey: readonly unknown[], stageId: number, attemptId: numb
     detail: (params?: StageQueryInput) => [...key, 'detail', clean(params)] as const,
     taskSummary: (params?: TaskSummaryQueryInput) => [...key, 'taskSummary', clean(params)] as const,
     tasks: (params?: TaskListQueryInput) => [...key, 'tasks', clean(params)] as const,
+    /** Console: one page of the task table. */
+    taskTable: (params?: TaskTableQueryInput) => [...key, 'tasks', 'table', clean(params)] as const,
     /** Console: the attempt's tasks as timeline columns. */
     timeline: () => [...key, 'timeline'] as const,
   };

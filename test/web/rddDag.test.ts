@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RddNode } from '../../src/api/index.js';
-import { layeredLayout, longestPathLayers } from '../../src/web/components/dag/layeredLayout.js';
+import { longestPathLayers } from '../../src/web/components/dag/jobDagLayout.js';
 import { DEFAULT_RDD_DAG_METRICS, layoutRddDag, type Box } from '../../src/web/components/dag/rddDagLayout.js';
 import { parseScopeChain, rddDagModel, rddLabel } from '../../src/web/components/dag/rddDagModel.js';
 
@@ -86,6 +86,18 @@ describe('RDD DAG layout', () => {
     expect(y(2)).toBeGreaterThan(y(1));
     expect(y(3)).toBeGreaterThan(y(2));
   });
+
+  it('keeps room for every cluster label above its content, and routes each edge from parent to child', () => {
+    for (const { cluster, box, label } of layout.clusters) {
+      expect(inside(label, box), cluster.name).toBe(true);
+      for (const id of cluster.nodes) expect(label.y + label.height).toBeLessThanOrEqual(layout.nodes.get(id)!.y);
+    }
+    expect(layout.edges.map((e) => `${e.from}->${e.to}`).sort()).toEqual(['0->1', '1->2', '1->3', '2->3']);
+    for (const e of layout.edges) {
+      expect(e.points[0]!.y).toBeCloseTo(layout.nodes.get(e.from)!.y + layout.nodes.get(e.from)!.height);
+      expect(e.points.at(-1)!.y).toBeCloseTo(layout.nodes.get(e.to)!.y);
+    }
+  });
 });
 
 describe('stage DAG layering from parent ids', () => {
@@ -96,11 +108,8 @@ describe('stage DAG layering from parent ids', () => {
       [7, []],
       [3, []],
     ]);
-    const { nodes, layers, rows } = layeredLayout([3, 4, 5, 7], parents);
-    expect(layers).toBe(3);
-    expect(rows).toBe(2);
-    expect(nodes.get(5)!.layer).toBe(2);
-    expect(nodes.get(7)!.layer).toBe(0);
+    const layers = longestPathLayers([5, 7, 3, 4], (id) => parents.get(id) ?? []);
+    expect(Object.fromEntries(layers)).toEqual({ 3: 0, 4: 1, 5: 2, 7: 0 });
     const cyclic = longestPathLayers([1, 2], (id) => (id === 1 ? [2] : [1]));
     expect([...cyclic.values()].sort()).toEqual([0, 1]);
   });

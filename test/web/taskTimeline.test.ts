@@ -4,7 +4,8 @@ import type { TaskTimeline } from '../../src/api/index.js';
 import { COMPUTING_PHASE, PHASE_COUNT, phaseEndFractions, TASK_PHASES, writeTaskPhases } from '../../src/web/components/taskTimeline/taskPhases.js';
 import { drawTaskTimeline, type RectCanvas } from '../../src/web/components/taskTimeline/taskTimelineDraw.js';
 import { timelineColumns, timelineColumnsFromApi, type TimelineTaskInput } from '../../src/web/components/taskTimeline/taskTimelineInput.js';
-import { compareExecutorIds, layoutTaskTimeline as layoutColumns, taskAt } from '../../src/web/components/taskTimeline/taskTimelineLayout.js';
+import { compareExecutorIds } from '../../src/api/executorOrder.js';
+import { layoutTaskTimeline as layoutColumns, taskAt } from '../../src/web/components/taskTimeline/taskTimelineLayout.js';
 
 const layoutTaskTimeline = (tasks: readonly TimelineTaskInput[]) => layoutColumns(timelineColumns(tasks));
 

@@ -8,6 +8,7 @@ import { AppLogList, LogChunk, logChunkQuery } from './appLogs.js';
 import { AppFacets, ConsoleStatus } from './consoleMeta.js';
 import { Diagnostics } from './diagnostics.js';
 import { StageGraph } from './stageGraph.js';
+import { TaskTablePage, taskTableQuery } from './stageTasks.js';
 import { TaskTimeline } from './taskTimeline.js';
 
 /** The console's own API under /api/console. It grows here, separately from the Spark-compatible table. */
@@ -131,6 +132,23 @@ export const consoleRoutes = {
     path: `${CONSOLE_API_PREFIX}/apps/{appId}/attempts/{attempt}/stages/{stageId}/{stageAttemptId}/timeline`,
     response: json(TaskTimeline),
     summary: "A stage attempt's tasks as columns for the task timeline",
+    tag: 'console',
+    errors: [
+      { status: 404, body: sparkErrors.noSuchApp('{appId}'), when: 'no such application or attempt' },
+      { status: 404, body: sparkErrors.unknownStage('{stageId}'), when: 'no such stage attempt' },
+    ],
+  }),
+  taskTable: route({
+    operationId: 'consoleTaskTable',
+    access: 'projectView',
+    path: `${CONSOLE_API_PREFIX}/apps/{appId}/attempts/{attempt}/stages/{stageId}/{stageAttemptId}/tasks`,
+    query: taskTableQuery,
+    response: json(TaskTablePage),
+    summary: "One page of a stage attempt's tasks, sorted on any column of Spark's stage page and searched",
+    description:
+      'The stage page\'s task table: sorted by the server on an index (any of its columns), filtered by status and a ' +
+      'search text, paged. `total` counts the matching tasks. `attempt` is the attempt id, or `-` for an ' +
+      'application without attempt ids.',
     tag: 'console',
     errors: [
       { status: 404, body: sparkErrors.noSuchApp('{appId}'), when: 'no such application or attempt' },

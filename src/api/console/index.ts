@@ -6,6 +6,7 @@ export * from './appLogs.js';
 export * from './consoleMeta.js';
 export * from './diagnostics.js';
 export * from './stageGraph.js';
+export * from './stageTasks.js';
 export * from './taskTimeline.js';
 export * from './consoleRoutes.js';
 export * from './accounts.js';

@@ -190,7 +190,7 @@ export class SparkApi {
     const rows = a.store.tasks(stageId, attemptId, {
       offset: q.offset,
       length: q.length,
-      order: q.sortBy === 'ID' ? 'id' : 'runtime-asc',
+      order: q.sortBy === 'ID' ? 'id' : 'duration',
       descending: q.sortBy === 'DECREASING_RUNTIME',
       statuses: q.status,
     });
@@ -267,7 +267,7 @@ function hasTasksIn(stage: Json, statuses: string[]): boolean {
 }
 
 /** TaskData from a task's stored line; a line that no longer parses means the log changed under the store. */
-function taskData(a: ResolvedAttempt, row: StoredTaskRow, executorLogs: Record<string, string>): Json {
+export function taskData(a: ResolvedAttempt, row: StoredTaskRow, executorLogs: Record<string, string>): Json {
   try {
     return taskDataFromStored(row, executorLogs);
   } catch (err) {
@@ -276,7 +276,7 @@ function taskData(a: ResolvedAttempt, row: StoredTaskRow, executorLogs: Record<s
   }
 }
 
-function executorLogsLookup(store: AppStoreReader): (executorId: string) => Record<string, string> {
+export function executorLogsLookup(store: AppStoreReader): (executorId: string) => Record<string, string> {
   let byId: Map<string, Record<string, string>> | undefined;
   return (id) => {
     byId ??= new Map(store.executors().map((x) => [x.id as string, (x.executorLogs as Record<string, string>) ?? {}]));

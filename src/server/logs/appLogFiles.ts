@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppLogFile, LogChunk, LogType } from '../../api/console/appLogs.js';
+import { compareExecutorIds } from '../../api/executorOrder.js';
 
 /** Ids Spark writes into log paths: no separators, no dot-dot; anything else is refused before touching disk. */
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -35,7 +36,7 @@ export class AppLogFiles {
       if (driver) this.add(files, seen, 'driver', 'driver.log', driver);
       const execRoot = this.inside(root, path.join(dir, appId));
       if (!execRoot || !isDirectory(execRoot)) continue;
-      for (const exec of fs.readdirSync(execRoot).sort(numericAware)) {
+      for (const exec of fs.readdirSync(execRoot).sort(compareExecutorIds)) {
         if (!isSafeId(exec)) continue;
         for (const type of ['stdout', 'stderr'] as const) {
           const file = this.inside(root, path.join(execRoot, exec, type));
@@ -117,10 +118,3 @@ function isDirectory(p: string): boolean {
   return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
-/** `driver` first, then executor ids in numeric order (Spark's executor table order). */
-function numericAware(a: string, b: string): number {
-  const na = Number(a);
-  const nb = Number(b);
-  if (Number.isFinite(na) && Number.isFinite(nb)) return na - nb;
-  return a.localeCompare(b);
-}

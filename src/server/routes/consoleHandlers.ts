@@ -10,6 +10,7 @@ import type { CatalogView } from '../api/catalogView.js';
 import { listApps } from '../api/consoleAppList.js';
 import { appDiagnostics } from '../diagnostics/appDiagnostics.js';
 import { stageGraph, taskTimeline } from '../api/consoleStageViews.js';
+import { taskTablePage } from '../api/consoleTaskTable.js';
 import { RawJson } from '../api/sparkApi.js';
 import { sendFileAsOfNow } from '../http/fileDownload.js';
 import type { IngestCoordinator, LogChange } from '../ingest/ingestCoordinator.js';
@@ -52,6 +53,12 @@ export function consoleHandlers(catalog: AppCatalog, ingest: IngestCoordinator, 
       const a = await attemptOf(ctx.view, ctx.params);
       if (!a.store.stage(stageId, stageAttemptId)) throw notFound(sparkErrors.unknownStage(stageId));
       return taskTimeline(a.store, stageId, stageAttemptId);
+    },
+    taskTable: async (ctx) => {
+      const { stageId, stageAttemptId } = ctx.params;
+      const a = await attemptOf(ctx.view, ctx.params);
+      if (!a.store.stage(stageId, stageAttemptId)) throw notFound(sparkErrors.unknownStage(stageId));
+      return taskTablePage(a, stageId, stageAttemptId, ctx.query);
     },
 
     appLogs: (ctx) => ({ appId: ctx.params.appId, files: logs.list(ctx.params.appId, visibleProject(ctx.view, ctx.params.appId)) }),

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import type { Json } from '../status/eventJson.js';
 import type { TaskRow, TaskSink } from '../status/taskSink.js';
-import { M, METRIC_COUNT } from '../status/taskMetrics.js';
+import { METRIC_COUNT } from '../status/taskMetrics.js';
+import { METRIC_COLUMN_NAMES, TASK_SORT_INDEX_DDL, metricSortValues, storedExecutorRank } from './taskSortColumns.js';
 
 /**
  * One SQLite file per application attempt. Tasks live in an indexed table (sorting and paging a stage's
@@ -29,12 +30,10 @@ CREATE TABLE IF NOT EXISTS tasks (
   locality TEXT NOT NULL,
   speculative INTEGER NOT NULL,
   result_fetch_start INTEGER NOT NULL,
-  -- executorRunTime as Spark's store keeps it: -1 without metrics, -(v+1) for tasks that did not succeed.
-  run_time INTEGER NOT NULL,
-  gc_time INTEGER,
-  input_bytes INTEGER,
-  shuffle_read_bytes INTEGER,
-  shuffle_write_bytes INTEGER,
+  -- Sort keys of the task table (taskSortColumns.ts): the executor's place in the console's executor order, and
+  -- each metric as Spark's store indexes it: -1 without metrics, -(v+1) for tasks that did not succeed.
+  executor_rank INTEGER NOT NULL,
+${METRIC_COLUMN_NAMES.map((c) => `  ${c} INTEGER NOT NULL,`).join('\n')}
   error TEXT,
   metrics BLOB,
   -- Where the task's event line is in an uncompressed log (else the line is in task_lines).
@@ -49,11 +48,9 @@ CREATE TABLE IF NOT EXISTS task_lines (task_id INTEGER PRIMARY KEY, raw TEXT NOT
 
 /** Secondary orderings, built once the first replay is done (cheaper than maintaining them row by row). */
 const TASK_SORT_INDEXES = `
-CREATE INDEX IF NOT EXISTS tasks_by_run_time ON tasks (stage_id, stage_attempt, run_time);
 CREATE INDEX IF NOT EXISTS tasks_by_duration ON tasks (stage_id, stage_attempt, duration);
-CREATE INDEX IF NOT EXISTS tasks_by_launch ON tasks (stage_id, stage_attempt, launch_time);
-CREATE INDEX IF NOT EXISTS tasks_by_status ON tasks (stage_id, stage_attempt, status);
 CREATE INDEX IF NOT EXISTS tasks_by_completion ON tasks (stage_id, stage_attempt, (launch_time + duration));
+${TASK_SORT_INDEX_DDL}
 `;
 
 /**
@@ -79,12 +76,6 @@ export function openAppDb(file: string, mode: 'read' | 'bulk' | 'live'): Databas
 export function switchToLiveMode(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-}
-
-export function storedRunTime(row: TaskRow): number {
-  if (!row.metrics) return -1;
-  const v = row.metrics[M.executorRunTime]!;
-  return row.status === 'SUCCESS' ? v : -(v + 1);
 }
 
 /** Writes fold output into an app database; callers batch calls inside begin()/commit(). */
@@ -113,9 +104,9 @@ export class AppDbWriter implements TaskSink {
   constructor(readonly db: Database.Database) {
     this.insertTask = db.prepare(
       `INSERT OR REPLACE INTO tasks (task_id, stage_id, stage_attempt, idx, attempt, launch_time, duration, executor_id, host, status,
-        locality, speculative, result_fetch_start, run_time, gc_time, input_bytes, shuffle_read_bytes, shuffle_write_bytes, error, metrics,
+        locality, speculative, result_fetch_start, executor_rank, ${METRIC_COLUMN_NAMES.join(', ')}, error, metrics,
         line_file, line_offset, line_length)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (${new Array(19 + METRIC_COLUMN_NAMES.length).fill('?').join(', ')})`,
     );
     this.insertLine = db.prepare('INSERT OR REPLACE INTO task_lines (task_id, raw) VALUES (?, ?)');
     this.putJob = db.prepare('INSERT OR REPLACE INTO jobs (job_id, json) VALUES (?, ?)');
@@ -155,11 +146,8 @@ export class AppDbWriter implements TaskSink {
     const m = row.metrics;
     this.insertTask.run(
       row.taskId, row.stageId, row.stageAttempt, row.index, row.attempt, row.launchTime, row.duration, row.executorId, row.host,
-      row.status, row.locality, row.speculative ? 1 : 0, row.resultFetchStart, storedRunTime(row),
-      m ? m[M.jvmGcTime] : null,
-      m ? m[M.inputBytesRead] : null,
-      m ? m[M.shuffleLocalBytesRead]! + m[M.shuffleRemoteBytesRead]! : null,
-      m ? m[M.shuffleBytesWritten] : null,
+      row.status, row.locality, row.speculative ? 1 : 0, row.resultFetchStart, storedExecutorRank(row),
+      ...metricSortValues(row),
       row.errorMessage ?? null,
       m ? Buffer.from(m.buffer, m.byteOffset, METRIC_COUNT * 8) : null,
       row.lineRef?.fileIndex ?? null,

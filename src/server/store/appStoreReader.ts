@@ -1,41 +1,22 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
+import type { TaskTableSort } from '../../api/console/stageTasks.js';
 import type { Json } from '../status/eventJson.js';
 import type { StoredStage } from '../status/restViews.js';
 import type { SummaryColumns } from '../status/taskSummary.js';
 import { METRIC_COUNT } from '../status/taskMetrics.js';
 import { openAppDb } from './appDb.js';
+import { TASK_SORT_TERMS } from './taskSortColumns.js';
 import type { PooledStore, StorePool } from './storePool.js';
-
-export type TaskOrder = 'id' | 'runtime-asc' | 'runtime-desc' | 'index' | 'launch' | 'duration' | 'gc' | 'input' | 'shuffleRead' | 'shuffleWrite' | 'status' | 'executor' | 'host' | 'error';
-
-/** Columns the console's task table may sort on; Spark's own sorts are id and run time. */
-const ORDER_COLUMNS: Record<TaskOrder, string> = {
-  id: 'task_id',
-  'runtime-asc': 'run_time',
-  'runtime-desc': 'run_time',
-  index: 'idx',
-  launch: 'launch_time',
-  duration: 'duration',
-  gc: 'gc_time',
-  input: 'input_bytes',
-  shuffleRead: 'shuffle_read_bytes',
-  shuffleWrite: 'shuffle_write_bytes',
-  status: 'status',
-  executor: 'executor_id',
-  host: 'host',
-  error: 'error',
-};
 
 export interface TaskQuery {
   offset: number;
   length: number;
-  order: TaskOrder;
+  order: TaskTableSort;
   descending: boolean;
   statuses: string[];
-  /** Console extras: restrict to one executor, or a substring of the error text. */
-  executorId?: string;
-  errorContains?: string;
+  /** Console task table: a case-insensitive substring of the task's id, index, attempt, executor, host, status, locality or error. */
+  search?: string | undefined;
 }
 
 /** task_id, idx, attempt, executor_id, host, status, speculative, launch_time, duration, result_fetch_start, metrics */
@@ -135,12 +116,33 @@ function prepareAll(db: Database.Database) {
     summaryRows: db.prepare(
       'SELECT status, duration, launch_time, result_fetch_start, metrics FROM tasks WHERE stage_id = ? AND stage_attempt = ?',
     ),
-    taskCount: db.prepare('SELECT COUNT(*) AS n FROM tasks WHERE stage_id = ? AND stage_attempt = ?'),
     timelineRows: db.prepare(
       `SELECT task_id, idx, attempt, executor_id, host, status, speculative, launch_time, duration, result_fetch_start, metrics
        FROM tasks WHERE stage_id = ? AND stage_attempt = ? ORDER BY task_id`,
     ),
   };
+}
+
+/** The task columns the search looks in (the text the task table shows for them). */
+const SEARCHED_COLUMNS = ['CAST(task_id AS TEXT)', 'CAST(idx AS TEXT)', 'CAST(attempt AS TEXT)', 'executor_id', 'host', 'status', 'locality', 'error'];
+
+/**
+ * The WHERE clause of a stage attempt's tasks, with Spark's status filter and the task table's search: a
+ * case-insensitive substring of any searched column (LIKE, with the search's own % and _ taken literally).
+ */
+function taskFilter(stageId: number, attemptId: number, statuses: readonly string[], search: string | undefined): { where: string; args: unknown[] } {
+  const where = ['stage_id = ?', 'stage_attempt = ?'];
+  const args: unknown[] = [stageId, attemptId];
+  if (statuses.length > 0) {
+    where.push(`status IN (${statuses.map(() => '?').join(',')})`);
+    args.push(...statuses);
+  }
+  if (search !== undefined && search !== '') {
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(`(${SEARCHED_COLUMNS.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    for (let i = 0; i < SEARCHED_COLUMNS.length; i++) args.push(pattern);
+  }
+  return { where: where.join(' AND '), args };
 }
 
 type Handle = { db: Database.Database; stmts: ReturnType<typeof prepareAll> };
@@ -306,41 +308,24 @@ export class AppStoreReader implements PooledStore {
     });
   }
 
-  taskCount(stageId: number, attemptId: number, statuses: string[] = []): number {
-    return this.use((h) => {
-      if (statuses.length === 0) return (h.stmts.taskCount.get(stageId, attemptId) as { n: number }).n;
-      const marks = statuses.map(() => '?').join(',');
-      const r = h.db
-        .prepare(`SELECT COUNT(*) AS n FROM tasks WHERE stage_id = ? AND stage_attempt = ? AND status IN (${marks})`)
-        .get(stageId, attemptId, ...statuses) as { n: number };
-      return r.n;
-    });
+  taskCount(stageId: number, attemptId: number, statuses: string[] = [], search?: string): number {
+    const { where, args } = taskFilter(stageId, attemptId, statuses, search);
+    return this.use((h) => (h.db.prepare(`SELECT COUNT(*) AS n FROM tasks WHERE ${where}`).get(...args) as { n: number }).n);
   }
 
   /**
-   * One page of an attempt's tasks. Ties are broken by task id in the sort direction, which is the order
-   * Spark's KV-store indexes produce.
+   * One page of an attempt's tasks: an index walk (every sort key has an index, taskSortColumns.ts). Ties are
+   * broken by task id in the sort direction, which is the order Spark's KV-store indexes produce.
    */
   tasks(stageId: number, attemptId: number, q: TaskQuery): StoredTaskRow[] {
-    const where = ['stage_id = ?', 'stage_attempt = ?'];
-    const args: unknown[] = [stageId, attemptId];
-    if (q.statuses.length > 0) {
-      where.push(`status IN (${q.statuses.map(() => '?').join(',')})`);
-      args.push(...q.statuses);
-    }
-    if (q.executorId !== undefined) {
-      where.push('executor_id = ?');
-      args.push(q.executorId);
-    }
-    if (q.errorContains !== undefined && q.errorContains !== '') {
-      where.push("instr(lower(coalesce(error, '')), lower(?)) > 0");
-      args.push(q.errorContains);
-    }
+    const { where, args } = taskFilter(stageId, attemptId, q.statuses, q.search);
     const dir = q.descending ? 'DESC' : 'ASC';
-    const column = ORDER_COLUMNS[q.order];
-    const order = column === 'task_id' ? `task_id ${dir}` : `${column} ${dir}, task_id ${dir}`;
+    // With a search, `+term` keeps SQLite from walking the sort index with a row lookup per task to find a few
+    // rare matches (seconds at 200k tasks): one sequential scan, then the matches are sorted.
+    const searching = q.search !== undefined && q.search !== '';
+    const order = [...TASK_SORT_TERMS[q.order], 'task_id'].map((t) => `${searching ? '+' : ''}${t} ${dir}`).join(', ');
     const page = `SELECT task_id, executor_id, duration, line_file, line_offset, line_length FROM tasks
-      WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`;
+      WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`;
     // The join keeps the page's order: SQLite scans the ordered subquery as the outer loop.
     const sql = `SELECT p.*, l.raw FROM (${page}) p LEFT JOIN task_lines l ON l.task_id = p.task_id`;
     return this.use((h) => this.resolveLines(h.db.prepare(sql).all(...args, q.length, q.offset) as (StoredTaskRow & LineColumns)[]));

@@ -121,7 +121,7 @@ function toRow(r: any): LogRow {
  * Version of what the stores hold (schemas of index.db and the app databases, and the fold's output). Bump it
  * whenever either changes, so an upgraded server replays logs instead of misreading old stores.
  */
-export const STORE_VERSION = 7;
+export const STORE_VERSION = 8;
 
 export class IndexDb {
   readonly db: Database.Database;

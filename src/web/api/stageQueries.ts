@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { appKeys, type AppRef, type StageQueryInput, type TaskListQueryInput, type TaskSummaryQueryInput } from '../../api/index.js';
+import { appKeys, type AppRef, type StageQueryInput, type TaskSummaryQueryInput, type TaskTableQueryInput } from '../../api/index.js';
 import { apiClient } from './apiClient.js';
 
 /** Every stage attempt without task details (the Stages tab, the job page, the DAG). */
@@ -32,11 +32,11 @@ export function useTaskSummary(app: AppRef, stageId: number, attemptId: number, 
   });
 }
 
-/** One page of a stage's tasks, sorted and filtered by the server. */
-export function useTaskList(app: AppRef, stageId: number, attemptId: number, params: TaskListQueryInput) {
+/** One page of the console task table: sorted on any column, filtered by status and a search text, with its total. */
+export function useTaskTable(app: AppRef, stageId: number, attemptId: number, params: TaskTableQueryInput) {
   return useQuery({
-    queryKey: appKeys.app(app).stage(stageId, attemptId).tasks(params),
-    queryFn: ({ signal }) => apiClient.taskList(app, stageId, attemptId, params, { signal }),
+    queryKey: appKeys.app(app).stage(stageId, attemptId).taskTable(params),
+    queryFn: ({ signal }) => apiClient.taskTable(app, stageId, attemptId, params, { signal }),
     placeholderData: keepPreviousData,
   });
 }

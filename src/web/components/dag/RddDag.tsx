@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { RddNode } from '../../../api/index.js';
 import { EmptyState } from '../EmptyState.js';
 import { textWidth } from '../sqlPlan/textMeasure.js';
+import { curvedEdgePath } from '../graphLayout/graphLayout.js';
 import { DEFAULT_RDD_DAG_METRICS, layoutRddDag } from './rddDagLayout.js';
 import { rddDagModel, type RddDagCluster, type RddDagNode } from './rddDagModel.js';
 
@@ -95,37 +96,29 @@ export function RddDag({
           </marker>
         </defs>
         <g transform={`translate(${MARGIN},${MARGIN})`}>
-          {layout.clusters.map(({ cluster, box }) => {
+          {layout.clusters.map(({ cluster, box, label }) => {
             const c = clusterColours(cluster, skipped);
             return (
               <g key={cluster.id} data-cluster={cluster.kind === 'stage' ? 'stage' : cluster.name} data-barrier={cluster.barrier || undefined}>
                 <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={5} fill={c.fill} stroke={c.stroke} strokeWidth={1.2} />
-                <text x={box.x + 6} y={box.y + 14} fontSize={FONT} fontWeight={cluster.kind === 'stage' ? 700 : 400} fill="#0f172a">
-                  {fit(cluster.name, box.width - 10, FONT, cluster.kind === 'stage')}
+                {/* In the room the layout keeps for the label, which no edge crosses. */}
+                <text x={label.x + 2} y={label.y + label.height - 5} fontSize={FONT} fontWeight={cluster.kind === 'stage' ? 700 : 400} fill="#0f172a">
+                  {fit(cluster.name, Math.max(label.width, box.width - 10), FONT, cluster.kind === 'stage')}
                 </text>
               </g>
             );
           })}
-          {model.edges.map(([p, c]) => {
-            const a = layout.nodes.get(p)!;
-            const b = layout.nodes.get(c)!;
-            const x1 = a.x + a.width / 2;
-            const y1 = a.y + a.height;
-            const x2 = b.x + b.width / 2;
-            const y2 = b.y - 2;
-            const dy = Math.max(12, (y2 - y1) / 2);
-            return (
-              <path
-                key={`${p}-${c}`}
-                d={`M ${x1} ${y1} C ${x1} ${y1 + dy}, ${x2} ${y2 - dy}, ${x2} ${y2}`}
-                fill="none"
-                stroke={EDGE}
-                strokeWidth={1.3}
-                markerEnd={`url(#rdd-arrow-${stageId})`}
-                data-edge={`${p}->${c}`}
-              />
-            );
-          })}
+          {layout.edges.map((e) => (
+            <path
+              key={`${e.from}-${e.to}`}
+              d={curvedEdgePath(e.points)}
+              fill="none"
+              stroke={EDGE}
+              strokeWidth={1.3}
+              markerEnd={`url(#rdd-arrow-${stageId})`}
+              data-edge={`${e.from}->${e.to}`}
+            />
+          ))}
           {[...model.nodes.values()].map((n) => {
             const box = layout.nodes.get(n.id)!;
             const c = nodeColours(n);

@@ -1,14 +1,13 @@
-import { longestPathLayers } from './layeredLayout.js';
+import { graphLayout, type Box, type Point } from '../graphLayout/graphLayout.js';
 import type { RddDagCluster, RddDagModel } from './rddDagModel.js';
 
 /*
- * Top-down layered layout of an RDD graph with nested clusters, done cluster by cluster from the inside
- * out: inside a cluster, its RDDs and (already laid out) child clusters are blocks; an edge between RDDs in
- * two different blocks becomes an edge between the blocks; blocks are layered by longest path and each layer
- * is centred, in the order of its parents' positions. A cluster is then one block of its content's size
- * plus padding and a label row, so cluster boxes never overlap. Pure arithmetic: text widths come from the
- * caller.
+ * Top-down layout of one stage's RDD graph with its nested operation-scope clusters (the stage is the root
+ * cluster), on the console's one graph layout (graphLayout.ts, dagre). Coordinates are relative to the stage
+ * cluster's top-left corner. Pure arithmetic: text widths come from the caller.
  */
+
+export type { Box, Point };
 
 export interface RddDagMetrics {
   nodeWidth: (nodeId: number) => number;
@@ -30,121 +29,43 @@ export const DEFAULT_RDD_DAG_METRICS: Omit<RddDagMetrics, 'nodeWidth' | 'labelWi
   clusterLabel: 18,
 };
 
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
 export interface RddDagLayout {
   width: number;
   height: number;
   nodes: Map<number, Box>;
-  /** Clusters outermost first (draw order), with their depth (root 0). */
-  clusters: { cluster: RddDagCluster; box: Box; depth: number }[];
-}
-
-interface Block {
-  kind: 'node' | 'cluster';
-  nodeId?: number;
-  cluster?: LaidCluster;
-  width: number;
-  height: number;
-  /** Smallest RDD id inside, for a stable order. */
-  minId: number;
-}
-
-interface LaidCluster {
-  cluster: RddDagCluster;
-  width: number;
-  height: number;
-  /** Children with positions relative to the cluster's top-left corner. */
-  children: { block: Block; x: number; y: number }[];
-}
-
-function rddIdsIn(c: RddDagCluster, out: number[] = []): number[] {
-  out.push(...c.nodes);
-  for (const child of c.clusters) rddIdsIn(child, out);
-  return out;
+  /** Clusters outermost first (draw order), with their depth (root 0) and where their label goes. */
+  clusters: { cluster: RddDagCluster; box: Box; label: Box; depth: number }[];
+  /** The model's edges with their routes. */
+  edges: { from: number; to: number; points: Point[] }[];
 }
 
 export function layoutRddDag(model: RddDagModel, m: RddDagMetrics): RddDagLayout {
-  function layoutCluster(cluster: RddDagCluster): LaidCluster {
-    const blocks: Block[] = [
-      ...cluster.nodes.map((id): Block => ({ kind: 'node', nodeId: id, width: m.nodeWidth(id), height: m.nodeHeight, minId: id })),
-      ...cluster.clusters.map((c): Block => {
-        const laid = layoutCluster(c);
-        return { kind: 'cluster', cluster: laid, width: laid.width, height: laid.height, minId: Math.min(...rddIdsIn(c)) };
-      }),
-    ].sort((a, b) => a.minId - b.minId);
-    // Which block of this cluster holds each RDD below it.
-    const blockOf = new Map<number, number>();
-    blocks.forEach((b, i) => {
-      if (b.kind === 'node') blockOf.set(b.nodeId!, i);
-      else for (const id of rddIdsIn(b.cluster!.cluster)) blockOf.set(id, i);
-    });
-    const blockParents: Set<number>[] = blocks.map(() => new Set());
-    for (const [p, c] of model.edges) {
-      const a = blockOf.get(p);
-      const b = blockOf.get(c);
-      if (a !== undefined && b !== undefined && a !== b) blockParents[b]!.add(a);
-    }
-    const indices = blocks.map((_, i) => i);
-    const layerOf = longestPathLayers(indices, (i) => [...blockParents[i]!]);
-    const layers: number[][] = [];
-    for (const i of indices) (layers[layerOf.get(i)!] ??= []).push(i);
-
-    // Place layers top to bottom; order each layer by where its parents are, then centre it.
-    const centreX = new Map<number, number>();
-    const rows: { members: number[]; width: number; height: number }[] = [];
-    for (const layer of layers) {
-      if (layer === undefined) continue;
-      const anchor = (i: number) => {
-        const xs = [...blockParents[i]!].map((p) => centreX.get(p)).filter((x): x is number => x !== undefined);
-        return xs.length === 0 ? Infinity : xs.reduce((s, x) => s + x, 0) / xs.length;
-      };
-      layer.sort((a, b) => anchor(a) - anchor(b) || blocks[a]!.minId - blocks[b]!.minId);
-      const width = layer.reduce((s, i) => s + blocks[i]!.width, 0) + m.gapX * (layer.length - 1);
-      const height = Math.max(...layer.map((i) => blocks[i]!.height));
-      // Provisional centres (relative to a row starting at 0) guide the next layer's order.
-      let x = 0;
-      for (const i of layer) {
-        centreX.set(i, x + blocks[i]!.width / 2 - width / 2);
-        x += blocks[i]!.width + m.gapX;
-      }
-      rows.push({ members: layer, width, height });
-    }
-    const contentWidth = Math.max(0, ...rows.map((r) => r.width));
-    const labelWidth = m.labelWidth(cluster);
-    const innerWidth = Math.max(contentWidth, labelWidth);
-    const pad = m.clusterPadding;
-    const children: LaidCluster['children'] = [];
-    let y = pad + m.clusterLabel;
-    for (const row of rows) {
-      let x = pad + (innerWidth - row.width) / 2;
-      for (const i of row.members) {
-        const b = blocks[i]!;
-        // Blocks in a row share its vertical centre.
-        children.push({ block: b, x, y: y + (row.height - b.height) / 2 });
-        x += b.width + m.gapX;
-      }
-      y += row.height + m.gapY;
-    }
-    const height = (rows.length > 0 ? y - m.gapY : y) + pad;
-    return { cluster, width: innerWidth + 2 * pad, height, children };
-  }
-
-  const root = layoutCluster(model.root);
-  const nodes = new Map<number, Box>();
-  const clusters: RddDagLayout['clusters'] = [];
-  const place = (laid: LaidCluster, x: number, y: number, depth: number) => {
-    clusters.push({ cluster: laid.cluster, box: { x, y, width: laid.width, height: laid.height }, depth });
-    for (const child of laid.children) {
-      if (child.block.kind === 'node') nodes.set(child.block.nodeId!, { x: x + child.x, y: y + child.y, width: child.block.width, height: child.block.height });
-      else place(child.block.cluster!, x + child.x, y + child.y, depth + 1);
-    }
+  const clusterInputs: { id: string; parent?: string; labelWidth: number; labelHeight: number }[] = [];
+  const nodeInputs: { id: string; width: number; height: number; cluster: string }[] = [];
+  const ordered: { cluster: RddDagCluster; depth: number }[] = [];
+  const walk = (c: RddDagCluster, parent: string | undefined, depth: number) => {
+    clusterInputs.push({ id: c.id, ...(parent !== undefined ? { parent } : {}), labelWidth: m.labelWidth(c), labelHeight: m.clusterLabel });
+    ordered.push({ cluster: c, depth });
+    for (const id of c.nodes) nodeInputs.push({ id: String(id), width: m.nodeWidth(id), height: m.nodeHeight, cluster: c.id });
+    for (const child of c.clusters) walk(child, c.id, depth + 1);
   };
-  place(root, 0, 0, 0);
-  return { width: root.width, height: root.height, nodes, clusters };
+  walk(model.root, undefined, 0);
+  const laid = graphLayout(
+    nodeInputs,
+    clusterInputs,
+    model.edges.map(([from, to]) => ({ from: String(from), to: String(to) })),
+    { direction: 'TB', nodeGap: m.gapX, rankGap: m.gapY, clusterPadding: m.clusterPadding, margin: 0 },
+  );
+  // Relative to the stage cluster, which encloses everything.
+  const root = laid.clusters.get(model.root.id)!;
+  const shift = (b: Box): Box => ({ x: b.x - root.x, y: b.y - root.y, width: b.width, height: b.height });
+  const nodes = new Map<number, Box>();
+  for (const id of model.nodes.keys()) nodes.set(id, shift(laid.nodes.get(String(id))!));
+  return {
+    width: root.width,
+    height: root.height,
+    nodes,
+    clusters: ordered.map(({ cluster, depth }) => ({ cluster, depth, box: shift(laid.clusters.get(cluster.id)!), label: shift(laid.labels.get(cluster.id)!) })),
+    edges: laid.edges.map((e) => ({ from: Number(e.from), to: Number(e.to), points: e.points.map((p) => ({ x: p.x - root.x, y: p.y - root.y })) })),
+  };
 }

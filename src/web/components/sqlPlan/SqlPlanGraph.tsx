@@ -1,7 +1,7 @@
 import { useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { AppRef, ExecutionData } from '../../../api/index.js';
 import { EmptyState } from '../EmptyState.js';
-import { edgePath } from './edgePath.js';
+import { curvedEdgePath } from '../graphLayout/graphLayout.js';
 import { GEOMETRY, planGraphGeometry, type LabelledBox } from './planGraphGeometry.js';
 import { planGraph } from './planGraphModel.js';
 import { PlanNodeDetails, type PlanNodeInfo } from './PlanNodeDetails.js';
@@ -141,7 +141,7 @@ export function SqlPlanGraph({
               </marker>
             </defs>
             {graph.clusters.map((c) => {
-              const box = layout.groups.get(c.key);
+              const box = layout.clusters.get(c.key);
               const label = clusterLabels.get(c.key);
               if (box === undefined || label === undefined) return null;
               return (
@@ -162,7 +162,7 @@ export function SqlPlanGraph({
             {layout.edges.map((e) => (
               <path
                 key={`${e.from}-${e.to}`}
-                d={edgePath(e.points)}
+                d={curvedEdgePath(e.points)}
                 fill="none"
                 stroke="#64748b"
                 strokeWidth={1.4}
@@ -170,14 +170,14 @@ export function SqlPlanGraph({
                 data-edge={`${e.from}-${e.to}`}
               />
             ))}
-            {/* Cluster labels above the edges, with a halo, so an edge entering a cluster never hides its text. */}
+            {/* Cluster labels in the room the layout keeps for them (no edge crosses it), above the edges. */}
             {graph.clusters.map((c) => {
-              const box = layout.groups.get(c.key);
+              const at = layout.labels.get(c.key);
               const label = clusterLabels.get(c.key);
-              if (box === undefined || label === undefined) return null;
+              if (at === undefined || label === undefined) return null;
               return (
-                <g key={c.key} transform={`translate(${box.x},${box.y})`} pointerEvents="none" aria-hidden="true">
-                  <LabelText label={label} width={box.width} bold anchor="start" halo={CLUSTER_FILL} />
+                <g key={c.key} transform={`translate(${at.x},${at.y - GEOMETRY.paddingY})`} pointerEvents="none" aria-hidden="true" data-cluster-label={c.nodeId}>
+                  <LabelText label={label} width={at.width} bold anchor="start" halo={CLUSTER_FILL} />
                 </g>
               );
             })}

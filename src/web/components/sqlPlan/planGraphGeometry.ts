@@ -1,5 +1,5 @@
 import type { SqlPlanMetric } from '../../../api/index.js';
-import { layeredLayout, type LayoutResult } from './layeredLayout.js';
+import { graphLayout, type GraphLayout } from '../graphLayout/graphLayout.js';
 import { metricLines } from './metricText.js';
 import type { PlanGraph } from './planGraphModel.js';
 import { textWidth } from './textMeasure.js';
@@ -36,7 +36,7 @@ function labelHeight(label: LabelledBox): number {
 }
 
 export interface PlanGraphGeometry {
-  layout: LayoutResult;
+  layout: GraphLayout;
   nodeLabels: Map<string, LabelledBox>;
   clusterLabels: Map<string, LabelledBox>;
 }
@@ -47,20 +47,19 @@ export function planGraphGeometry(graph: PlanGraph, showStageTask: boolean, comp
   const clusterLabels = new Map<string, LabelledBox>();
   for (const op of graph.operators) nodeLabels.set(String(op.id), labelOf(op.name, op.metrics, showStageTask, compact));
   for (const c of graph.clusters) clusterLabels.set(c.key, labelOf(c.name, c.metrics, showStageTask, compact));
-  const layout = layeredLayout(
+  // Edges run from child to parent, down the page; a codegen stage is a cluster whose label (its name and
+  // duration) the layout keeps clear of every edge.
+  const layout = graphLayout(
     graph.operators.map((op) => {
       const label = nodeLabels.get(String(op.id))!;
-      return { id: String(op.id), width: labelWidth(label), height: labelHeight(label), ...(op.cluster !== undefined ? { group: op.cluster } : {}) };
+      return { id: String(op.id), width: labelWidth(label), height: labelHeight(label), cluster: op.cluster };
+    }),
+    graph.clusters.map((c) => {
+      const label = clusterLabels.get(c.key)!;
+      return { id: c.key, labelWidth: labelWidth(label), labelHeight: labelHeight(label) - GEOMETRY.paddingY };
     }),
     graph.edges.map((e) => ({ from: String(e.from), to: String(e.to) })),
-    {
-      nodeGap: 28,
-      layerGap: 34,
-      groupPadding: GEOMETRY.groupPadding,
-      groupLabelHeight: (g) => labelHeight(clusterLabels.get(g)!) - GEOMETRY.paddingY,
-      groupMinWidth: (g) => labelWidth(clusterLabels.get(g)!),
-      margin: 16,
-    },
+    { direction: 'TB', nodeGap: 28, rankGap: 34, clusterPadding: GEOMETRY.groupPadding, margin: 16 },
   );
   return { layout, nodeLabels, clusterLabels };
 }

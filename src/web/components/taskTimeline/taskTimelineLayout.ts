@@ -1,5 +1,6 @@
 import { assignLanes } from '../timeline/laneAssignment.js';
 import { dominantPhase, PHASE_COUNT, phaseEndFractions } from './taskPhases.js';
+import { compareExecutorIds } from '../../../api/executorOrder.js';
 
 /*
  * Task timeline layout, columnar so 100k tasks cost a few typed arrays rather than 100k objects: executors
@@ -50,21 +51,6 @@ export interface TaskTimelineLayout {
   dominant: Uint8Array;
   /** Tasks of row r are indices rowStart[r] … rowStart[r + 1] − 1 (sorted by start; they never overlap). */
   rowStart: Int32Array;
-}
-
-/** Spark's executor order: the driver first, then numeric ids ascending, then anything else by name. */
-export function compareExecutorIds(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a === 'driver') return -1;
-  if (b === 'driver') return 1;
-  const na = Number(a);
-  const nb = Number(b);
-  const aNum = a !== '' && Number.isFinite(na);
-  const bNum = b !== '' && Number.isFinite(nb);
-  if (aNum && bNum) return na - nb;
-  if (aNum) return -1;
-  if (bNum) return 1;
-  return a < b ? -1 : 1;
 }
 
 export function layoutTaskTimeline(input: TimelineColumns): TaskTimelineLayout {

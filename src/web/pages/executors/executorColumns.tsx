@@ -5,7 +5,7 @@ import { SparkDateTime } from '../../components/timeZone/DateTime.js';
 import { formatBytes } from '../../lib/formatBytes.js';
 import { epochMillisFromSparkDate } from '../../lib/formatDate.js';
 import type { AdditionalMetric } from './additionalMetrics.js';
-import { compareExecutorIds } from './compareExecutorIds.js';
+import { compareExecutorIds } from '../../../api/executorOrder.js';
 import { executorStatus } from './executorStatus.js';
 import { bytesPair, taskTimeText } from './formatPair.js';
 import { ShadedCell } from './ShadedCell.js';

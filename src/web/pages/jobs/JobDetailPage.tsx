@@ -7,7 +7,7 @@ import { useSqlExecutions } from '../../api/sqlQueries.js';
 import { useStageGraph, useStages } from '../../api/stageQueries.js';
 import { useAppRef } from '../../api/useAppRef.js';
 import { CollapsibleSection } from '../../components/CollapsibleSection.js';
-import { StageDag, type DagStage } from '../../components/dag/StageDag.js';
+import { JobDag as JobDagGraph, type JobDagStage } from '../../components/dag/JobDag.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { QueryView } from '../../components/QueryView.js';
@@ -104,23 +104,26 @@ function JobDetail({ app, job }: { app: AppRef; job: JobData }) {
   );
 }
 
-/** The job's stages with Spark's parent edges (console stage graph); skipped stages are grey, as in Spark. */
+/**
+ * The job's stages with their RDD graphs and Spark's parent edges (console stage graph); skipped stages are grey,
+ * as in Spark.
+ */
 function JobDag({ app, job }: { app: AppRef; job: JobData }) {
   const graph = useStageGraph(app);
-  const dagStages = useMemo<DagStage[]>(() => {
+  const dagStages = useMemo<JobDagStage[]>(() => {
     // One node per stage id: its newest attempt.
     const newest = new Map<number, StageGraphNode>();
     for (const s of graph.data?.stages ?? []) if ((newest.get(s.stageId)?.attemptId ?? -1) < s.attemptId) newest.set(s.stageId, s);
     return job.stageIds.map((id) => {
       const s = newest.get(id);
       return s === undefined
-        ? { stageId: id, attemptId: 0, name: 'No data', parentIds: [], status: 'MISSING' }
-        : { stageId: id, attemptId: s.attemptId, name: s.name, parentIds: s.parentIds, status: s.status, href: appPaths.stage(app, id, s.attemptId) };
+        ? { stageId: id, attemptId: 0, name: 'No data', parentIds: [], status: 'MISSING', rdds: [] }
+        : { stageId: id, attemptId: s.attemptId, name: s.name, parentIds: s.parentIds, status: s.status, rdds: s.rdds, href: appPaths.stage(app, id, s.attemptId) };
     });
   }, [app, job.stageIds, graph.data]);
   return (
     <QueryView query={graph} loadingLabel="Loading DAG…">
-      {() => (dagStages.length === 0 ? <EmptyState title={`No DAG visualization information to display for job ${job.jobId}`} /> : <StageDag stages={dagStages} />)}
+      {() => (dagStages.length === 0 ? <EmptyState title={`No DAG visualization information to display for job ${job.jobId}`} /> : <JobDagGraph stages={dagStages} />)}
     </QueryView>
   );
 }

@@ -13,7 +13,7 @@ import { DataTable } from '../../components/DataTable.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { NoLogAccess } from '../../components/NoLogAccess.js';
 import { QueryView } from '../../components/QueryView.js';
-import { compareExecutorIds } from '../../components/taskTimeline/taskTimelineLayout.js';
+import { compareExecutorIds } from '../../../api/executorOrder.js';
 import { DateTime } from '../../components/timeZone/DateTime.js';
 import { appPaths } from '../../lib/appPaths.js';
 import { formatBytes } from '../../lib/formatBytes.js';

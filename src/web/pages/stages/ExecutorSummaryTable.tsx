@@ -4,12 +4,13 @@ import { Link } from 'react-router';
 import type { AppRef, ExecutorStageSummary, ExecutorSummary, StageData } from '../../../api/index.js';
 import { DataTable } from '../../components/DataTable.js';
 import { LogLinks } from '../../components/LogLinks.js';
-import { compareExecutorIds } from '../../components/taskTimeline/taskTimelineLayout.js';
+import { compareExecutorIds } from '../../../api/executorOrder.js';
 import { appPaths } from '../../lib/appPaths.js';
 import { formatBytes } from '../../lib/formatBytes.js';
 import { formatDuration } from '../../lib/formatDuration.js';
 import type { SortingState } from '@tanstack/react-table';
 import type { StageDataPresence } from './stageDataPresence.js';
+import type { StageOptionalMetric } from './stageOptionalMetrics.js';
 
 interface Row {
   id: string;
@@ -20,6 +21,15 @@ interface Row {
 
 const col = createColumnHelper<Row>();
 const sizeRecords = (b: number, r: number) => `${formatBytes(b)} / ${r}`;
+const peak = (r: Row, name: string): number => r.s.peakMemoryMetrics?.[name] ?? 0;
+
+/** Spark 3.5's four peak-memory pairs of the executor table: box, header, tooltip, and the two ExecutorMetrics keys. */
+const PEAK_PAIRS = [
+  { metric: 'executorPeakJvm', header: 'Peak JVM Memory OnHeap / OffHeap', title: 'Peak on-heap and off-heap memory of the JVM.', on: 'JVMHeapMemory', off: 'JVMOffHeapMemory' },
+  { metric: 'executorPeakExecution', header: 'Peak Execution Memory OnHeap / OffHeap', title: 'Peak on-heap and off-heap execution memory.', on: 'OnHeapExecutionMemory', off: 'OffHeapExecutionMemory' },
+  { metric: 'executorPeakStorage', header: 'Peak Storage Memory OnHeap / OffHeap', title: 'Peak on-heap and off-heap storage memory.', on: 'OnHeapStorageMemory', off: 'OffHeapStorageMemory' },
+  { metric: 'executorPeakPool', header: 'Peak Pool Memory Direct / Mapped', title: 'Peak direct and memory-mapped buffer pool memory.', on: 'DirectPoolMemory', off: 'MappedPoolMemory' },
+] as const;
 
 /**
  * "Aggregated Metrics by Executor" (§2.5 7): each executor's share of the stage, with a link to its row on the
@@ -31,6 +41,7 @@ export function ExecutorSummaryTable({
   executors,
   taskHosts,
   presence,
+  shown,
 }: {
   app: AppRef;
   stage: StageData;
@@ -38,6 +49,8 @@ export function ExecutorSummaryTable({
   /** Host per executor id from the stage's tasks, for executors gone from allexecutors. */
   taskHosts: ReadonlyMap<string, string>;
   presence: StageDataPresence;
+  /** Ticked "Show Additional Metrics" boxes: the peak-memory pairs are hidden unless chosen. */
+  shown: ReadonlySet<StageOptionalMetric>;
 }) {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'id', desc: false }]);
   const rows = useMemo<Row[]>(() => {
@@ -90,8 +103,17 @@ export function ExecutorSummaryTable({
             col.accessor((r) => r.s.diskBytesSpilled, { id: 'spillDisk', header: 'Spill (Disk)', meta: { align: 'right' }, cell: (c) => formatBytes(c.getValue()) }),
           ]
         : []),
+      // "0.0 B / 0.0 B" when the executor reported no peaks for the stage, as Spark prints it.
+      ...PEAK_PAIRS.filter((p) => shown.has(p.metric)).map((p) =>
+        col.accessor((r) => peak(r, p.on), {
+          id: p.metric,
+          header: p.header,
+          meta: { align: 'right', headerTitle: p.title },
+          cell: (c) => `${formatBytes(peak(c.row.original, p.on))} / ${formatBytes(peak(c.row.original, p.off))}`,
+        }),
+      ),
     ],
-    [app, presence],
+    [app, presence, shown],
   );
 
   return (

@@ -13,10 +13,11 @@ import { LoadingState } from '../../components/LoadingState.js';
 import { QueryView } from '../../components/QueryView.js';
 import { TaskTimeline } from '../../components/taskTimeline/TaskTimeline.js';
 import { appPaths } from '../../lib/appPaths.js';
-import { useUrlParam } from '../../lib/urlState.js';
 import { AccumulatorsTable, visibleAccumulators } from './AccumulatorsTable.js';
 import { ExecutorSummaryTable } from './ExecutorSummaryTable.js';
 import { stageDataPresence } from './stageDataPresence.js';
+import { StageMetricsPicker } from './StageMetricsPicker.js';
+import { offeredMetrics, useStageOptionalMetrics } from './stageOptionalMetrics.js';
 import { StageSummary } from './StageSummary.js';
 import { SUMMARY_QUANTILES, SummaryMetricsTable } from './SummaryMetricsTable.js';
 import { TaskTable } from './TaskTable.js';
@@ -84,8 +85,7 @@ function StageDetail({ app, stage }: { app: AppRef; stage: StageData }) {
   const jobs = useJobs(app);
   const executors = useAllExecutors(app);
   const summary = useTaskSummary(app, stage.stageId, stage.attemptId, { quantiles: SUMMARY_QUANTILES });
-  const [metricsParam, setMetricsParam] = useUrlParam('metrics');
-  const additional = metricsParam === 'all';
+  const [shown, setShown] = useStageOptionalMetrics();
   const attemptCount = stageTaskAttempts(stage);
   const timeline = useTaskTimeline(app, stage.stageId, stage.attemptId);
   const graph = useStageGraph(app);
@@ -113,10 +113,7 @@ function StageDetail({ app, stage }: { app: AppRef; stage: StageData }) {
           <LoadingState label="Loading DAG…" />
         )}
       </CollapsibleSection>
-      <label className="mt-3 flex w-fit items-center gap-2 text-sm">
-        <input type="checkbox" checked={additional} onChange={(e) => setMetricsParam(e.target.checked ? 'all' : '', { replace: true })} />
-        Show additional metrics (scheduler delay, deserialization, serialization, getting result, peak memory)
-      </label>
+      <StageMetricsPicker offered={offeredMetrics(presence)} shown={shown} onChange={setShown} />
 
       <CollapsibleSection title="Event Timeline" storageKey="task-assignment-timeline">
         {tasksState ?? (timeline.data !== undefined && <TaskTimeline timeline={timeline.data} now={now} />)}
@@ -124,7 +121,7 @@ function StageDetail({ app, stage }: { app: AppRef; stage: StageData }) {
 
       <CollapsibleSection id="summary-metrics" title={`Summary Metrics for ${stage.numCompleteTasks} Completed Tasks`} storageKey="stage-summary-metrics">
         {summary.data !== undefined ? (
-          <SummaryMetricsTable d={summary.data} presence={presence} additional={additional} />
+          <SummaryMetricsTable d={summary.data} presence={presence} shown={shown} />
         ) : summary.isError ? (
           isApiError(summary.error) && summary.error.status === 404 ? (
             <EmptyState title="No tasks have reported metrics yet" />
@@ -136,7 +133,7 @@ function StageDetail({ app, stage }: { app: AppRef; stage: StageData }) {
         )}
       </CollapsibleSection>
 
-      <CollapsibleSection title="Task Duration Distribution" storageKey="stage-duration-distribution">
+      <CollapsibleSection title="Task Wall-Clock Time Distribution" storageKey="stage-duration-distribution">
         {tasksState ?? (durations.length === 0 ? (
           <EmptyState title="No task has succeeded yet" />
         ) : (
@@ -178,7 +175,7 @@ function StageDetail({ app, stage }: { app: AppRef; stage: StageData }) {
       )}
 
       <CollapsibleSection id="executors" title="Aggregated Metrics by Executor" storageKey="stage-executor-summary">
-        <ExecutorSummaryTable app={app} stage={stage} executors={executors.data} taskHosts={taskHosts} presence={presence} />
+        <ExecutorSummaryTable app={app} stage={stage} executors={executors.data} taskHosts={taskHosts} presence={presence} shown={shown} />
       </CollapsibleSection>
 
       {accumulators.length > 0 && (
@@ -188,7 +185,7 @@ function StageDetail({ app, stage }: { app: AppRef; stage: StageData }) {
       )}
 
       <CollapsibleSection id="tasks" title={`Tasks (${attemptCount})`} storageKey="stage-tasks">
-        <TaskTable app={app} stage={stage} presence={presence} additional={additional} />
+        <TaskTable app={app} stage={stage} presence={presence} shown={shown} />
       </CollapsibleSection>
     </>
   );

@@ -2,6 +2,7 @@ import type { TaskMetricDistributions } from '../../../api/index.js';
 import { formatBytes } from '../../lib/formatBytes.js';
 import { formatDuration } from '../../lib/formatDuration.js';
 import type { StageDataPresence } from './stageDataPresence.js';
+import type { StageOptionalMetric } from './stageOptionalMetrics.js';
 
 /** The quantiles this table asks for: Min, 25th percentile, Median, 75th percentile, Max. */
 export const SUMMARY_QUANTILES = [0, 0.25, 0.5, 0.75, 1.0];
@@ -16,28 +17,27 @@ const ms = (values: readonly number[]) => values.map((v) => formatDuration(v));
 const bytes = (values: readonly number[]) => values.map((v) => formatBytes(v));
 const sizeRecords = (b: readonly number[], r: readonly number[]) => b.map((v, i) => `${formatBytes(v)} / ${Math.round(r[i] ?? 0)}`);
 
-/** Spark's "Summary Metrics for N Completed Tasks" (§2.5 5), default rows plus the optional ones when asked. */
-export function SummaryMetricsTable({ d, presence, additional }: { d: TaskMetricDistributions; presence: StageDataPresence; additional: boolean }) {
-  const rows: MetricRow[] = [{ label: 'Duration', values: ms(d.executorRunTime) }];
-  if (additional) {
-    rows.push({ label: 'Scheduler Delay', values: ms(d.schedulerDelay), title: 'Time the task waited to be scheduled and to ship its result.' });
-    rows.push({ label: 'Task Deserialization Time', values: ms(d.executorDeserializeTime) });
-  }
+/**
+ * Spark's "Summary Metrics for N Completed Tasks" (§2.5 5): the default rows, plus the row of each optional
+ * metric whose box is ticked. Duration is the executor run time, as in the task table.
+ */
+export function SummaryMetricsTable({ d, presence, shown }: { d: TaskMetricDistributions; presence: StageDataPresence; shown: ReadonlySet<StageOptionalMetric> }) {
+  const rows: MetricRow[] = [{ label: 'Duration', values: ms(d.executorRunTime), title: 'Executor run time of the task.' }];
+  if (shown.has('schedulerDelay')) rows.push({ label: 'Scheduler Delay', values: ms(d.schedulerDelay), title: 'Time the task waited to be scheduled and to ship its result.' });
+  if (shown.has('deserializationTime')) rows.push({ label: 'Task Deserialization Time', values: ms(d.executorDeserializeTime) });
   rows.push({ label: 'GC Time', values: ms(d.jvmGcTime) });
-  if (additional) {
-    rows.push({ label: 'Result Serialization Time', values: ms(d.resultSerializationTime) });
-    rows.push({ label: 'Getting Result Time', values: ms(d.gettingResultTime) });
-    rows.push({ label: 'Peak Execution Memory', values: bytes(d.peakExecutionMemory) });
-  }
+  if (shown.has('serializationTime')) rows.push({ label: 'Result Serialization Time', values: ms(d.resultSerializationTime) });
+  if (shown.has('gettingResultTime')) rows.push({ label: 'Getting Result Time', values: ms(d.gettingResultTime) });
+  if (shown.has('peakExecutionMemory')) rows.push({ label: 'Peak Execution Memory', values: bytes(d.peakExecutionMemory) });
   if (presence.input) rows.push({ label: 'Input Size / Records', values: sizeRecords(d.inputMetrics.bytesRead, d.inputMetrics.recordsRead) });
   if (presence.output) rows.push({ label: 'Output Size / Records', values: sizeRecords(d.outputMetrics.bytesWritten, d.outputMetrics.recordsWritten) });
   if (presence.shuffleRead) {
-    if (additional) rows.push({ label: 'Shuffle Read Fetch Wait Time', values: ms(d.shuffleReadMetrics.fetchWaitTime) });
+    if (shown.has('shuffleFetchWait')) rows.push({ label: 'Shuffle Read Fetch Wait Time', values: ms(d.shuffleReadMetrics.fetchWaitTime) });
     rows.push({ label: 'Shuffle Read Size / Records', values: sizeRecords(d.shuffleReadMetrics.readBytes, d.shuffleReadMetrics.readRecords) });
-    if (additional) rows.push({ label: 'Shuffle Remote Reads', values: bytes(d.shuffleReadMetrics.remoteBytesRead) });
+    if (shown.has('shuffleRemoteReads')) rows.push({ label: 'Shuffle Remote Reads', values: bytes(d.shuffleReadMetrics.remoteBytesRead) });
   }
   if (presence.shuffleWrite) {
-    if (additional) rows.push({ label: 'Shuffle Write Time', values: d.shuffleWriteMetrics.writeTime.map((v) => formatDuration(v / 1e6)) });
+    if (shown.has('shuffleWriteTime')) rows.push({ label: 'Shuffle Write Time', values: d.shuffleWriteMetrics.writeTime.map((v) => formatDuration(v / 1e6)) });
     rows.push({ label: 'Shuffle Write Size / Records', values: sizeRecords(d.shuffleWriteMetrics.writeBytes, d.shuffleWriteMetrics.writeRecords) });
   }
   if (presence.spill) {

@@ -1,108 +1,97 @@
 import type { SortingState } from '@tanstack/react-table';
-import { useMemo } from 'react';
-import { TASK_STATUS_FILTERS, type AppRef, type StageData, type TaskSorting, type TaskStatusFilter } from '../../../api/index.js';
-import { useTaskList } from '../../api/stageQueries.js';
+import { useEffect, useMemo, useState } from 'react';
+import { TASK_STATUS_FILTERS, TASK_TABLE_MAX_LENGTH, TASK_TABLE_SORTS, type AppRef, type StageData, type TaskStatusFilter, type TaskTableSort } from '../../../api/index.js';
+import { useTaskTable } from '../../api/stageQueries.js';
 import { DataTable } from '../../components/DataTable.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { FacetFilter } from '../../components/FacetFilter.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { Pager } from '../../components/Pager.js';
-import { useUrlInt, useUrlParam, useUrlParamList } from '../../lib/urlState.js';
+import { useSetUrlParams, useUrlInt, useUrlParam, useUrlParamList } from '../../lib/urlState.js';
 import type { StageDataPresence } from './stageDataPresence.js';
+import type { StageOptionalMetric } from './stageOptionalMetrics.js';
 import { taskColumns } from './taskColumns.js';
 
-/** URL values of the task order; Spark's taskList sorts only by id and by run time. */
-const SORTS: Record<string, TaskSorting> = { ID: 'ID', runtime: 'INCREASING_RUNTIME', '-runtime': 'DECREASING_RUNTIME' };
-const DEFAULT_PAGE_SIZE = 100;
-
-/** How many task attempts match the status filter, from the counts the stage carries. */
-function matchingCount(stage: StageData, statuses: readonly string[]): number {
-  const by: Record<string, number> = { RUNNING: stage.numActiveTasks, SUCCESS: stage.numCompleteTasks, FAILED: stage.numFailedTasks, KILLED: stage.numKilledTasks, UNKNOWN: 0 };
-  return (statuses.length === 0 ? Object.keys(by) : statuses).reduce((sum, s) => sum + (by[s] ?? 0), 0);
-}
+/** Spark's stage-page page lengths (its "All" is left out: a 200k-task page is not a page). */
+const PAGE_SIZES = [20, 40, 60, 100] as const;
+/** Spark's taskList spellings, still accepted in links (e.g. the diagnostics' "slowest tasks" link). */
+const TASK_LIST_SORTS: Record<string, { sort: TaskTableSort; desc: boolean }> = {
+  ID: { sort: 'id', desc: false },
+  runtime: { sort: 'duration', desc: false },
+  '-runtime': { sort: 'duration', desc: true },
+};
+/** Spark's task table waits this long after the last keystroke before it searches. */
+const SEARCH_DELAY_MS = 500;
 
 /**
- * The stage's tasks (§2.5 9), paged, sorted and filtered by the server (`taskList` offset/length/sortBy/status),
- * with a virtualised body so even 500-row pages scroll smoothly. Sort, status filter and page live in the URL.
+ * The stage's tasks (§2.5 9) from the console task table: sorted on any column, filtered by status and by a
+ * search text, and paged, all by the server; a virtualised body so long pages scroll smoothly. Sort, filter,
+ * search and page live in the URL. Spark's default order is the task index, ascending.
  */
-export function TaskTable({
-  app,
-  stage,
-  presence,
-  additional,
-}: {
-  app: AppRef;
-  stage: StageData;
-  presence: StageDataPresence;
-  additional: boolean;
-}) {
-  const [sortParam, setSortParam] = useUrlParam('task.sort', 'ID');
+export function TaskTable({ app, stage, presence, shown }: { app: AppRef; stage: StageData; presence: StageDataPresence; shown: ReadonlySet<StageOptionalMetric> }) {
+  const [sortParam] = useUrlParam('task.sort', 'index');
+  const [descParam] = useUrlParam('task.desc', '');
+  const setParams = useSetUrlParams();
   const [statusParam, setStatus] = useUrlParamList('task.status');
+  const [search, setSearch] = useUrlParam('task.search', '');
   const [page, setPage] = useUrlInt('task.page', 1);
-  const [pageSize, setPageSize] = useUrlInt('task.pageSize', DEFAULT_PAGE_SIZE);
-  const sortBy = SORTS[sortParam] ?? 'ID';
+  const [pageSize, setPageSize] = useUrlInt('task.pageSize', PAGE_SIZES[0]);
+  const legacy = TASK_LIST_SORTS[sortParam];
+  const sort: TaskTableSort = legacy?.sort ?? ((TASK_TABLE_SORTS as readonly string[]).includes(sortParam) ? (sortParam as TaskTableSort) : 'index');
+  const desc = legacy?.desc ?? descParam === '1';
   const statuses = statusParam.filter((s): s is TaskStatusFilter => (TASK_STATUS_FILTERS as readonly string[]).includes(s));
-  const length = Math.min(Math.max(pageSize, 1), 1000);
+  const length = Math.min(Math.max(pageSize, 1), TASK_TABLE_MAX_LENGTH);
   const pageIndex = Math.max(0, page - 1);
-  const list = useTaskList(app, stage.stageId, stage.attemptId, { offset: pageIndex * length, length, sortBy, status: statuses });
-  const total = matchingCount(stage, statuses);
+  const query = useTaskTable(app, stage.stageId, stage.attemptId, { sort, desc, offset: pageIndex * length, length, status: statuses, search: search || undefined });
+  const tasks = query.data?.tasks;
 
-  const hasAccumulators = useMemo(() => (list.data ?? []).some((t) => t.accumulatorUpdates.some((a) => !a.name.startsWith('internal.'))), [list.data]);
-  const columns = useMemo(() => taskColumns(app, { presence, additional, accumulators: hasAccumulators }), [app, presence, additional, hasAccumulators]);
-  const sorting = useMemo<SortingState>(
-    () => (sortBy === 'ID' ? [{ id: 'taskId', desc: false }] : [{ id: 'duration', desc: sortBy === 'DECREASING_RUNTIME' }]),
-    [sortBy],
-  );
+  const hasAccumulators = useMemo(() => (tasks ?? []).some((t) => t.accumulatorUpdates.some((a) => !a.name.startsWith('internal.'))), [tasks]);
+  const columns = useMemo(() => taskColumns(app, { presence, shown, accumulators: hasAccumulators }), [app, presence, shown, hasAccumulators]);
+  const sorting = useMemo<SortingState>(() => [{ id: sort, desc }], [sort, desc]);
   const onSortingChange = (next: SortingState) => {
     const s = next[0];
-    const value = s === undefined || s.id === 'taskId' ? 'ID' : s.desc ? '-runtime' : 'runtime';
-    setSortParam(value, { reset: ['task.page'] });
+    // A third click would clear the sort: Spark's table then flips back to ascending instead.
+    const key = s?.id ?? sort;
+    const nextDesc = s === undefined ? !desc : s.desc;
+    setParams({ 'task.sort': key === 'index' ? undefined : key, 'task.desc': nextDesc ? '1' : undefined }, { reset: ['task.page'] });
   };
 
   return (
     <div data-testid="task-table-section">
       <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
-        <FacetFilter
-          label="Status"
-          options={TASK_STATUS_FILTERS}
-          selected={statuses}
-          onChange={(v) => setStatus(v, { reset: ['task.page'] })}
-          testId="task-status-filter"
-        />
-        <label className="flex items-center gap-1 text-slate-600 dark:text-slate-400">
-          Sort by
-          <select className="input" value={sortParam in SORTS ? sortParam : 'ID'} onChange={(e) => setSortParam(e.target.value, { reset: ['task.page'] })} aria-label="Task order">
-            <option value="ID">Task ID</option>
-            <option value="-runtime">Duration (longest first)</option>
-            <option value="runtime">Duration (shortest first)</option>
-          </select>
-        </label>
+        <FacetFilter label="Status" options={TASK_STATUS_FILTERS} selected={statuses} onChange={(v) => setStatus(v, { reset: ['task.page'] })} testId="task-status-filter" />
+        <SearchBox value={search} onSearch={(v) => setSearch(v, { reset: ['task.page'], replace: true })} />
       </div>
-      {list.isError && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
-      {list.data === undefined ? (
-        !list.isError && <LoadingState label="Loading tasks…" />
+      {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
+      {tasks === undefined ? (
+        !query.isError && <LoadingState label="Loading tasks…" />
       ) : (
         <>
           <DataTable
             label="Tasks"
             testId="task-table"
-            data={list.data}
+            data={tasks}
             columns={columns}
             getRowId={(t) => String(t.taskId)}
             sorting={sorting}
             onSortingChange={onSortingChange}
             manualSorting
-            stale={list.isPlaceholderData}
+            stale={query.isPlaceholderData}
             virtualize={{ maxHeight: 640, rowHeight: 31 }}
             nowrap
             rowAttributes={(t) => ({ 'data-task-id': String(t.taskId), 'data-status': t.status })}
-            empty={<EmptyState title="No tasks match">{statuses.length > 0 ? `No task has status ${statuses.join(' or ')}.` : 'No task has started yet.'}</EmptyState>}
+            empty={
+              <EmptyState title="No tasks match">
+                {search ? `No task matches "${search}".` : statuses.length > 0 ? `No task has status ${statuses.join(' or ')}.` : 'No task has started yet.'}
+              </EmptyState>
+            }
           />
           <Pager
             page={pageIndex}
             pageSize={length}
-            total={total}
+            total={query.data?.total}
+            pageSizes={PAGE_SIZES}
             onPageChange={(p) => setPage(p + 1)}
             onPageSizeChange={(s) => setPageSize(s, { reset: ['task.page'] })}
             label="tasks"
@@ -110,5 +99,22 @@ export function TaskTable({
         </>
       )}
     </div>
+  );
+}
+
+/** Spark's "Search:" box: the server searches once typing pauses. */
+function SearchBox({ value, onSearch }: { value: string; onSearch: (v: string) => void }) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  useEffect(() => {
+    if (text === value) return;
+    const timer = setTimeout(() => onSearch(text), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, value, onSearch]);
+  return (
+    <label className="ml-auto flex items-center gap-1 text-slate-600 dark:text-slate-400">
+      Search:
+      <input className="input" type="search" value={text} onChange={(e) => setText(e.target.value)} aria-label="Search tasks" data-testid="task-search" />
+    </label>
   );
 }
