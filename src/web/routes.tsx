@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AppLayout } from './components/AppLayout.js';
 import { LoadingState } from './components/LoadingState.js';
 import { NotFound } from './components/NotFound.js';
+import { PageErrorBoundary } from './components/PageErrorBoundary.js';
 import { SessionGate } from './components/SessionGate.js';
 
 /*
@@ -77,9 +78,11 @@ export function AppRoutes() {
       <Route
         path="sign-in"
         element={
-          <Suspense fallback={<LoadingState label="Loading…" />}>
-            <SignInPage />
-          </Suspense>
+          <PageErrorBoundary resetKey="sign-in">
+            <Suspense fallback={<LoadingState label="Loading…" />}>
+              <SignInPage />
+            </Suspense>
+          </PageErrorBoundary>
         }
       />
       <Route element={<SessionGate />}>

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import type { ApplicationAttemptInfo, ApplicationInfo, AppRef } from '../../../api/index.js';
 import { useApplication } from '../../api/applicationQueries.js';
@@ -5,6 +6,8 @@ import { apiClient } from '../../api/apiClient.js';
 import { noLogsMessage, useAppLogAccess } from '../../api/appAccess.js';
 import { useAppChanges, type LiveState } from '../../api/useAppChanges.js';
 import { useAppRef } from '../../api/useAppRef.js';
+import { LoadingState } from '../../components/LoadingState.js';
+import { PageErrorBoundary } from '../../components/PageErrorBoundary.js';
 import { QueryView } from '../../components/QueryView.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { Tabs } from '../../components/Tabs.js';
@@ -108,7 +111,12 @@ function Shell({ app, info, attempt }: { app: AppRef; info: ApplicationInfo; att
       </header>
       <Tabs items={tabs} label="Application views" />
       <div className="pt-3">
-        <Outlet />
+        {/* A tab that fails to load or render keeps the header and the tab bar usable. */}
+        <PageErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<LoadingState label="Loading page…" />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </div>
     </div>
   );
