@@ -44,3 +44,21 @@ test.describe('page errors', () => {
     await expect(error).toHaveCount(0);
   });
 });
+
+test.describe('contract checks', () => {
+  test('the specs run the bundle with contract checks on; a plain visit (production) has them off', async ({ page, browser, baseURL }) => {
+    await page.goto('/apps');
+    await expect(page.getByTestId('apps-table')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-contract-checks', 'on');
+
+    const plain = await browser.newContext({ baseURL: baseURL! });
+    try {
+      const visitor = await plain.newPage();
+      await visitor.goto('/apps');
+      await expect(visitor.getByTestId('apps-table')).toBeVisible();
+      await expect(visitor.locator('html')).not.toHaveAttribute('data-contract-checks', 'on');
+    } finally {
+      await plain.close();
+    }
+  });
+});
