@@ -35,7 +35,12 @@ export class AppsPage {
     await this.page.goto(`/apps${query}`);
     await expect(this.table).toBeVisible();
   }
+  /** The application's row; for a multi-attempt application its newest attempt (attempts are listed together, newest first). */
   row(appId: string): Locator {
+    return this.table.locator(`tr[data-app-id="${appId}"]`).first();
+  }
+  /** Every row of an application: one per attempt. */
+  attemptRows(appId: string): Locator {
     return this.table.locator(`tr[data-app-id="${appId}"]`);
   }
   async toggleFacet(testId: string, value: string): Promise<void> {

@@ -36,7 +36,7 @@ export function AppsFilters({ fixedProject }: { fixedProject?: string } = {}) {
       <input
         type="search"
         className="input w-72"
-        placeholder="Search app id or name"
+        placeholder="Search id, name, user or project"
         aria-label="Search applications"
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
