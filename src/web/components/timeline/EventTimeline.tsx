@@ -187,22 +187,22 @@ export function EventTimeline<R extends TimelineRange, P extends TimelinePoint>(
   return (
     <div ref={markersRef} data-testid={testId === undefined ? undefined : `${testId}-markers`}>
       <CanvasTimeline<Hit<R, P>>
-      bounds={layout.bounds}
-      contentHeight={contentHeight}
-      gutter={EVENT_TIMELINE_GUTTER}
-      maxHeight={460}
-      draw={draw}
-      drawGutter={drawGutter}
-      hitTest={hitTest}
-      hitBox={hitBox}
-      tooltip={(h) => (h.kind === 'range' ? rangeTooltip(h.item) : pointTooltip(h.item))}
-      onActivate={(h) => {
-        if (h.kind === 'range') onActivateRange?.(h.item);
-      }}
-      onHover={(h) => onHoverRange?.(h?.kind === 'range' ? h.item : undefined)}
-      label={label}
-      testId={testId}
-      legend={legend}
+        bounds={layout.bounds}
+        contentHeight={contentHeight}
+        gutter={EVENT_TIMELINE_GUTTER}
+        maxHeight={460}
+        draw={draw}
+        drawGutter={drawGutter}
+        hitTest={hitTest}
+        hitBox={hitBox}
+        tooltip={(h) => (h.kind === 'range' ? rangeTooltip(h.item) : pointTooltip(h.item))}
+        onActivate={(h) => {
+          if (h.kind === 'range') onActivateRange?.(h.item);
+        }}
+        onHover={(h) => onHoverRange?.(h?.kind === 'range' ? h.item : undefined)}
+        label={label}
+        testId={testId}
+        legend={legend}
       />
     </div>
   );

@@ -37,14 +37,32 @@ function ResolvedShell({ app, info }: { app: AppRef; info: ApplicationInfo }) {
     app.attemptId === undefined ? info.attempts.find((a) => a.attemptId === undefined) : info.attempts.find((a) => a.attemptId === app.attemptId);
   if (attempt === undefined) {
     const newest = info.attempts[0];
-    // `-` for an application whose attempts all have ids (or a stale attempt id): go to the newest attempt,
-    // keeping the tab the link pointed at.
-    if (newest !== undefined && newest.attemptId !== app.attemptId) {
+    // `-` on an application whose attempts all have ids: go to the newest attempt, keeping the tab the link
+    // pointed at (the attempt-less form of a link, as Spark's /history/<app> redirects).
+    if (app.attemptId === undefined && newest !== undefined) {
       const rest = location.pathname.split('/').slice(4).join('/');
       const target = `${appPaths.jobs({ appId: app.appId, attemptId: newest.attemptId }).replace(/\/jobs$/, '')}/${rest || 'jobs'}`;
       return <Navigate replace to={`${target}${location.search}`} />;
     }
-    return <p role="alert">Attempt {app.attemptId} of {app.appId} not found.</p>;
+    // A named attempt that does not exist is said so, not silently swapped for another one.
+    return (
+      <div role="alert" className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200" data-testid="unknown-attempt">
+        <p className="font-semibold">
+          {info.name} ({app.appId}) has no attempt {app.attemptId ?? '-'}
+        </p>
+        <p className="mt-1">
+          Its attempts:{' '}
+          {info.attempts.map((a, i) => (
+            <span key={a.attemptId ?? '-'}>
+              {i > 0 && ', '}
+              <Link className="link" to={appPaths.jobs({ appId: app.appId, attemptId: a.attemptId })}>
+                {a.attemptId === undefined ? 'the attempt without id' : `attempt ${a.attemptId}`}
+              </Link>
+            </span>
+          ))}
+        </p>
+      </div>
+    );
   }
   return <Shell app={app} info={info} attempt={attempt} />;
 }

@@ -32,7 +32,7 @@ export function AppsFilters({ fixedProject }: { fixedProject?: string } = {}) {
   const anyFilter = status.length + users.length + versions.length + projects.length > 0 || from !== '' || to !== '' || search !== '';
 
   return (
-    <div className="mb-3 flex flex-wrap items-center gap-2" role="search" aria-label="Filter applications">
+    <div className="mb-3 flex flex-wrap items-start gap-2" role="search" aria-label="Filter applications">
       <input
         type="search"
         className="input w-72"
