@@ -63,7 +63,7 @@ test.describe('demo workspace', () => {
     await expect(appsPage.rows).toHaveCount(1);
     await expect(appsPage.row(running)).toContainText('running');
     await expect(appsPage.row(running)).toContainText(summary.running.project);
-    await appsPage.row(running).getByRole('link').first().click();
+    await appsPage.row(running).getByRole('link', { name: running }).click();
     await expect(new AppShell(page).meta).toContainText('running');
   });
 

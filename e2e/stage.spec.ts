@@ -110,7 +110,7 @@ test.describe('stage detail', () => {
 test.describe('failure path', () => {
   test('from the list to why a task failed, then to its executor and logs', async ({ appsPage, appShell, stagesPage, stagePage, page }) => {
     await appsPage.goto();
-    await appsPage.row('app-20161115172038-0000').getByRole('link').click();
+    await appsPage.row('app-20161115172038-0000').getByRole('link', { name: 'app-20161115172038-0000' }).click();
     await appShell.tab('Stages').click();
     await expect(stagesPage.summary).toBeVisible();
     await stagesPage.row(0).getByTestId('stage-link').click();
