@@ -16,6 +16,7 @@ import { formatDate } from '../../lib/formatDate.js';
 import { formatDuration } from '../../lib/formatDuration.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 import { appTabs } from './appTabs.js';
+import { FailureBanner } from './FailureBanner.js';
 
 /**
  * Frame of one application's pages: header (name, Spark version, user, start, duration or "running"),
@@ -127,6 +128,7 @@ function Shell({ app, info, attempt }: { app: AppRef; info: ApplicationInfo; att
           )}
         </div>
       </header>
+      <FailureBanner app={app} attempt={attempt} />
       <Tabs items={tabs} label="Application views" />
       <div className="pt-3">
         {/* A tab that fails to load or render keeps the header and the tab bar usable. */}
