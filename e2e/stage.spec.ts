@@ -40,7 +40,8 @@ test.describe('stage detail', () => {
     expect(text).toMatch(/Task \d+ \(attempt 0\)/);
     expect(text).toContain('Scheduler Delay');
     expect(text).toContain('Executor Computing Time');
-    // Zoom with the wheel and reset.
+    // Zoom with the wheel (after ticking Spark's "Enable zooming") and reset.
+    await stagePage.timeline.getByTestId('timeline-enable-zoom').check();
     await canvas.hover({ position: { x: box.width * 0.6, y: 30 } });
     await stagePage.page.mouse.wheel(0, -400);
     await expect(stagePage.timeline).toHaveAttribute('data-zoomed', 'true');
