@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useRef } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import type { ApplicationAttemptInfo, ApplicationInfo, AppRef } from '../../../api/index.js';
 import { useApplication } from '../../api/applicationQueries.js';
@@ -9,6 +9,7 @@ import { useAppRef } from '../../api/useAppRef.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { PageErrorBoundary } from '../../components/PageErrorBoundary.js';
 import { QueryView } from '../../components/QueryView.js';
+import { SectionSkipLinks } from '../../components/SectionSkipLinks.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { Tabs } from '../../components/Tabs.js';
 import { appPaths } from '../../lib/appPaths.js';
@@ -70,6 +71,7 @@ function ResolvedShell({ app, info }: { app: AppRef; info: ApplicationInfo }) {
 
 function Shell({ app, info, attempt }: { app: AppRef; info: ApplicationInfo; attempt: ApplicationAttemptInfo }) {
   const running = !attempt.completed;
+  const contentRef = useRef<HTMLDivElement>(null);
   const live = useAppChanges(app.appId, running);
   const logAccess = useAppLogAccess(app.appId);
   const tabs = appTabs(app);
@@ -130,7 +132,8 @@ function Shell({ app, info, attempt }: { app: AppRef; info: ApplicationInfo; att
       </header>
       <FailureBanner app={app} attempt={attempt} />
       <Tabs items={tabs} label="Application views" />
-      <div className="pt-3">
+      <SectionSkipLinks contentRef={contentRef} />
+      <div className="pt-3" ref={contentRef}>
         {/* A tab that fails to load or render keeps the header and the tab bar usable. */}
         <PageErrorBoundary resetKey={location.pathname}>
           <Suspense fallback={<LoadingState label="Loading page…" />}>

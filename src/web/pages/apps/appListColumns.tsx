@@ -1,4 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
+import { Fragment } from 'react';
 import { Link } from 'react-router';
 import type { AppListItem } from '../../../api/index.js';
 import { apiClient } from '../../api/apiClient.js';
@@ -18,6 +19,16 @@ export type EventLogAccess = (item: AppListItem) => boolean | undefined;
 
 const dash = <span className="text-slate-400">—</span>;
 
+/** A date whose day and time may wrap onto two lines (never inside either). */
+function DateCell({ at }: { at: number }) {
+  const [day, ...time] = formatDate(at).split(' ');
+  return (
+    <span>
+      <span className="whitespace-nowrap">{day}</span> <span className="whitespace-nowrap">{time.join(' ')}</span>
+    </span>
+  );
+}
+
 /**
  * Spark's history-page columns, one row per attempt (Version, App ID, App Name, Attempt ID, Started, Completed,
  * Duration, Spark User, Last Updated, Event Log) plus the console's Status and Project. Every data column sorts
@@ -31,7 +42,16 @@ export function appListColumns(canDownload: EventLogAccess) {
       cell: (c) => (
         <span className="inline-flex items-center gap-1">
           <Link to={appHref(c.row.original)} className="link font-mono text-xs">
-            {c.getValue()}
+            {/* YARN ids may wrap after their underscores when the window is narrow. */}
+            {c
+              .getValue()
+              .split(/(?<=_)/)
+              .map((part, i) => (
+                <Fragment key={i}>
+                  {i > 0 && <wbr />}
+                  {part}
+                </Fragment>
+              ))}
           </Link>
           {c.row.original.error !== undefined && (
             <span className="text-amber-600" title={`Log could not be fully read: ${c.row.original.error}`} aria-label="log read error">
@@ -49,12 +69,13 @@ export function appListColumns(canDownload: EventLogAccess) {
       cell: (c) => (c.row.original.attemptId === undefined ? dash : <span title={`attempt ${c.row.original.attemptId} of ${c.getValue()}`}>{c.row.original.attemptId}</span>),
     }),
     col.accessor('status', { header: 'Status', cell: (c) => <StatusBadge status={c.getValue()} /> }),
-    col.accessor('startTime', { header: 'Started', cell: (c) => <span className="whitespace-nowrap">{formatDate(c.getValue())}</span> }),
+    // Dates wrap between day and time, so Spark's twelve columns fit a 1280 px window.
+    col.accessor('startTime', { header: 'Started', cell: (c) => <DateCell at={c.getValue()} /> }),
     col.accessor('endTime', {
       header: 'Completed',
       cell: (c) => {
         const end = c.getValue();
-        return end === null ? dash : <span className="whitespace-nowrap">{formatDate(end)}</span>;
+        return end === null ? dash : <DateCell at={end} />;
       },
     }),
     col.accessor('duration', {
@@ -67,7 +88,7 @@ export function appListColumns(canDownload: EventLogAccess) {
       },
     }),
     col.accessor('sparkUser', { header: 'Spark User' }),
-    col.accessor('lastUpdated', { header: 'Last Updated', cell: (c) => <span className="whitespace-nowrap">{formatDate(c.getValue())}</span> }),
+    col.accessor('lastUpdated', { header: 'Last Updated', cell: (c) => <DateCell at={c.getValue()} /> }),
     col.accessor('project', { header: 'Project', cell: (c) => c.getValue() || dash }),
     col.display({
       id: 'eventLog',
