@@ -54,8 +54,11 @@ test.describe('a viewer (carol)', () => {
     for (const r of rolesOf('carol')) await expect(page.locator(`[data-project="${r.project}"]`).getByTestId('my-role')).toHaveText(r.role);
     // The application list holds only her projects' applications.
     await page.goto('/apps?pageSize=100');
-    const expected = summary.projects.filter((p) => mine.includes(p.name)).reduce((n, p) => n + p.appIds.length, 0);
+    // One row per attempt (one generated log each).
+    const expected = summary.apps.filter((a) => mine.includes(a.project)).length;
     await expect(page.getByTestId('apps-table').locator('tbody tr')).toHaveCount(expected);
+    // A viewer may not download event logs, so the rows offer no download.
+    if (rolesOf('carol').every((r) => r.role === 'viewer')) await expect(page.getByTestId('row-event-log')).toHaveCount(0);
     // No admin pages for her.
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' })).toHaveCount(0);
   });

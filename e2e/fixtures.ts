@@ -1,4 +1,5 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { CONTRACT_CHECK_FLAG, CONTRACT_MISMATCH_PREFIX } from '../src/web/api/contractChecks.js';
 
 /*
  * Page objects injected as fixtures: specs speak in terms of the console's pages ("open stage 0, filter
@@ -34,7 +35,12 @@ export class AppsPage {
     await this.page.goto(`/apps${query}`);
     await expect(this.table).toBeVisible();
   }
+  /** The application's row; for a multi-attempt application its newest attempt (attempts are listed together, newest first). */
   row(appId: string): Locator {
+    return this.table.locator(`tr[data-app-id="${appId}"]`).first();
+  }
+  /** Every row of an application: one per attempt. */
+  attemptRows(appId: string): Locator {
     return this.table.locator(`tr[data-app-id="${appId}"]`);
   }
   async toggleFacet(testId: string, value: string): Promise<void> {
@@ -160,7 +166,23 @@ export async function hoverTimeline(timeline: Locator, xFraction: number, y: num
   return timeline.getByTestId('timeline-tooltip');
 }
 
-export const test = base.extend<{
+/**
+ * Every page of every spec runs the SPA with its contract checks on (each API answer parsed with its zod
+ * schema, see src/web/api/contractChecks.ts) and fails the test when an answer does not match.
+ */
+const contractChecked = base.extend({
+  context: async ({ context }, use) => {
+    await context.addInitScript(`globalThis.${CONTRACT_CHECK_FLAG} = true;`);
+    const mismatches: string[] = [];
+    context.on('console', (m) => {
+      if (m.type() === 'error' && m.text().startsWith(CONTRACT_MISMATCH_PREFIX)) mismatches.push(m.text());
+    });
+    await use(context);
+    expect(mismatches, 'API answers that do not match the contract').toEqual([]);
+  },
+});
+
+export const test = contractChecked.extend<{
   appsPage: AppsPage;
   appShell: AppShell;
   jobsPage: JobsPage;

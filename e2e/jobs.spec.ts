@@ -1,4 +1,8 @@
+import { AXIS_HEIGHT, LANES_TOP } from '../src/web/components/timeline/eventTimelineGeometry.js';
 import { expect, hoverTimeline, test } from './fixtures.js';
+
+/** Inside the first lane of bars, below the axis and the executor row. */
+const FIRST_LANE_Y = AXIS_HEIGHT + LANES_TOP + 10;
 
 // Values from Spark's golden files: job_list_json_expectation.json, one_job_json_expectation.json.
 test.describe('jobs tab', () => {
@@ -36,14 +40,14 @@ test.describe('jobs tab', () => {
     // The job bar sits in the first lane below the executor row; scan along it for the tooltip.
     let tooltipText = '';
     for (const f of [0.7, 0.8, 0.9, 0.75, 0.85]) {
-      const tip = await hoverTimeline(jobsPage.timeline, f, 22 + 26 + 8 + 10);
+      const tip = await hoverTimeline(jobsPage.timeline, f, FIRST_LANE_Y);
       if (await tip.isVisible()) {
         tooltipText = (await tip.textContent()) ?? '';
         break;
       }
     }
     expect(tooltipText).toContain('collect at <console>:27 (Job 0)');
-    await page.mouse.click(box.x + box.width * 0.8, box.y + 22 + 26 + 8 + 10);
+    await page.mouse.click(box.x + box.width * 0.8, box.y + FIRST_LANE_Y);
     await expect(page).toHaveURL(/\/jobs\/0$/);
   });
 

@@ -1,8 +1,10 @@
 import type { ExecutionData } from '../src/api/index.js';
+import { demoEvents } from './demoEvents.js';
+import { demoApp, demoSummary } from './demoWorkspace.js';
 import { expect, pagesTest as test, setUrlCheckbox } from './fixtures.js';
 
 // No golden file covers the SQL endpoints; values are those Spark writes into these sample logs (and the
-// server's own `sql` answer is used to cross-check the drawn graph).
+// server's own `sql` answer is used to cross-check the drawn graph), or those the demo generator wrote.
 
 test.describe('SQL tab', () => {
   test('list: completed queries with job links, Spark\'s default newest-first order', async ({ sqlListPage }) => {
@@ -33,34 +35,6 @@ test.describe('SQL tab', () => {
     await expect(page).toHaveURL(/sql\.page=2/);
     await expect(page.getByTestId('pager-range')).toHaveText('2–2 of 2 executions (in id order)');
     await expect(page.getByRole('button', { name: 'Next page' })).toBeDisabled();
-  });
-
-  // No sample log has a failed SQL execution: the list answer is mocked, pointing at local-1422981780767's real
-  // failed job 1, whose failed stage's reason (failed_stage_list_json_expectation.json) is the error shown.
-  test('failed table: job links and the failed stage\'s error (mocked list answer)', async ({ sqlListPage, page }) => {
-    const failed: ExecutionData = {
-      id: 4,
-      status: 'FAILED',
-      description: '',
-      planDescription: '',
-      submissionTime: '2015-02-03T16:43:05.000GMT',
-      duration: 1200,
-      runningJobIds: [],
-      successJobIds: [0],
-      failedJobIds: [1],
-      nodes: [],
-      edges: [],
-    };
-    await page.route('**/api/v1/applications/local-1422981780767/sql?*', (r) => r.fulfill({ json: [failed] }));
-    await sqlListPage.goto('local-1422981780767');
-    await expect(sqlListPage.summary.getByTestId('sql-count-failed')).toHaveText('1');
-    const row = sqlListPage.row(4);
-    // No description: Spark shows the id as the link text.
-    await expect(row.locator('td').nth(1)).toHaveText('4');
-    await expect(row.getByTestId('job-links')).toHaveText(['[0]', '[1]']);
-    await expect(row.getByTestId('error-cell')).toContainText('Job aborted due to stage failure');
-    await row.getByRole('button', { name: '+details' }).click();
-    await expect(row.getByTestId('error-details')).toContainText('java.lang.RuntimeException: got a 3, failing');
   });
 
   test('execution: summary, plan graph built from the REST nodes and edges, layout top-down', async ({ sqlExecutionPage, page, request }) => {
@@ -140,5 +114,44 @@ test.describe('SQL tab', () => {
     await expect(sqlExecutionPage.node(9)).toHaveText('Range');
     await sqlExecutionPage.goto('local-1642039451826', 9);
     await expect(page.getByTestId('error-state')).toContainText('No information to display for query 9');
+  });
+});
+
+// No sample log has a failed SQL execution; the demo workspace's OOM scenario on Spark 3.4 does (its
+// SQLExecutionEnd carries errorMessage), so the failed table runs on it, with values read from its log.
+test.describe('SQL tab on the demo workspace', () => {
+  test.use({ baseURL: process.env.E2E_DEMO_URL, storageState: process.env.E2E_DEMO_ALICE_STATE });
+
+  test('failed table: job links and the execution\'s error with its details', async ({ sqlListPage }) => {
+    const app = demoApp(demoSummary(), 'failed SQL execution on Spark 3.4+', (a) => a.scenario === 'oomFailure' && a.completed && !/^(2|3\.[0-3])\./.test(a.sparkVersion));
+    const events = demoEvents(app);
+    const failedEnd = events.find((e) => e.Event.endsWith('SQLExecutionEnd') && typeof e.errorMessage === 'string' && e.errorMessage !== '')!;
+    expect(failedEnd, 'the OOM scenario fails a SQL execution').toBeDefined();
+    const executionId = failedEnd.executionId as number;
+    // Jobs of the execution, split by their result.
+    const jobIds = events
+      .filter((e) => e.Event === 'SparkListenerJobStart' && (e.Properties as Record<string, string> | undefined)?.['spark.sql.execution.id'] === String(executionId))
+      .map((e) => e['Job ID'] as number);
+    const failedJobIds = events
+      .filter((e) => e.Event === 'SparkListenerJobEnd' && jobIds.includes(e['Job ID'] as number) && (e['Job Result'] as { Result: string }).Result === 'JobFailed')
+      .map((e) => e['Job ID'] as number);
+    expect(failedJobIds.length).toBeGreaterThan(0);
+    // Spark 3.5's REST answer has no error field, so the console shows the failure reason of the failed job's
+    // first failed stage, which names the same error the execution ended with.
+    const stageIds = new Set(events.filter((e) => e.Event === 'SparkListenerJobStart' && failedJobIds.includes(e['Job ID'] as number)).flatMap((e) => e['Stage IDs'] as number[]));
+    const reason = events
+      .filter((e) => e.Event === 'SparkListenerStageCompleted')
+      .map((e) => e['Stage Info'] as { 'Stage ID': number; 'Failure Reason'?: string })
+      .find((s) => stageIds.has(s['Stage ID']) && s['Failure Reason'] !== undefined)!['Failure Reason']!;
+    expect(failedEnd.errorMessage as string).toContain(reason.split('\n')[0]);
+    const [headline = '', ...rest] = reason.split('\n');
+
+    await sqlListPage.goto(app.appId, '', app.attemptId ?? '-');
+    await expect(sqlListPage.summary.getByTestId('sql-count-failed')).toHaveText('1');
+    const row = sqlListPage.row(executionId);
+    await expect(row.getByTestId('job-links')).toHaveText(jobIds.map((id) => `[${id}]`).join(''));
+    await expect(row.getByTestId('error-cell')).toContainText(headline);
+    await row.getByTestId('error-cell').getByRole('button', { name: '+details' }).click();
+    await expect(row.getByTestId('error-details')).toContainText(rest.find((l) => l.trim() !== '')!.trim());
   });
 });

@@ -43,7 +43,8 @@ test.describe('stage detail', () => {
     expect(text).toMatch(/Task \d+ \(attempt 0\)/);
     expect(text).toContain('Scheduler Delay');
     expect(text).toContain('Executor Computing Time');
-    // Zoom with the wheel and reset.
+    // Zoom with the wheel (after ticking Spark's "Enable zooming") and reset.
+    await stagePage.timeline.getByTestId('timeline-enable-zoom').check();
     await canvas.hover({ position: { x: box.width * 0.6, y: 30 } });
     await stagePage.page.mouse.wheel(0, -400);
     await expect(stagePage.timeline).toHaveAttribute('data-zoomed', 'true');
@@ -182,7 +183,7 @@ test.describe('stage detail', () => {
 test.describe('failure path', () => {
   test('from the list to why a task failed, then to its executor and logs', async ({ appsPage, appShell, stagesPage, stagePage, page }) => {
     await appsPage.goto();
-    await appsPage.row('app-20161115172038-0000').getByRole('link').click();
+    await appsPage.row('app-20161115172038-0000').getByRole('link', { name: 'app-20161115172038-0000' }).click();
     await appShell.tab('Stages').click();
     await expect(stagesPage.summary).toBeVisible();
     await stagesPage.row(0).getByTestId('stage-link').click();

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RDDStorageInfo } from '../src/api/index.js';
+import { bytesToString, type RDDStorageInfo } from '../src/api/index.js';
 import { CONFORMANCE_DIR } from '../test/support/sharedData.js';
+import { demoEvents, persistedRdds } from './demoEvents.js';
+import { demoApp, demoSummary } from './demoWorkspace.js';
 import { expect, pagesTest as test } from './fixtures.js';
 
 function golden<T>(file: string): T {
@@ -32,49 +34,63 @@ test.describe('storage tab', () => {
     await expect(page.getByTestId('error-state')).toContainText('RDD Not Found');
     await expect(page.getByTestId('error-state')).toContainText('HTTP 404');
   });
+});
 
-  // No sample log ends with an RDD still cached, so the filled tables run on a mocked API answer.
-  test('cached RDDs: table, Spark byte text, sorting, detail with paged partitions (mocked answer)', async ({ storagePage, rddPage, page }) => {
-    const partitions = Array.from({ length: 25 }, (_, i) => ({
-      blockName: `rdd_2_${i}`,
-      storageLevel: 'Memory Deserialized 1x Replicated',
-      memoryUsed: 1000 + i,
-      diskUsed: 0,
-      executors: ['driver'],
-    }));
-    const events: RDDStorageInfo = {
-      id: 2,
-      name: 'events',
-      numPartitions: 40,
-      numCachedPartitions: 25,
-      storageLevel: 'Memory Deserialized 1x Replicated',
-      memoryUsed: 3 * 2 ** 30,
-      diskUsed: 0,
-      dataDistribution: [{ address: 'localhost:57971', memoryUsed: 3 * 2 ** 30, memoryRemaining: 2 ** 20, diskUsed: 0, onHeapMemoryUsed: 3 * 2 ** 30, onHeapMemoryRemaining: 2 ** 20, offHeapMemoryUsed: 0, offHeapMemoryRemaining: 0 }],
-      partitions,
-    };
-    const users: RDDStorageInfo = { id: 10, name: 'users', numPartitions: 8, numCachedPartitions: 8, storageLevel: 'Disk Serialized 1x Replicated', memoryUsed: 0, diskUsed: 1536 };
-    await page.route(`**/api/v1/applications/${APP}/storage/rdd`, (r) => r.fulfill({ json: [users, events] }));
-    await page.route(`**/api/v1/applications/${APP}/storage/rdd/2`, (r) => r.fulfill({ json: events }));
+// No sample log ends with an RDD still cached; the demo workspace's cache scenario does (logBlockUpdates on,
+// the RDD kept to the end), so the filled tables run on it, with values read back from its generated log.
+test.describe('storage tab on the demo workspace', () => {
+  test.use({ baseURL: process.env.E2E_DEMO_URL, storageState: process.env.E2E_DEMO_ALICE_STATE });
 
-    await storagePage.goto(APP);
-    const rows = storagePage.table.locator('tbody tr');
-    await expect(rows.locator('td:first-child')).toHaveText(['2', '10']);
-    await expect(rows.first().locator('td')).toHaveText(['2', 'events', 'Memory Deserialized 1x Replicated', '25', '62.50%', '3.0 GiB', '0.0 B']);
-    // Spark's Utils.bytesToString only switches unit at twice its size: 1536 B stays in bytes.
-    await expect(rows.nth(1).locator('td')).toHaveText(['10', 'users', 'Disk Serialized 1x Replicated', '8', '100.00%', '0.0 B', '1536.0 B']);
-    // Numbers sort largest first on the first click.
-    await storagePage.table.getByRole('button', { name: 'Fraction Cached' }).click();
-    await expect(rows.locator('td:first-child')).toHaveText(['10', '2']);
+  const cacheApp = () => demoApp(demoSummary(), 'cache app that keeps its RDD', (a) => a.scenario === 'cache' && a.completed && !a.sparkVersion.startsWith('3.1'));
+
+  test('cached RDD: row from the log\'s blocks, Spark byte text, URL-held sort', async ({ storagePage, page }) => {
+    const app = cacheApp();
+    const [rdd] = persistedRdds(demoEvents(app));
+    expect(rdd, 'the cache scenario keeps one RDD').toBeDefined();
+    const blocks = [...rdd!.blocks.values()];
+    const memory = blocks.reduce((n, b) => n + b.memory, 0);
+    const disk = blocks.reduce((n, b) => n + b.disk, 0);
+
+    await storagePage.goto(app.appId, app.attemptId ?? '-');
+    const row = storagePage.table.locator('tbody tr');
+    await expect(row).toHaveCount(1);
+    await expect(row.locator('td')).toHaveText([
+      String(rdd!.id),
+      rdd!.name,
+      rdd!.storageLevel,
+      String(rdd!.blocks.size),
+      `${((100 * rdd!.blocks.size) / rdd!.numPartitions).toFixed(2)}%`,
+      bytesToString(memory),
+      bytesToString(disk),
+    ]);
+    // Numbers sort largest first on the first click, and the choice lives in the URL.
+    const header = storagePage.table.locator('th', { hasText: 'Fraction Cached' });
+    await header.getByRole('button').click();
     await expect(page).toHaveURL(/storage\.sort=fractionCached&storage\.desc=true/);
+    await expect(header).toHaveAttribute('aria-sort', 'descending');
+  });
 
-    await storagePage.table.getByRole('link', { name: 'events' }).click();
-    await expect(rddPage.title).toHaveText('RDD Storage Info for events');
-    await expect(rddPage.distribution.locator('tbody tr td')).toHaveText(['localhost:57971', '3.0 GiB (1024.0 KiB Remaining)', '0.0 B (0.0 B Remaining)', '0.0 B']);
+  test('RDD detail: executors holding blocks, partitions paged in numeric block order', async ({ storagePage, rddPage, page }) => {
+    const app = cacheApp();
+    const rdd = persistedRdds(demoEvents(app))[0]!;
+    await storagePage.goto(app.appId, app.attemptId ?? '-');
+    await storagePage.table.getByRole('link', { name: rdd.name }).click();
+    await expect(rddPage.title).toHaveText(`RDD Storage Info for ${rdd.name}`);
+    const holders = new Set([...rdd.blocks.values()].flatMap((b) => b.executors));
+    const hosts = rddPage.distribution.locator('tbody tr td:first-child');
+    await expect(hosts).toHaveCount(holders.size);
+    expect((await hosts.allInnerTexts()).sort()).toEqual([...holders].map((id) => rdd.addresses.get(id)!).sort());
+    await expect(page.getByRole('heading', { name: `${rdd.blocks.size} Partitions` })).toBeVisible();
+
     await page.goto(`${page.url()}?block.pageSize=20&block.page=2`);
-    const blocks = rddPage.partitions.locator('tbody tr');
-    // Numeric block order: rdd_2_20 … rdd_2_24 on the second page.
-    await expect(blocks.locator('td:first-child')).toHaveText(['rdd_2_20', 'rdd_2_21', 'rdd_2_22', 'rdd_2_23', 'rdd_2_24']);
-    await expect(blocks.first().getByRole('link', { name: 'localhost:57971' })).toHaveAttribute('href', `/apps/${APP}/-/executors?executor=driver`);
+    const names = [...rdd.blocks.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    const second = names.slice(20, 40);
+    const rows = rddPage.partitions.locator('tbody tr');
+    await expect(rows.locator('td:first-child')).toHaveText(second);
+    const first = rdd.blocks.get(second[0]!)!;
+    await expect(rows.first().getByRole('link', { name: rdd.addresses.get(first.executors[0]!)! })).toHaveAttribute(
+      'href',
+      `/apps/${app.appId}/${app.attemptId ?? '-'}/executors?executor=${first.executors[0]!}`,
+    );
   });
 });

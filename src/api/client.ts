@@ -43,6 +43,8 @@ export interface ClientOptions {
   fetch?: FetchLike;
   /** Check every JSON answer against its schema and throw ContractError on mismatch (for dev and tests). */
   validate?: boolean;
+  /** Told about every mismatch before it is thrown, so it can be reported where a developer looks. */
+  onContractError?: (error: ContractError) => void;
   headers?: Readonly<Record<string, string>>;
 }
 
@@ -201,7 +203,9 @@ export function createClient(options: ClientOptions = {}): SparkConsoleClient {
           .slice(0, 5)
           .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
           .join('; ');
-        throw new ContractError(target, problems);
+        const error = new ContractError(target, problems);
+        options.onContractError?.(error);
+        throw error;
       }
     }
     return body as T;

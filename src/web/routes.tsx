@@ -1,8 +1,10 @@
-import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { AppLayout } from './components/AppLayout.js';
 import { LoadingState } from './components/LoadingState.js';
 import { NotFound } from './components/NotFound.js';
+import { PageErrorBoundary } from './components/PageErrorBoundary.js';
+import { RequireNumericIds } from './components/RequireNumericIds.js';
 import { SessionGate } from './components/SessionGate.js';
 
 /*
@@ -75,15 +77,27 @@ function Home() {
   return <ProjectsPage />;
 }
 
+/** A detail route's numeric ids, checked before its page asks the server (see RequireNumericIds). */
+function Ids({ names, what, back, backLabel, children }: { names: string[]; what: string; back: string; backLabel: string; children: ReactNode }) {
+  const { appId = '', attempt = '-' } = useParams();
+  return (
+    <RequireNumericIds names={names} what={what} backTo={`/apps/${encodeURIComponent(appId)}/${encodeURIComponent(attempt)}/${back}`} backLabel={backLabel}>
+      {children}
+    </RequireNumericIds>
+  );
+}
+
 export function AppRoutes() {
   return (
     <Routes>
       <Route
         path="sign-in"
         element={
-          <Suspense fallback={<LoadingState label="Loading…" />}>
-            <SignInPage />
-          </Suspense>
+          <PageErrorBoundary resetKey="sign-in">
+            <Suspense fallback={<LoadingState label="Loading…" />}>
+              <SignInPage />
+            </Suspense>
+          </PageErrorBoundary>
         }
       />
       <Route element={<SessionGate />}>
@@ -98,18 +112,21 @@ export function AppRoutes() {
           <Route path="apps/:appId/:attempt" element={<AppShell />}>
             <Route index element={<Navigate to="jobs" replace />} />
             <Route path="jobs" element={<JobsPage />} />
-            <Route path="jobs/:jobId" element={<JobDetailPage />} />
+            <Route path="jobs/:jobId" element={<Ids names={['jobId']} what="job" back="jobs" backLabel="All jobs"><JobDetailPage /></Ids>} />
             <Route path="stages" element={<StagesPage />} />
-            <Route path="stages/:stageId" element={<StageRedirect />} />
-            <Route path="stages/:stageId/:stageAttemptId" element={<StageDetailPage />} />
+            <Route path="stages/:stageId" element={<Ids names={['stageId']} what="stage" back="stages" backLabel="All stages"><StageRedirect /></Ids>} />
+            <Route
+              path="stages/:stageId/:stageAttemptId"
+              element={<Ids names={['stageId', 'stageAttemptId']} what="stage" back="stages" backLabel="All stages"><StageDetailPage /></Ids>}
+            />
             <Route path="storage" element={<StoragePage />} />
-            <Route path="storage/rdd/:rddId" element={<RddPage />} />
+            <Route path="storage/rdd/:rddId" element={<Ids names={['rddId']} what="RDD" back="storage" backLabel="Storage"><RddPage /></Ids>} />
             <Route path="environment" element={<EnvironmentPage />} />
             <Route path="executors" element={<ExecutorsPage />} />
             <Route path="logs" element={<LogsPage />} />
             <Route path="logs/:executorId/:logType" element={<LogViewerPage />} />
             <Route path="sql" element={<SqlListPage />} />
-            <Route path="sql/:executionId" element={<SqlExecutionPage />} />
+            <Route path="sql/:executionId" element={<Ids names={['executionId']} what="query" back="sql" backLabel="All queries"><SqlExecutionPage /></Ids>} />
             <Route path="diagnostics" element={<DiagnosticsPage />} />
             <Route path="runs" element={<JobRunsPage />} />
             <Route path="compare" element={<CompareRunsPage />} />

@@ -120,6 +120,16 @@ describe('client behaviour', () => {
     await expect(createClient({ fetch: ok.fetch, validate: true }).version()).resolves.toEqual({ spark: '3.5.1' });
   });
 
+  it('tells onContractError about a mismatch, naming the field, before it throws', async () => {
+    const { fetch } = recorder(() => Response.json({ spark: 3.5 }));
+    const seen: ContractError[] = [];
+    await expect(createClient({ fetch, validate: true, onContractError: (e) => seen.push(e) }).version()).rejects.toBeInstanceOf(ContractError);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.problems).toMatch(/^spark: /);
+    await createClient({ fetch, onContractError: (e) => seen.push(e) }).version();
+    expect(seen).toHaveLength(1);
+  });
+
   it('types answers with the schema types', () => {
     const client = createClient({ fetch: recorder().fetch });
     expectTypeOf(client.applications).returns.resolves.toEqualTypeOf<ApplicationInfo[]>();

@@ -7,14 +7,18 @@ import { z } from 'zod';
  */
 
 export const APP_LIST_STATUSES = ['running', 'succeeded', 'failed'] as const;
-/** `failed` means the newest attempt ended with a failed job or an abnormal end; `running` means no end event yet. */
+/**
+ * `failed` means the attempt ended with a failed job or an abnormal end, or was superseded by a newer attempt
+ * without an end event; `running` means the newest attempt has no end event yet.
+ */
 export const AppListStatus = z.enum(APP_LIST_STATUSES);
 export type AppListStatus = z.infer<typeof AppListStatus>;
 
+/** One row of the listing: one attempt of an application (Spark's history page lists every attempt). */
 export const AppListItem = z.looseObject({
   /** Spark application id. */
   id: z.string(),
-  /** Newest attempt's id; absent for applications without attempt ids. */
+  /** This attempt's id; absent for applications without attempt ids. */
   attemptId: z.string().optional(),
   name: z.string(),
   sparkUser: z.string(),
@@ -26,7 +30,9 @@ export const AppListItem = z.looseObject({
   endTime: z.int().nullable(),
   /** Milliseconds; for a running application, up to the time of the listing. */
   duration: z.int(),
-  /** Number of attempts. */
+  /** Epoch ms: Spark's `lastUpdated` (the log's modification time; for a running attempt, the last scan that saw it). */
+  lastUpdated: z.int(),
+  /** Number of attempts of the application (the same on each of its rows). */
   attempts: z.int(),
   /** MaxCompute project the log was found under. */
   project: z.string(),

@@ -2,7 +2,7 @@ import { enumListParam, enumParam, intParam, optionalIntParam, optionalStringPar
 import { defineQuery, type QueryError, type QueryInputOf, type QueryOf, type RawQuery } from '../query/queryDefinition.js';
 import { APP_LIST_STATUSES } from './appListItem.js';
 
-/** Sort keys of the console listing; a leading `-` means descending. */
+/** Sort keys of the console listing (one per column); a leading `-` means descending. */
 export const APP_LIST_SORTS = [
   '-startTime',
   'startTime',
@@ -16,6 +16,16 @@ export const APP_LIST_SORTS = [
   '-id',
   'sparkUser',
   '-sparkUser',
+  'lastUpdated',
+  '-lastUpdated',
+  'sparkVersion',
+  '-sparkVersion',
+  'status',
+  '-status',
+  'attempts',
+  '-attempts',
+  'project',
+  '-project',
 ] as const;
 export type AppListSort = (typeof APP_LIST_SORTS)[number];
 
@@ -23,11 +33,11 @@ export type AppListSort = (typeof APP_LIST_SORTS)[number];
 export const APP_LIST_MAX_LIMIT = 500;
 
 export const appListQuery = defineQuery({
-  status: enumListParam(APP_LIST_STATUSES, 'Only applications with these statuses.'),
+  status: enumListParam(APP_LIST_STATUSES, 'Only applications whose newest attempt has one of these statuses (all their attempts are listed).'),
   user: stringListParam('Only applications run by these Spark users (exact match).'),
   version: stringListParam('Only applications of these Spark versions (exact match).'),
   project: stringListParam('Only applications of these MaxCompute projects (exact match).'),
-  search: optionalStringParam('Case-insensitive substring of the application id or name.'),
+  search: optionalStringParam('Case-insensitive substring of the application id, name, Spark user or project.'),
   startFrom: optionalIntParam({ max: Number.MAX_SAFE_INTEGER, description: 'Only applications started at or after this time (epoch ms).' }),
   startTo: optionalIntParam({ max: Number.MAX_SAFE_INTEGER, description: 'Only applications started at or before this time (epoch ms).' }),
   sort: enumParam(APP_LIST_SORTS, { default: '-startTime', description: 'Sort key; a leading `-` sorts descending.' }),

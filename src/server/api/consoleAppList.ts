@@ -3,27 +3,35 @@ import type { AppListQuery } from '../../api/console/appListQuery.js';
 import type { LogRow } from '../store/indexDb.js';
 import type { AppEntry } from './appListing.js';
 
-/** The console's listing row for one application (its newest attempt decides status and times). */
-export function appListItem(app: AppEntry, now: number): AppListItem {
-  const newest = app.attempts[0]!;
-  const running = !newest.completed;
-  const stats = newest.stats;
+/**
+ * The console's listing rows of one application: one per attempt, newest first, as Spark's history page lists
+ * them. A superseded attempt that never wrote its end event (a YARN attempt killed and retried) is `failed`:
+ * it will not finish any more. `attempts` is the application's attempt count on every row.
+ */
+export function appListItems(app: AppEntry, now: number): AppListItem[] {
+  return app.attempts.map((attempt, i) => attemptListItem(app, attempt, i === 0, now));
+}
+
+function attemptListItem(app: AppEntry, attempt: LogRow, newest: boolean, now: number): AppListItem {
+  const running = newest && !attempt.completed;
+  const stats = attempt.stats;
   const item: AppListItem = {
     id: app.id,
     name: app.name,
-    sparkUser: newest.sparkUser ?? '',
-    sparkVersion: newest.sparkVersion ?? '',
-    status: running ? 'running' : newest.failed ? 'failed' : 'succeeded',
-    startTime: newest.startTime,
-    endTime: running ? null : newest.endTime,
-    duration: running ? Math.max(0, now - newest.startTime) : newest.endTime - newest.startTime,
+    sparkUser: attempt.sparkUser ?? '',
+    sparkVersion: attempt.sparkVersion ?? '',
+    status: running ? 'running' : attempt.failed || !attempt.completed ? 'failed' : 'succeeded',
+    startTime: attempt.startTime,
+    endTime: attempt.completed ? attempt.endTime : null,
+    duration: running ? Math.max(0, now - attempt.startTime) : attempt.completed ? attempt.endTime - attempt.startTime : 0,
+    lastUpdated: Math.round(attempt.lastUpdated),
     attempts: app.attempts.length,
-    project: newest.project ?? '',
-    logPath: newest.key,
+    project: attempt.project ?? '',
+    logPath: attempt.key,
     skippedLines: stats ? stats.malformedLines + stats.oversizedLines + stats.unknownEvents : 0,
   };
-  if (newest.attemptId !== null) item.attemptId = newest.attemptId;
-  if (newest.error) item.error = newest.error;
+  if (attempt.attemptId !== null) item.attemptId = attempt.attemptId;
+  if (attempt.error) item.error = attempt.error;
   return item;
 }
 
@@ -38,6 +46,7 @@ export function unreadableItem(row: LogRow): AppListItem {
     startTime: row.startTime > 0 ? row.startTime : Math.round(row.mtime),
     endTime: null,
     duration: 0,
+    lastUpdated: Math.round(row.mtime),
     attempts: 0,
     project: row.project ?? '',
     logPath: row.key,
@@ -50,29 +59,42 @@ const compareBy = (key: string, desc: boolean) => (a: AppListItem, b: AppListIte
   const av = (a as Record<string, unknown>)[key];
   const bv = (b as Record<string, unknown>)[key];
   let c: number;
-  if (typeof av === 'number' && typeof bv === 'number') c = av - bv;
+  // No end time yet (running, or an attempt that never ended) sorts below every time, as in Spark's index.
+  if (av === null && bv === null) c = 0;
+  else if (av === null || bv === null) c = av === null ? -1 : 1;
+  else if (typeof av === 'number' && typeof bv === 'number') c = av - bv;
   else c = String(av ?? '').localeCompare(String(bv ?? ''));
   if (c === 0) c = a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  // Attempts of one application stay together, newest first, whichever way the list is sorted.
+  if (c === 0) return (b.attemptId ?? '').localeCompare(a.attemptId ?? '', 'en', { numeric: true });
   return desc ? -c : c;
 };
 
-/** Every listing row, built once per catalog rebuild (thousands of apps) instead of once per request. */
+/** Every listing row (each application's attempts newest first, then unreadable logs), built once per catalog rebuild (thousands of apps) instead of once per request. */
 export function allListItems(apps: AppEntry[], unreadable: LogRow[], now = Date.now()): AppListItem[] {
-  return [...apps.map((a) => appListItem(a, now)), ...unreadable.map(unreadableItem)];
+  return [...apps.flatMap((a) => appListItems(a, now)), ...unreadable.map(unreadableItem)];
+}
+
+/** The free-text search: a substring of the id, name, Spark user or project (lower-cased `search`). */
+function matchesSearch(item: AppListItem, search: string): boolean {
+  return [item.id, item.name, item.sparkUser, item.project].some((text) => text.toLowerCase().includes(search));
 }
 
 /** Filter, sort and page the listing on the server; `total` counts matches before paging. */
 export function listApps(all: AppListItem[], q: AppListQuery, now = Date.now()): AppListPage {
   const search = q.search?.toLowerCase();
+  // As Spark's completed/incomplete views: the newest attempt's status picks an application, with all its rows.
+  const appStatus = new Map<string, AppListItem['status']>();
+  if (q.status.length > 0) for (const item of all) if (!appStatus.has(item.id)) appStatus.set(item.id, item.status);
   const items: AppListItem[] = [];
   for (const item of all) {
-    if (q.status.length > 0 && !q.status.includes(item.status)) continue;
+    if (q.status.length > 0 && !q.status.includes(appStatus.get(item.id)!)) continue;
     if (q.user.length > 0 && !q.user.includes(item.sparkUser)) continue;
     if (q.version.length > 0 && !q.version.includes(item.sparkVersion)) continue;
     if (q.project.length > 0 && !q.project.includes(item.project)) continue;
     if (q.startFrom !== undefined && item.startTime < q.startFrom) continue;
     if (q.startTo !== undefined && item.startTime > q.startTo) continue;
-    if (search && !item.id.toLowerCase().includes(search) && !item.name.toLowerCase().includes(search)) continue;
+    if (search && !matchesSearch(item, search)) continue;
     // A running application's duration grows with the clock, not with the cached row.
     items.push(item.status === 'running' && item.error === undefined ? { ...item, duration: Math.max(0, now - item.startTime) } : item);
   }

@@ -7,14 +7,17 @@ import type { ProjectUsage } from './projectUsage.js';
 
 const DAY_MS = 86_400_000;
 
-/** The listing rows grouped by project, once per catalog build. */
+/** The listing rows grouped by project, once per catalog build: one per application (its newest attempt comes first). */
 const byProjectCache = new WeakMap<AppListItem[], Map<string, AppListItem[]>>();
 function itemsByProject(catalog: AppCatalog): Map<string, AppListItem[]> {
   const items = catalog.listItems();
   let grouped = byProjectCache.get(items);
   if (!grouped) {
     grouped = new Map();
+    const seen = new Set<string>();
     for (const item of items) {
+      if (item.attempts > 1 && seen.has(item.id)) continue;
+      seen.add(item.id);
       const list = grouped.get(item.project);
       if (list) list.push(item);
       else grouped.set(item.project, [item]);

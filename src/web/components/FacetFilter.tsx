@@ -1,9 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { cx } from '../lib/classNames.js';
 
 /**
- * A multi-select filter in a disclosure (native <details>, so it opens with Enter/Space and needs no
- * popover code): the summary names the filter and how many values are chosen.
+ * A multi-select filter in a disclosure (native <details>, so it opens with Enter/Space): the summary names
+ * the filter and how many values are chosen. It closes on a click outside it and on Escape, and its open panel
+ * takes room in the page (it pushes what follows down) instead of floating over the table it filters, so the
+ * rows that change with each tick stay in view.
  */
 export function FacetFilter({
   label,
@@ -30,8 +32,24 @@ export function FacetFilter({
     onChange(values);
   };
   const active = checkedValues.length > 0;
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!open) return;
+    const closeOutside = (e: PointerEvent) => {
+      if (detailsRef.current !== null && !detailsRef.current.contains(e.target as Node)) detailsRef.current.open = false;
+    };
+    document.addEventListener('pointerdown', closeOutside);
+    return () => document.removeEventListener('pointerdown', closeOutside);
+  }, [open]);
+  const onKeyDown = (e: KeyboardEvent<HTMLDetailsElement>) => {
+    if (e.key !== 'Escape' || detailsRef.current?.open !== true) return;
+    e.preventDefault();
+    detailsRef.current.open = false;
+    detailsRef.current.querySelector('summary')?.focus();
+  };
   return (
-    <details className="group relative" data-testid={testId}>
+    <details ref={detailsRef} className="group self-start" data-testid={testId} onToggle={(e) => setOpen(e.currentTarget.open)} onKeyDown={onKeyDown}>
       <summary
         className={cx(
           'btn cursor-pointer list-none select-none [&::-webkit-details-marker]:hidden',
@@ -45,7 +63,7 @@ export function FacetFilter({
         </span>
       </summary>
       <fieldset
-        className="absolute left-0 z-20 mt-1 max-h-72 min-w-48 overflow-auto rounded border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900"
+        className="mt-1 max-h-72 min-w-48 overflow-auto rounded border border-slate-200 bg-white p-2 shadow-sm dark:border-slate-700 dark:bg-slate-900"
         aria-label={label}
       >
         {options.length === 0 && <p className="text-xs text-slate-500">No values</p>}

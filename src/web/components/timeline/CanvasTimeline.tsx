@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { zoneShortName } from '../../lib/timeZones.js';
 import { useDisplayTimeZone } from '../timeZone/timeZoneContext.js';
+import { AXIS_HEIGHT } from './eventTimelineGeometry.js';
 import { DARK_CANVAS_THEME, LIGHT_CANVAS_THEME, type CanvasTheme } from './canvasTheme.js';
 import { axisTicks, panBy, tickLabel, timeToX, xToTime, zoomAround, type TimeWindow } from './timeScale.js';
 import { useDarkMode } from './useDarkMode.js';
@@ -49,12 +50,12 @@ export interface CanvasTimelineProps<H> {
   legend?: ReactNode;
 }
 
-const AXIS_HEIGHT = 22;
 const ZOOM_STEP = 1.25;
 
 /**
- * A zoomable canvas timeline: an axis, a label gutter and a plot that a renderer fills. Wheel zooms around
- * the pointer, drag pans, the keyboard does both (+ − ← → 0), and a reset button restores the full view.
+ * A zoomable canvas timeline: an axis, a label gutter and a plot that a renderer fills. Once the user ticks
+ * Spark's "Enable zooming" the wheel zooms around the pointer (before that it scrolls the page, as in Spark);
+ * drag pans, the keyboard does both (+ − ← → 0), and a reset button restores the full view.
  * The view lives in a ref and redraws go through requestAnimationFrame, so zooming never re-renders React.
  */
 export function CanvasTimeline<H>(props: CanvasTimelineProps<H>) {
@@ -66,6 +67,7 @@ export function CanvasTimeline<H>(props: CanvasTimelineProps<H>) {
   const frameRequest = useRef(0);
   const [width, setWidth] = useState(0);
   const [zoomed, setZoomed] = useState(false);
+  const [wheelZoom, setWheelZoom] = useState(false);
   const [hover, setHover] = useState<{ hit: H; x: number; y: number } | undefined>();
   const [drawn, setDrawn] = useState(0);
   const dark = useDarkMode();
@@ -192,10 +194,10 @@ export function CanvasTimeline<H>(props: CanvasTimelineProps<H>) {
     [bounds, requestPaint],
   );
 
-  // Wheel zoom needs a non-passive listener to keep the page from scrolling.
+  // Wheel zoom needs a non-passive listener to keep the page from scrolling; without it the wheel scrolls.
   useEffect(() => {
     const canvas = overlayRef.current;
-    if (canvas === null) return;
+    if (canvas === null || !wheelZoom) return;
     const onWheel = (e: WheelEvent) => {
       const rect = canvas.getBoundingClientRect();
       const x = e.clientX - rect.left - gutter;
@@ -207,7 +209,7 @@ export function CanvasTimeline<H>(props: CanvasTimelineProps<H>) {
     };
     canvas.addEventListener('wheel', onWheel, { passive: false });
     return () => canvas.removeEventListener('wheel', onWheel);
-  }, [gutter, plotWidth, bounds, setView]);
+  }, [gutter, plotWidth, bounds, setView, wheelZoom]);
 
   // Hover outline on the overlay canvas.
   useEffect(() => {
@@ -266,7 +268,11 @@ export function CanvasTimeline<H>(props: CanvasTimelineProps<H>) {
         <span data-testid="timeline-time-zone">
           Times in {zoneShortName(bounds.start, zone)} ({zone})
         </span>
-        <span className="ml-auto">Wheel or +/− to zoom, drag or ←/→ to pan</span>
+        <label className="ml-auto inline-flex items-center gap-1">
+          <input type="checkbox" checked={wheelZoom} onChange={(e) => setWheelZoom(e.target.checked)} data-testid="timeline-enable-zoom" />
+          Enable zooming
+        </label>
+        <span>{wheelZoom ? 'Wheel or +/− to zoom' : '+/− to zoom'}, drag or ←/→ to pan</span>
         <button type="button" className="btn" disabled={!zoomed} onClick={() => setView(bounds)} data-testid="timeline-reset">
           Reset zoom
         </button>

@@ -1,18 +1,18 @@
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { EmptyState } from '../EmptyState.js';
 import { CanvasTimeline, type HitBox, type TimelineFrame } from './CanvasTimeline.js';
+import { EVENT_TIMELINE_GUTTER, LANES_TOP, MARKER_HALF, MARKER_ROW_HEIGHT, MARKER_ROWS, markerY, POINT_ROW } from './eventTimelineGeometry.js';
+import { placeMarkers } from './markerRows.js';
 import { layoutEventTimeline, rangeAt, type TimelinePoint, type TimelineRange } from './eventTimelineLayout.js';
 import { POINT_COLORS, RANGE_COLORS, type PointKind, type RangeState } from './sparkTimelineColors.js';
 import { timeToX } from './timeScale.js';
 
 type Hit<R, P> = { kind: 'range'; item: R; index: number } | { kind: 'point'; item: P; index: number };
 
-const POINT_ROW = 26;
+const MARKER_GAP = 2 * MARKER_HALF + 2;
 /** Lane height when few lanes; many concurrent bars shrink lanes (down to 3 px) instead of growing the canvas. */
 const LANE_MAX = 20;
 const LANES_HEIGHT_BUDGET = 420;
-const GAP = 8;
-const GUTTER = 84;
 const LABEL_COLOR = '#0f172a';
 
 /**
@@ -44,12 +44,20 @@ export function EventTimeline<R extends TimelineRange, P extends TimelinePoint>(
   legend?: ReactNode;
 }) {
   const layout = useMemo(() => layoutEventTimeline(ranges, points), [ranges, points]);
-  const rangesTop = POINT_ROW + GAP;
+  const rangesTop = LANES_TOP;
   const laneHeight = Math.max(3, Math.min(LANE_MAX, Math.floor(LANES_HEIGHT_BUDGET / Math.max(1, layout.laneCount))));
   const barInset = laneHeight >= 10 ? 2 : 0;
   const contentHeight = rangesTop + Math.max(1, layout.laneCount) * laneHeight + 4;
-  // Points sorted by time, for nearest-marker hit tests.
+  // Points sorted by time: markers are stacked in this order, the same way for drawing and hit tests.
   const pointOrder = useMemo(() => points.map((_, i) => i).sort((a, b) => points[a]!.time - points[b]!.time), [points]);
+  const markersRef = useRef<HTMLDivElement>(null);
+  const placeAll = (f: TimelineFrame) =>
+    placeMarkers(
+      points.map((p) => timeToX(p.time, f.view, f.width)),
+      pointOrder,
+      MARKER_ROWS,
+      MARKER_GAP,
+    );
 
   function draw(ctx: CanvasRenderingContext2D, f: TimelineFrame): number {
     const { view, width } = f;
@@ -99,20 +107,21 @@ export function EventTimeline<R extends TimelineRange, P extends TimelinePoint>(
       ctx.restore();
     }
 
-    // Executor markers: small diamonds, one path per kind.
+    // Executor markers: small diamonds, stacked where they would overlap, one path per kind.
+    const placed = placeAll(f);
+    // Where each marker landed, for the browser tests (which cannot see into the canvas).
+    markersRef.current?.setAttribute('data-markers', JSON.stringify(placed.map((p) => ({ key: points[p.index]!.key, x: Math.round(p.x), y: markerY(p.row) }))));
     for (const kind of Object.keys(POINT_COLORS) as PointKind[]) {
       ctx.beginPath();
       let any = false;
-      for (const p of layout.points) {
-        if (p.kind !== kind) continue;
-        const x = timeToX(p.time, view, width);
-        if (x < -6 || x > width + 6) continue;
-        const cy = POINT_ROW / 2;
-        ctx.moveTo(x, cy - 7);
-        ctx.lineTo(x + 6, cy);
-        ctx.lineTo(x, cy + 7);
-        ctx.lineTo(x - 6, cy);
-        ctx.lineTo(x, cy - 7);
+      for (const { index, x, row } of placed) {
+        if (points[index]!.kind !== kind || x < -6 || x > width + 6) continue;
+        const cy = markerY(row);
+        ctx.moveTo(x, cy - MARKER_HALF);
+        ctx.lineTo(x + MARKER_HALF, cy);
+        ctx.lineTo(x, cy + MARKER_HALF);
+        ctx.lineTo(x - MARKER_HALF, cy);
+        ctx.lineTo(x, cy - MARKER_HALF);
         any = true;
         drawnCount++;
       }
@@ -138,13 +147,14 @@ export function EventTimeline<R extends TimelineRange, P extends TimelinePoint>(
     const t = f.view.start + x * msPerPx;
     if (y < POINT_ROW) {
       let best: number | undefined;
-      let bestDist = 7;
-      // Markers are few compared with bars; a linear scan over the sorted list is fine.
-      for (const i of pointOrder) {
-        const d = Math.abs(timeToX(points[i]!.time, f.view, f.width) - x);
+      let bestDist = MARKER_HALF + 2;
+      // Markers are few (at most 250) compared with bars; a linear scan is fine.
+      for (const { index, x: mx, row } of placeAll(f)) {
+        if (Math.abs(markerY(row) - y) > MARKER_ROW_HEIGHT / 2) continue;
+        const d = Math.abs(mx - x);
         if (d < bestDist) {
           bestDist = d;
-          best = i;
+          best = index;
         }
       }
       return best === undefined ? undefined : { kind: 'point', item: points[best]!, index: best };
@@ -157,8 +167,9 @@ export function EventTimeline<R extends TimelineRange, P extends TimelinePoint>(
 
   function hitBox(hit: Hit<R, P>, f: TimelineFrame): HitBox | undefined {
     if (hit.kind === 'point') {
-      const x = timeToX(hit.item.time, f.view, f.width);
-      return { x: x - 7, y: POINT_ROW / 2 - 8, w: 14, h: 16 };
+      const at = placeAll(f).find((p) => p.index === hit.index);
+      if (at === undefined) return undefined;
+      return { x: at.x - MARKER_HALF - 1, y: markerY(at.row) - MARKER_HALF - 1, w: 2 * MARKER_HALF + 2, h: 2 * MARKER_HALF + 2 };
     }
     const x0 = timeToX(hit.item.start, f.view, f.width);
     const x1 = timeToX(Math.max(hit.item.end, hit.item.start), f.view, f.width);
@@ -174,24 +185,26 @@ export function EventTimeline<R extends TimelineRange, P extends TimelinePoint>(
   }
 
   return (
-    <CanvasTimeline<Hit<R, P>>
-      bounds={layout.bounds}
-      contentHeight={contentHeight}
-      gutter={GUTTER}
-      maxHeight={460}
-      draw={draw}
-      drawGutter={drawGutter}
-      hitTest={hitTest}
-      hitBox={hitBox}
-      tooltip={(h) => (h.kind === 'range' ? rangeTooltip(h.item) : pointTooltip(h.item))}
-      onActivate={(h) => {
-        if (h.kind === 'range') onActivateRange?.(h.item);
-      }}
-      onHover={(h) => onHoverRange?.(h?.kind === 'range' ? h.item : undefined)}
-      label={label}
-      testId={testId}
-      legend={legend}
-    />
+    <div ref={markersRef} data-testid={testId === undefined ? undefined : `${testId}-markers`}>
+      <CanvasTimeline<Hit<R, P>>
+        bounds={layout.bounds}
+        contentHeight={contentHeight}
+        gutter={EVENT_TIMELINE_GUTTER}
+        maxHeight={460}
+        draw={draw}
+        drawGutter={drawGutter}
+        hitTest={hitTest}
+        hitBox={hitBox}
+        tooltip={(h) => (h.kind === 'range' ? rangeTooltip(h.item) : pointTooltip(h.item))}
+        onActivate={(h) => {
+          if (h.kind === 'range') onActivateRange?.(h.item);
+        }}
+        onHover={(h) => onHoverRange?.(h?.kind === 'range' ? h.item : undefined)}
+        label={label}
+        testId={testId}
+        legend={legend}
+      />
+    </div>
   );
 }
 

@@ -1,3 +1,4 @@
+import { Suspense, useRef } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import type { ApplicationAttemptInfo, ApplicationInfo, AppRef } from '../../../api/index.js';
 import { useApplication } from '../../api/applicationQueries.js';
@@ -5,7 +6,10 @@ import { apiClient } from '../../api/apiClient.js';
 import { noLogsMessage, useAppLogAccess } from '../../api/appAccess.js';
 import { useAppChanges, type LiveState } from '../../api/useAppChanges.js';
 import { useAppRef } from '../../api/useAppRef.js';
+import { LoadingState } from '../../components/LoadingState.js';
+import { PageErrorBoundary } from '../../components/PageErrorBoundary.js';
 import { QueryView } from '../../components/QueryView.js';
+import { SectionSkipLinks } from '../../components/SectionSkipLinks.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { Tabs } from '../../components/Tabs.js';
 import { DateTime } from '../../components/timeZone/DateTime.js';
@@ -16,6 +20,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 import { DiagnosticsSummary } from '../diagnostics/DiagnosticsSummary.js';
 import { RunLinks } from '../runs/RunLinks.js';
 import { appTabs } from './appTabs.js';
+import { FailureBanner } from './FailureBanner.js';
 
 /**
  * Frame of one application's pages: header (name, Spark version, user, start, duration or "running"),
@@ -37,20 +42,39 @@ function ResolvedShell({ app, info }: { app: AppRef; info: ApplicationInfo }) {
     app.attemptId === undefined ? info.attempts.find((a) => a.attemptId === undefined) : info.attempts.find((a) => a.attemptId === app.attemptId);
   if (attempt === undefined) {
     const newest = info.attempts[0];
-    // `-` for an application whose attempts all have ids (or a stale attempt id): go to the newest attempt,
-    // keeping the tab the link pointed at.
-    if (newest !== undefined && newest.attemptId !== app.attemptId) {
+    // `-` on an application whose attempts all have ids: go to the newest attempt, keeping the tab the link
+    // pointed at (the attempt-less form of a link, as Spark's /history/<app> redirects).
+    if (app.attemptId === undefined && newest !== undefined) {
       const rest = location.pathname.split('/').slice(4).join('/');
       const target = `${appPaths.jobs({ appId: app.appId, attemptId: newest.attemptId }).replace(/\/jobs$/, '')}/${rest || 'jobs'}`;
       return <Navigate replace to={`${target}${location.search}`} />;
     }
-    return <p role="alert">Attempt {app.attemptId} of {app.appId} not found.</p>;
+    // A named attempt that does not exist is said so, not silently swapped for another one.
+    return (
+      <div role="alert" className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200" data-testid="unknown-attempt">
+        <p className="font-semibold">
+          {info.name} ({app.appId}) has no attempt {app.attemptId ?? '-'}
+        </p>
+        <p className="mt-1">
+          Its attempts:{' '}
+          {info.attempts.map((a, i) => (
+            <span key={a.attemptId ?? '-'}>
+              {i > 0 && ', '}
+              <Link className="link" to={appPaths.jobs({ appId: app.appId, attemptId: a.attemptId })}>
+                {a.attemptId === undefined ? 'the attempt without id' : `attempt ${a.attemptId}`}
+              </Link>
+            </span>
+          ))}
+        </p>
+      </div>
+    );
   }
   return <Shell app={app} info={info} attempt={attempt} />;
 }
 
 function Shell({ app, info, attempt }: { app: AppRef; info: ApplicationInfo; attempt: ApplicationAttemptInfo }) {
   const running = !attempt.completed;
+  const contentRef = useRef<HTMLDivElement>(null);
   const live = useAppChanges(app.appId, running);
   useApplicationTimeZone(app);
   const logAccess = useAppLogAccess(app.appId);
@@ -111,12 +135,19 @@ function Shell({ app, info, attempt }: { app: AppRef; info: ApplicationInfo; att
           )}
         </div>
       </header>
+      <FailureBanner app={app} attempt={attempt} />
       <div className="mb-2">
         <DiagnosticsSummary app={app} />
       </div>
       <Tabs items={tabs} label="Application views" />
-      <div className="pt-3">
-        <Outlet />
+      <SectionSkipLinks contentRef={contentRef} />
+      <div className="pt-3" ref={contentRef}>
+        {/* A tab that fails to load or render keeps the header and the tab bar usable. */}
+        <PageErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<LoadingState label="Loading page…" />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </div>
     </div>
   );

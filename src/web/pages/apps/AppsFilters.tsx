@@ -32,11 +32,11 @@ export function AppsFilters({ fixedProject }: { fixedProject?: string } = {}) {
   const anyFilter = status.length + users.length + versions.length + projects.length > 0 || from !== '' || to !== '' || search !== '';
 
   return (
-    <div className="mb-3 flex flex-wrap items-center gap-2" role="search" aria-label="Filter applications">
+    <div className="mb-3 flex flex-wrap items-start gap-2" role="search" aria-label="Filter applications">
       <input
         type="search"
         className="input w-72"
-        placeholder="Search app id or name"
+        placeholder="Search id, name, user or project"
         aria-label="Search applications"
         value={draft}
         onChange={(e) => setDraft(e.target.value)}

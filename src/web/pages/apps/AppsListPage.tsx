@@ -1,6 +1,7 @@
 import type { SortingState } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { APP_LIST_SORTS, type AppListQueryInput, type AppListSort, type AppListStatus } from '../../../api/index.js';
+import { useProjects } from '../../api/accessQueries.js';
 import { useConsoleApps } from '../../api/consoleQueries.js';
 import { DataTable } from '../../components/DataTable.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -69,6 +70,11 @@ export function ApplicationList({ project: fixedProject }: { project?: string })
     limit,
   };
   const apps = useConsoleApps(params);
+  const projects = useProjects();
+  const columns = useMemo(() => {
+    const readable = projects.data === undefined ? undefined : new Map(projects.data.projects.map((p) => [p.name, p.canReadLogs]));
+    return appListColumns((item) => readable?.get(item.project));
+  }, [projects.data]);
 
   const sorting = useMemo<SortingState>(() => [{ id: sort.replace(/^-/, ''), desc: sort.startsWith('-') }], [sort]);
   const onSortingChange = (next: SortingState) => {
@@ -94,14 +100,14 @@ export function ApplicationList({ project: fixedProject }: { project?: string })
             label="Applications"
             testId="apps-table"
             data={apps.data.items}
-            columns={appListColumns}
+            columns={columns}
             getRowId={(a) => `${a.id}/${a.attemptId ?? '-'}`}
             sorting={sorting}
             onSortingChange={onSortingChange}
             manualSorting
             stale={apps.isPlaceholderData}
             rowHref={appHref}
-            rowAttributes={(a) => ({ 'data-app-id': a.id })}
+            rowAttributes={(a) => ({ 'data-app-id': a.id, 'data-attempt-id': a.attemptId ?? '-' })}
             empty={
               <EmptyState title="No applications found">
                 {params.status!.length + user.length + version.length + (fixedProject === undefined ? project.length : 0) > 0 || search || from || to

@@ -62,7 +62,11 @@ export default function JobsPage() {
               </CollapsibleSection>
               {list.length === 0 && (
                 <div className="mt-4">
-                  <EmptyState title="No jobs yet">This application has not run any job.</EmptyState>
+                  {attempt?.completed === true ? (
+                    <EmptyState title="No jobs">This application ended without running any Spark job (no action such as count, collect or save ran).</EmptyState>
+                  ) : (
+                    <EmptyState title="No jobs yet">This application has not run any job so far.</EmptyState>
+                  )}
                 </div>
               )}
               {groups.active.length > 0 && (

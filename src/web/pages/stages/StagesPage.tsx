@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useAppAttempt } from '../../api/applicationQueries.js';
 import { useEnvironment } from '../../api/environmentQueries.js';
 import { useStages } from '../../api/stageQueries.js';
 import { useAppRef } from '../../api/useAppRef.js';
@@ -12,6 +13,7 @@ import type { StageGroup } from './stageTiming.js';
 export default function StagesPage() {
   const app = useAppRef();
   const stages = useStages(app);
+  const { attempt } = useAppAttempt(app);
   const environment = useEnvironment(app);
   const now = useMemo(() => Date.now(), [stages.dataUpdatedAt]); // eslint-disable-line react-hooks/exhaustive-deps
   const fair = environment.data?.sparkProperties.some(([k, v]) => k === 'spark.scheduler.mode' && v === 'FAIR') ?? false;
@@ -39,7 +41,11 @@ export default function StagesPage() {
               />
               {list.length === 0 ? (
                 <div className="mt-4">
-                  <EmptyState title="No stages yet">No stage of this application has been submitted.</EmptyState>
+                  {attempt?.completed === true ? (
+                    <EmptyState title="No stages">This application ended without submitting any stage.</EmptyState>
+                  ) : (
+                    <EmptyState title="No stages yet">No stage of this application has been submitted so far.</EmptyState>
+                  )}
                 </div>
               ) : (
                 <StageTables app={app} stages={list} now={now} showPool={fair} />

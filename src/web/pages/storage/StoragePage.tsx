@@ -2,6 +2,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { bytesToString, type AppRef, type RDDStorageInfo } from '../../../api/index.js';
+import { useEnvironment } from '../../api/environmentQueries.js';
 import { useRdds } from '../../api/storageQueries.js';
 import { useAppRef } from '../../api/useAppRef.js';
 import { CollapsibleSection } from '../../components/CollapsibleSection.js';
@@ -53,10 +54,43 @@ function rddColumns(app: AppRef) {
   ];
 }
 
+const BLOCK_UPDATES_PROPERTY = 'spark.eventLog.logBlockUpdates.enabled';
+
+/** Whether the application wrote block updates into its event log (off by default in Spark). */
+function logsBlockUpdates(sparkProperties: readonly (readonly [string, string])[]): boolean {
+  return sparkProperties.some(([key, value]) => key === BLOCK_UPDATES_PROPERTY && value.trim().toLowerCase() === 'true');
+}
+
+/**
+ * Why the tab is empty. A History Server learns what is cached only from block updates, which Spark writes to
+ * the event log only when asked to; without them an application that did cache looks like one that did not.
+ */
+function NoCachedRdds({ blockUpdatesLogged }: { blockUpdatesLogged: boolean | undefined }) {
+  if (blockUpdatesLogged === false) {
+    return (
+      <EmptyState title="No RDDs are cached">
+        <span data-testid="no-block-updates">
+          This application's event log holds no block updates, so cached RDDs cannot be shown even if it cached some. Spark writes them
+          only when the application runs with <code className="font-mono">{BLOCK_UPDATES_PROPERTY}=true</code>.
+        </span>
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState title="No RDDs are cached">
+      {blockUpdatesLogged === true
+        ? 'No RDD or DataFrame held cached blocks when the application ended (or the last update was read): nothing was persisted, or it was unpersisted.'
+        : 'Cached or persisted RDDs and DataFrames show up here while they hold blocks in memory or on disk.'}
+    </EmptyState>
+  );
+}
+
 /** Spark's Storage tab: the cached RDDs, each linking to its detail page. */
 export default function StoragePage() {
   const app = useAppRef();
   const rdds = useRdds(app);
+  const environment = useEnvironment(app);
+  const blockUpdatesLogged = environment.data === undefined ? undefined : logsBlockUpdates(environment.data.sparkProperties);
   const table = useTableUrlState('storage', { sort: 'id' });
   const columns = useMemo(() => rddColumns(app), [app]);
   return (
@@ -65,9 +99,7 @@ export default function StoragePage() {
       <QueryView query={rdds} loadingLabel="Loading cached RDDs…">
         {(list) =>
           list.length === 0 ? (
-            <EmptyState title="No RDDs are cached">
-              Cached or persisted RDDs and DataFrames show up here while they hold blocks in memory or on disk.
-            </EmptyState>
+            <NoCachedRdds blockUpdatesLogged={blockUpdatesLogged} />
           ) : (
             <CollapsibleSection title={`RDDs (${list.length})`} id="rdds" storageKey="storage-rdds">
               <DataTable
