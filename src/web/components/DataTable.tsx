@@ -174,13 +174,17 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 {canSort ? (
                   <button
                     type="button"
-                    className={cx('sort-button inline-flex items-center gap-1 rounded uppercase', meta?.align === 'right' && 'flex-row-reverse')}
+                    className={cx('sort-button inline-flex cursor-pointer items-center gap-1 rounded uppercase decoration-dotted hover:underline', meta?.align === 'right' && 'flex-row-reverse')}
                     onClick={header.column.getToggleSortingHandler()}
                   >
                     {content}
-                    <span aria-hidden="true" className={cx('text-[10px]', sorted === false && 'opacity-30')}>
-                      {sorted === 'asc' ? '▴' : sorted === 'desc' ? '▾' : '↕'}
-                    </span>
+                    {/* Only the sorted column carries an arrow, as in Spark's tables: a faint arrow on every
+                        sortable header cost the task table its fit at 1280 px. */}
+                    {sorted !== false && (
+                      <span aria-hidden="true" className="text-[10px]">
+                        {sorted === 'asc' ? '▴' : '▾'}
+                      </span>
+                    )}
                   </button>
                 ) : (
                   content

@@ -4,11 +4,9 @@ import { Link } from 'react-router';
 import type { AppListItem } from '../../../api/index.js';
 import { apiClient } from '../../api/apiClient.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
-import { useDisplayTimeZone } from '../../components/timeZone/timeZoneContext.js';
+import { DateTime } from '../../components/timeZone/DateTime.js';
 import { appPaths } from '../../lib/appPaths.js';
-import { formatEpochMillisInZone } from '../../lib/formatDate.js';
 import { formatDuration } from '../../lib/formatDuration.js';
-import { zoneShortName } from '../../lib/timeZones.js';
 
 const col = createColumnHelper<AppListItem>();
 
@@ -21,17 +19,6 @@ export type EventLogAccess = (item: AppListItem) => boolean | undefined;
 
 const dash = <span className="text-slate-400">—</span>;
 
-/** A date whose day and time may wrap onto two lines (never inside either). */
-function DateCell({ at }: { at: number }) {
-  const { zone } = useDisplayTimeZone();
-  const [day, time] = formatEpochMillisInZone(at, zone).split(' ');
-  return (
-    <time dateTime={new Date(at).toISOString()} title={`${day} ${time} (${zone})`} data-zone={zone}>
-      <span className="whitespace-nowrap">{day}</span> <span className="whitespace-nowrap">{time}</span>{' '}
-      <span className="whitespace-nowrap text-[0.85em] text-slate-500 dark:text-slate-400">{zoneShortName(at, zone)}</span>
-    </time>
-  );
-}
 
 /**
  * Spark's history-page columns, one row per attempt (Version, App ID, App Name, Attempt ID, Started, Completed,
@@ -73,13 +60,13 @@ export function appListColumns(canDownload: EventLogAccess) {
       cell: (c) => (c.row.original.attemptId === undefined ? dash : <span title={`attempt ${c.row.original.attemptId} of ${c.getValue()}`}>{c.row.original.attemptId}</span>),
     }),
     col.accessor('status', { header: 'Status', cell: (c) => <StatusBadge status={c.getValue()} /> }),
-    // Dates wrap between day and time, so Spark's twelve columns fit a 1280 px window.
-    col.accessor('startTime', { header: 'Started', cell: (c) => <DateCell at={c.getValue()} /> }),
+    // Dates may wrap between day, time and zone, so Spark's twelve columns fit a 1280 px window.
+    col.accessor('startTime', { header: 'Started', cell: (c) => <DateTime epochMs={c.getValue()} /> }),
     col.accessor('endTime', {
       header: 'Completed',
       cell: (c) => {
         const end = c.getValue();
-        return end === null ? dash : <DateCell at={end} />;
+        return end === null ? dash : <DateTime epochMs={end} />;
       },
     }),
     col.accessor('duration', {
@@ -92,7 +79,7 @@ export function appListColumns(canDownload: EventLogAccess) {
       },
     }),
     col.accessor('sparkUser', { header: 'Spark User' }),
-    col.accessor('lastUpdated', { header: 'Last Updated', cell: (c) => <DateCell at={c.getValue()} /> }),
+    col.accessor('lastUpdated', { header: 'Last Updated', cell: (c) => <DateTime epochMs={c.getValue()} /> }),
     col.accessor('project', { header: 'Project', cell: (c) => c.getValue() || dash }),
     col.display({
       id: 'eventLog',
