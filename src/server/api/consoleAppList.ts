@@ -1,22 +1,40 @@
-import type { AppListItem, AppListPage } from '../../api/console/appListItem.js';
+import type { AppListItem, AppListPage, AppListStatus } from '../../api/console/appListItem.js';
 import type { AppListQuery } from '../../api/console/appListQuery.js';
 import type { LogRow } from '../store/indexDb.js';
 import type { AppEntry } from './appListing.js';
 
+/**
+ * Where an attempt without an end event stopped, when its log is final: the last time its events carry,
+ * or the file's time while it is not replayed yet (or carries no time at all).
+ */
+function endedWithoutEndEvent(row: LogRow): number | undefined {
+  if (row.completed || row.inProgress) return undefined;
+  const end = row.state === 'ready' && row.lastEventTime > 0 ? row.lastEventTime : Math.round(row.mtime);
+  return Math.max(end, row.startTime);
+}
+
+function statusOf(row: LogRow, endedAt: number | undefined): AppListStatus {
+  if (endedAt !== undefined) return 'unknown';
+  if (!row.completed) return 'running';
+  return row.failed ? 'failed' : 'succeeded';
+}
+
 /** The console's listing row for one application (its newest attempt decides status and times). */
 export function appListItem(app: AppEntry, now: number): AppListItem {
   const newest = app.attempts[0]!;
-  const running = !newest.completed;
+  const endedAt = endedWithoutEndEvent(newest);
+  const status = statusOf(newest, endedAt);
+  const endTime = status === 'running' ? null : (endedAt ?? newest.endTime);
   const stats = newest.stats;
   const item: AppListItem = {
     id: app.id,
     name: app.name,
     sparkUser: newest.sparkUser ?? '',
     sparkVersion: newest.sparkVersion ?? '',
-    status: running ? 'running' : newest.failed ? 'failed' : 'succeeded',
+    status,
     startTime: newest.startTime,
-    endTime: running ? null : newest.endTime,
-    duration: running ? Math.max(0, now - newest.startTime) : newest.endTime - newest.startTime,
+    endTime,
+    duration: endTime === null ? Math.max(0, now - newest.startTime) : endTime - newest.startTime,
     attempts: app.attempts.length,
     project: newest.project ?? '',
     logPath: newest.key,

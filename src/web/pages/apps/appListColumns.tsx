@@ -32,7 +32,18 @@ export const appListColumns = [
   col.accessor('name', { header: 'App Name', cell: (c) => <span className="break-words">{c.getValue()}</span> }),
   col.accessor('sparkUser', { header: 'Spark User' }),
   col.accessor('sparkVersion', { header: 'Version', enableSorting: false }),
-  col.accessor('status', { header: 'Status', enableSorting: false, cell: (c) => <StatusBadge status={c.getValue()} /> }),
+  col.accessor('status', {
+    header: 'Status',
+    enableSorting: false,
+    cell: (c) =>
+      c.getValue() === 'unknown' ? (
+        <span title="Ended without an application end event (the driver probably died): not running, outcome unknown. Duration up to its last event.">
+          <StatusBadge status="unknown" />
+        </span>
+      ) : (
+        <StatusBadge status={c.getValue()} />
+      ),
+  }),
   col.accessor('startTime', { header: 'Started', cell: (c) => <span className="whitespace-nowrap">{formatDate(c.getValue())}</span> }),
   col.accessor('duration', {
     header: 'Duration',
