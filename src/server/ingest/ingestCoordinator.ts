@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import type { ServerConfig } from '../config.js';
-import { type LogSource, type UnreadablePath, scanRoots } from '../eventlog/discovery.js';
+import { type LogSource, type UnreadablePath, scanRoots, sourceAt } from '../eventlog/discovery.js';
+import { logNamesForApp } from '../eventlog/logNamesForApp.js';
 import type { IndexDb, LogRow, ScanState } from '../store/indexDb.js';
 import type { IngestRequest, IngestResponse } from './ingestProtocol.js';
 import { type LogPeek, peekLog } from './logPeek.js';
@@ -58,6 +59,8 @@ export class IngestCoordinator extends EventEmitter {
   private readonly queued = new Set<string>();
   private readonly sources = new Map<string, LogSource>();
   private readonly waiters = new Map<string, Array<() => void>>();
+  /** On-demand look-ups under way, by app and attempt id (concurrent requests share one). */
+  private readonly lookUps = new Map<string, Promise<boolean>>();
   private timer: NodeJS.Timeout | undefined;
   private scanning: Promise<void> | undefined;
   private nextId = 1;
@@ -78,6 +81,8 @@ export class IngestCoordinator extends EventEmitter {
   constructor(
     private readonly config: ServerConfig,
     private readonly index: IndexDb,
+    /** The replay worker's script (tests give one that holds replays back, to see what is listed without them). */
+    private readonly workerUrl = new URL('./ingestWorker.js', import.meta.url),
   ) {
     super();
     this.setMaxListeners(0);
@@ -90,9 +95,8 @@ export class IngestCoordinator extends EventEmitter {
 
   async start(): Promise<void> {
     this.removeOrphanStores();
-    const workerUrl = new URL('./ingestWorker.js', import.meta.url);
     for (let i = 0; i < Math.max(1, this.config.ingestWorkers); i++) {
-      const worker = new Worker(workerUrl);
+      const worker = new Worker(this.workerUrl);
       const slot: WorkerSlot = { worker, busy: undefined, queue: [] };
       worker.on('message', (msg: IngestResponse) => this.onWorkerMessage(slot, msg));
       worker.on('error', (err) => this.onWorkerCrash(slot, err));
@@ -235,6 +239,57 @@ export class IngestCoordinator extends EventEmitter {
     flush();
   }
 
+  /**
+   * An application requested before a scan found its log (Spark 4.1's on-demand loading): its log is looked
+   * for under the names Spark gives it, in every root and every folder known to hold logs, and a log found
+   * is listed (peeked) and replayed first at once. Resolves whether a log new to the index was found.
+   */
+  lookUp(appId: string, attemptId: string | undefined): Promise<boolean> {
+    if (this.stopped || appId.length === 0 || appId.length > 512 || appId.includes('\0') || (attemptId ?? '').includes('\0')) return Promise.resolve(false);
+    const id = `${appId}\0${attemptId ?? ''}`;
+    let pending = this.lookUps.get(id);
+    if (!pending) {
+      pending = this.doLookUp(appId, attemptId)
+        // The index cannot be written (full disk): the request answers as for an unknown app, the scan retries.
+        .catch(() => false)
+        .finally(() => this.lookUps.delete(id));
+      this.lookUps.set(id, pending);
+    }
+    return pending;
+  }
+
+  private async doLookUp(appId: string, attemptId: string | undefined): Promise<boolean> {
+    const names = logNamesForApp(appId, attemptId);
+    /** Folder → its root: the roots, and the folders (project folders) the index has logs in. */
+    const folders = new Map<string, string>();
+    for (const root of this.config.eventLogRoots) folders.set(path.resolve(root), path.resolve(root));
+    for (const row of this.index.scanState()) folders.set(path.dirname(row.path), row.root);
+    const found: LogSource[] = [];
+    await Promise.all(
+      [...folders].map(async ([folder, root]) => {
+        for (const name of names) {
+          const source = await sourceAt(root, path.join(folder, name));
+          if (source && !this.index.get(source.key)) found.push(source);
+        }
+      }),
+    );
+    for (const source of found) {
+      this.index.upsertSource(source);
+      this.sources.set(source.key, source);
+      if (source.error) {
+        this.index.recordFailure(source, source.error);
+        this.emitChange({ key: source.key, appId: null, kind: 'failed' });
+        continue;
+      }
+      const peek = await peekLog(source).catch(() => undefined);
+      if (peek?.appId !== undefined) this.index.recordPeek(source.key, peek, peek.endTime > 0 ? Math.round(source.mtimeMs) : Date.now());
+      this.enqueue(source.key, true);
+      this.emitChange({ key: source.key, appId: peek?.appId ?? null, kind: 'updated' });
+    }
+    this.dispatch();
+    return found.length > 0;
+  }
+
   private enqueue(key: string, front = false): void {
     const slot = this.slotFor(key);
     if (this.queued.has(key)) {
@@ -339,7 +394,7 @@ export class IngestCoordinator extends EventEmitter {
       }
       this.resolveWaiters(busy.source.key);
     }
-    const worker = new Worker(new URL('./ingestWorker.js', import.meta.url));
+    const worker = new Worker(this.workerUrl);
     worker.on('message', (msg: IngestResponse) => this.onWorkerMessage(slot, msg));
     worker.on('error', (e) => this.onWorkerCrash(slot, e));
     worker.unref();
