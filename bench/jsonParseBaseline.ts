@@ -10,11 +10,10 @@ import { readLogLines } from '../src/server/eventlog/lineReader.js';
  */
 export async function benchJsonParseBaseline(source: LogSource, replaySeconds: number, report: (name: string, value: string) => void): Promise<void> {
   const MB = 1024 * 1024;
-  let readSeconds = 0;
   let t = performance.now();
   let bytes = 0;
   await readLogLines(source, { onLine: (line) => void (bytes += line.length) });
-  readSeconds = (performance.now() - t) / 1000;
+  const readSeconds = (performance.now() - t) / 1000;
   report('read + split lines only', `${(bytes / MB / readSeconds).toFixed(0)} MB/s (${readSeconds.toFixed(2)} s)`);
 
   t = performance.now();

@@ -18,7 +18,8 @@ export interface LogChange {
 }
 
 interface WorkerSlot {
-  worker: Worker;
+  /** Started on the slot's first replay: a restart whose logs are all replayed starts no worker at all. */
+  worker: Worker | undefined;
   busy: { id: number; source: LogSource } | undefined;
   /** Logs waiting for this worker, in order (a log always goes to the same worker). */
   queue: string[];
@@ -95,14 +96,7 @@ export class IngestCoordinator extends EventEmitter {
 
   async start(): Promise<void> {
     this.removeOrphanStores();
-    for (let i = 0; i < Math.max(1, this.config.ingestWorkers); i++) {
-      const worker = new Worker(this.workerUrl);
-      const slot: WorkerSlot = { worker, busy: undefined, queue: [] };
-      worker.on('message', (msg: IngestResponse) => this.onWorkerMessage(slot, msg));
-      worker.on('error', (err) => this.onWorkerCrash(slot, err));
-      worker.unref();
-      this.slots.push(slot);
-    }
+    for (let i = 0; i < Math.max(1, this.config.ingestWorkers); i++) this.slots.push({ worker: undefined, busy: undefined, queue: [] });
     await this.scan();
     this.timer = setInterval(() => void this.scan(), this.config.scanIntervalMs);
     this.timer.unref();
@@ -111,7 +105,7 @@ export class IngestCoordinator extends EventEmitter {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await Promise.all(this.slots.flatMap((s) => (s.worker ? [s.worker.terminate()] : [])));
   }
 
   /** Roots and folders the last scan could not read, without server paths (for the status page). */
@@ -200,7 +194,7 @@ export class IngestCoordinator extends EventEmitter {
       this.sources.delete(key);
       this.retries.delete(key);
       if (!row.dbFile || !adopted.has(row.dbFile)) this.deleteDbFile(row.dbFile);
-      for (const s of this.slots) s.worker.postMessage({ type: 'forget', key } satisfies IngestRequest);
+      for (const s of this.slots) s.worker?.postMessage({ type: 'forget', key } satisfies IngestRequest);
       this.emitChange({ key, appId: row.appId, kind: 'removed' });
     }
     this.lastScanAt = Date.now();
@@ -338,7 +332,7 @@ export class IngestCoordinator extends EventEmitter {
       maxLineBytes: this.config.maxLineBytes,
     };
     slot.busy = { id: req.id, source };
-    slot.worker.postMessage(req);
+    this.workerOf(slot).postMessage(req);
   }
 
   private onWorkerMessage(slot: WorkerSlot, msg: IngestResponse): void {
@@ -394,12 +388,25 @@ export class IngestCoordinator extends EventEmitter {
       }
       this.resolveWaiters(busy.source.key);
     }
-    const worker = new Worker(this.workerUrl);
-    worker.on('message', (msg: IngestResponse) => this.onWorkerMessage(slot, msg));
-    worker.on('error', (e) => this.onWorkerCrash(slot, e));
-    worker.unref();
-    slot.worker = worker;
+    // The next replay of this slot starts a new worker.
+    slot.worker = undefined;
     this.dispatch();
+  }
+
+  /** The slot's worker thread, started on first use (a thread and its modules cost a restart's first answer). */
+  private workerOf(slot: WorkerSlot): Worker {
+    if (!slot.worker) {
+      const worker = new Worker(this.workerUrl);
+      worker.on('message', (msg: IngestResponse) => {
+        if (slot.worker === worker) this.onWorkerMessage(slot, msg);
+      });
+      worker.on('error', (err) => {
+        if (slot.worker === worker) this.onWorkerCrash(slot, err);
+      });
+      worker.unref();
+      slot.worker = worker;
+    }
+    return slot.worker;
   }
 
   private emitChange(change: LogChange): void {
@@ -458,7 +465,7 @@ export class IngestCoordinator extends EventEmitter {
         // Index not writable (full disk): the rebuild below replaces the store all the same.
       }
       this.deleteDbFile(dbFile);
-      for (const s of this.slots) s.worker.postMessage({ type: 'forget', key: row.key } satisfies IngestRequest);
+      for (const s of this.slots) s.worker?.postMessage({ type: 'forget', key: row.key } satisfies IngestRequest);
     } else {
       const state = `${row.key}\0${row.size}\0${row.mtime}`;
       if (this.staleRebuilt.has(state)) return;
