@@ -25,6 +25,9 @@ interface WorkerSlot {
   queue: string[];
 }
 
+/** How long an on-demand look-up that found no log is not tried again for the same id. */
+const LOOK_UP_MISS_MS = 2_000;
+
 /** FNV-1a: a cheap, stable string hash to pick a log's worker. */
 function fnv1a(text: string): number {
   let h = 0x811c9dc5;
@@ -62,6 +65,8 @@ export class IngestCoordinator extends EventEmitter {
   private readonly waiters = new Map<string, Array<() => void>>();
   /** On-demand look-ups under way, by app and attempt id (concurrent requests share one). */
   private readonly lookUps = new Map<string, Promise<boolean>>();
+  /** When an on-demand look-up last found nothing, by app and attempt id. */
+  private readonly lookUpMisses = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private scanning: Promise<void> | undefined;
   private nextId = 1;
@@ -241,15 +246,27 @@ export class IngestCoordinator extends EventEmitter {
   lookUp(appId: string, attemptId: string | undefined): Promise<boolean> {
     if (this.stopped || appId.length === 0 || appId.length > 512 || appId.includes('\0') || (attemptId ?? '').includes('\0')) return Promise.resolve(false);
     const id = `${appId}\0${attemptId ?? ''}`;
+    // A miss is remembered briefly: repeated requests for an id with no log cost one look-up, not one each.
+    const missedAt = this.lookUpMisses.get(id);
+    if (missedAt !== undefined && Date.now() - missedAt < LOOK_UP_MISS_MS) return Promise.resolve(false);
     let pending = this.lookUps.get(id);
     if (!pending) {
       pending = this.doLookUp(appId, attemptId)
         // The index cannot be written (full disk): the request answers as for an unknown app, the scan retries.
         .catch(() => false)
+        .then((found) => {
+          if (!found) this.rememberMiss(id);
+          return found;
+        })
         .finally(() => this.lookUps.delete(id));
       this.lookUps.set(id, pending);
     }
     return pending;
+  }
+
+  private rememberMiss(id: string): void {
+    if (this.lookUpMisses.size >= 1000) this.lookUpMisses.clear();
+    this.lookUpMisses.set(id, Date.now());
   }
 
   private async doLookUp(appId: string, attemptId: string | undefined): Promise<boolean> {
