@@ -4,20 +4,19 @@ import { LiveExecutor, LiveJob, LiveRdd, LiveStage, type ProcessSummary, Specula
 import { memoryRemaining, restJob } from './restViews.js';
 import {
   type StageInfo,
-  type TaskInfo,
   describeStorageLevel,
   isValidStorageLevel,
   stageInfoFromJson,
   storageLevelFromJson,
   taskDuration,
   taskInfoFromJson,
-  taskStatus,
 } from './stageInfo.js';
-import { killedSummaryKey, reasonDeltas, reasonName, taskErrorMessage } from './taskEndReason.js';
+import { killedSummaryKey, reasonDeltas, reasonName } from './taskEndReason.js';
 import { M, addInto, metricsFromJson, zeroMetrics } from './taskMetrics.js';
 import type { LineRef, TaskSink } from './taskSink.js';
 import type { RetentionLimits } from '../config.js';
 import { ChangeTracker } from './changeTracker.js';
+import { type LiveTask, copyLineRef, finishedTaskRow, runningTaskRow } from './taskRows.js';
 
 /** Anything else that wants every event (the SQL fold). */
 export interface EventListener {
@@ -44,14 +43,6 @@ export interface EnvironmentInfo {
   systemProperties: [string, string][];
   metricsProperties: [string, string][];
   classpathEntries: [string, string][];
-}
-
-interface LiveTask {
-  info: TaskInfo;
-  stageId: number;
-  stageAttempt: number;
-  startLine: string;
-  startRef: LineRef | undefined;
 }
 
 const stageKey = (stageId: number, attempt: number) => `${stageId}:${attempt}`;
@@ -608,7 +599,7 @@ export class AppStatusFold {
     const info = taskInfoFromJson(e['Task Info'], false);
     const stageId = intId(e['Stage ID']);
     const attempt = intId(e['Stage Attempt ID']);
-    this.liveTasks.set(info.taskId, { info, stageId, stageAttempt: attempt, startLine: line, startRef: ref && { fileIndex: ref.fileIndex, offset: ref.offset, length: ref.length } });
+    this.liveTasks.set(info.taskId, { info, stageId, stageAttempt: attempt, startLine: line, startRef: copyLineRef(ref) });
 
     const stage = this.liveStages.get(stageKey(stageId, attempt));
     if (stage) {
@@ -656,25 +647,7 @@ export class AppStatusFold {
     if (live) {
       this.liveTasks.delete(info.taskId);
       delta = metrics;
-      this.sink.put({
-        taskId: info.taskId,
-        stageId: live.stageId,
-        stageAttempt: live.stageAttempt,
-        index: info.index,
-        attempt: info.attempt,
-        launchTime: info.launchTime,
-        duration: taskDuration(info),
-        executorId: info.executorId,
-        host: info.host,
-        status: taskStatus(info),
-        locality: info.locality,
-        speculative: info.speculative,
-        resultFetchStart: info.gettingResultTime > 0 ? info.gettingResultTime : -1,
-        metrics,
-        errorMessage: taskErrorMessage(reason),
-        raw: ref ? undefined : line,
-        lineRef: ref && { fileIndex: ref.fileIndex, offset: ref.offset, length: ref.length },
-      });
+      this.sink.put(finishedTaskRow(live, info, metrics, reason, line, ref));
     }
 
     const d = reasonDeltas(reason);
@@ -983,27 +956,7 @@ export class AppStatusFold {
    */
   flushLive(lastUpdated: number): void {
     for (const job of this.liveJobs.values()) this.writeJob(job);
-    for (const t of this.liveTasks.values()) {
-      this.sink.put({
-        taskId: t.info.taskId,
-        stageId: t.stageId,
-        stageAttempt: t.stageAttempt,
-        index: t.info.index,
-        attempt: t.info.attempt,
-        launchTime: t.info.launchTime,
-        duration: Math.max(0, lastUpdated - t.info.launchTime),
-        executorId: t.info.executorId,
-        host: t.info.host,
-        status: taskStatus(t.info),
-        locality: t.info.locality,
-        speculative: t.info.speculative,
-        resultFetchStart: t.info.gettingResultTime > 0 ? t.info.gettingResultTime : -1,
-        metrics: undefined,
-        errorMessage: undefined,
-        raw: t.startRef ? undefined : t.startLine,
-        lineRef: t.startRef,
-      });
-    }
+    for (const t of this.liveTasks.values()) this.sink.put(runningTaskRow(t, lastUpdated));
     for (const key of this.liveStages.keys()) this.stageChanges.changed(key);
   }
 
