@@ -17,6 +17,7 @@ import type { LineRef, TaskSink } from './taskSink.js';
 import type { RetentionLimits } from '../config.js';
 import { ChangeTracker } from './changeTracker.js';
 import { type LiveTask, copyLineRef, finishedTaskRow, runningTaskRow } from './taskRows.js';
+import { deadExecutorsToEvict, jobsToEvict, stagesToEvict } from './retention.js';
 
 /** Anything else that wants every event (the SQL fold). */
 export interface EventListener {
@@ -903,15 +904,7 @@ export class AppStatusFold {
   // ---- retention (spark.ui.retained*) ----
 
   private applyJobRetention(): void {
-    const limit = this.retention.jobs;
-    if (this.jobs.size <= limit) return;
-    const toDelete = Math.max(Math.trunc(limit / 10), this.jobs.size - limit);
-    const completion = (j: Json) => this.jobCompletion.get(j.jobId) ?? -1;
-    const candidates = [...this.jobs.values()]
-      .filter((j) => completion(j) >= 0 && j.status !== 'RUNNING' && j.status !== 'UNKNOWN')
-      .sort((a, b) => completion(a) - completion(b) || a.jobId - b.jobId)
-      .slice(0, toDelete);
-    for (const j of candidates) {
+    for (const j of jobsToEvict(this.jobs, (id) => this.jobCompletion.get(id) ?? -1, this.retention.jobs)) {
       this.jobs.delete(j.jobId);
       this.jobCompletion.delete(j.jobId);
       this.jobChanges.removed(j.jobId);
@@ -919,14 +912,7 @@ export class AppStatusFold {
   }
 
   private applyStageRetention(): void {
-    const limit = this.retention.stages;
-    if (this.stages.size <= limit) return;
-    const toDelete = Math.max(Math.trunc(limit / 10), this.stages.size - limit);
-    const candidates = [...this.stages.values()]
-      .filter((s) => s.status !== 'ACTIVE' && s.status !== 'PENDING')
-      .sort((a, b) => (a.info.completionTime ?? -1) - (b.info.completionTime ?? -1) || a.info.stageId - b.info.stageId || a.info.attemptId - b.info.attemptId)
-      .slice(0, toDelete);
-    for (const s of candidates) {
+    for (const s of stagesToEvict(this.stages, this.retention.stages)) {
       const key = stageKey(s.info.stageId, s.info.attemptId);
       this.stages.delete(key);
       this.liveStages.delete(key);
@@ -936,13 +922,7 @@ export class AppStatusFold {
   }
 
   private applyDeadExecutorRetention(): void {
-    const dead = [...this.executors.values()].filter((x) => !x.isActive);
-    const limit = this.retention.deadExecutors;
-    if (dead.length <= limit) return;
-    const toDelete = Math.max(Math.trunc(limit / 10), dead.length - limit);
-    // Spark walks the "active" index from false upwards: dead executors in id order.
-    dead.sort((a, b) => (a.executorId < b.executorId ? -1 : a.executorId > b.executorId ? 1 : 0));
-    for (const x of dead.slice(0, toDelete)) {
+    for (const x of deadExecutorsToEvict(this.executors, this.retention.deadExecutors)) {
       this.executors.delete(x.executorId);
       this.executorChanges.removed(x.executorId);
     }
