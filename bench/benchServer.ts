@@ -8,6 +8,8 @@ const CLI = path.resolve(import.meta.dirname, '..', '..', 'bin', 'spark-console.
 export interface BenchServer {
   url: string;
   pid: number;
+  /** ms from spawning the process to its "listening" line. */
+  listeningMs: number;
   /** Polls until the path answers 200; returns ms since the process was spawned. */
   timeUntilOk(p: string): Promise<number>;
   timeRequest(p: string, headers?: Record<string, string>): Promise<number>;
@@ -34,9 +36,11 @@ export async function startBenchServer(logs: string, dataDir: string, extra: str
     });
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
+  const listeningMs = performance.now() - spawnedAt;
   return {
     url,
     pid: child.pid!,
+    listeningMs,
     async timeUntilOk(p) {
       for (;;) {
         const res = await fetch(url + p).catch(() => undefined);

@@ -13,6 +13,8 @@ import { benchAuthOverhead } from './authOverhead.js';
 import { benchLoadUnderReplay } from './loadUnderReplay.js';
 import { benchUsageAndDiagnostics } from './usageDiagnostics.js';
 import { benchTaskTableSorts } from './taskTableSorts.js';
+import { benchJsonParseBaseline } from './jsonParseBaseline.js';
+import { benchSparkSideBySide } from './sparkSideBySide.js';
 
 /**
  * `npm run bench`: grows a ≥200 MB real-shaped log from one of Spark's sample logs and a log with a
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
     console.log(`${name.padEnd(52)} ${value}`);
   };
 
-  const parts = new Set((process.env.BENCH_PARTS ?? 'big,wide,sorts,many,auth,load,usage').split(','));
+  const parts = new Set((process.env.BENCH_PARTS ?? 'big,side,wide,sorts,many,auth,load,usage').split(','));
   let t: number;
   let server: BenchServer;
   if (parts.has('big')) {
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - t) / 1000;
   replay.close();
   report('replay throughput (one core, fold + SQLite)', `${(summary.stats.bytes / MB / seconds).toFixed(0)} MB/s (${seconds.toFixed(2)} s)`);
+  await benchJsonParseBaseline(source!, seconds, report);
 
   // 3. Cold start → complete /stages answer, then the same after a restart (no re-parse).
   const dataDir = path.join(work, 'data');
@@ -63,12 +66,21 @@ async function main(): Promise<void> {
   let ms = await server.timeUntilOk(stagesUrl);
   report('cold start → complete /stages', `${(ms / 1000).toFixed(2)} s`);
   const rssCold = await server.stop();
+  // Restart: when the process listens, and when the first complete answer comes.
   report('server peak RSS (cold replay)', `${(rssCold / MB).toFixed(0)} MB`);
   server = await startBenchServer(logs, dataDir);
   ms = await server.timeUntilOk(stagesUrl);
+  report('restart → listening', `${(server.listeningMs / 1000).toFixed(3)} s`);
   report('restart → complete /stages (no re-parse)', `${(ms / 1000).toFixed(3)} s`);
   await server.stop();
 
+  }
+
+  if (parts.has('side')) {
+    // The real History Server and ours on the same big log (grown by the `big` part, or here).
+    const bigLog = path.join(logs, 'app-20200706201101-0003');
+    if (!fs.existsSync(bigLog)) await growLogFromSample(SAMPLE, bigLog, targetMb * MB);
+    await benchSparkSideBySide(work, bigLog, 'app-20200706201101-0003', report);
   }
 
   if (parts.has('wide')) {

@@ -61,7 +61,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const catalog = new AppCatalog(index, ingest, projectResolver(config.console.projects));
   const api = new SparkApi(SPARK_DEFAULT_REDACTION);
 
-  const app = Fastify({ logger: false, routerOptions: { maxParamLength: 1000 } });
+  // Spark's REST layer (Jersey) answers every /api/v1 path with a trailing slash too; so does every route here.
+  const app = Fastify({ logger: false, routerOptions: { maxParamLength: 1000, ignoreTrailingSlash: true } });
   await app.register(fastifyCookie);
   app.setErrorHandler((err: Error, req, reply) => {
     if (err instanceof ApiError) {

@@ -31,6 +31,7 @@ function row(key: string, over: Partial<LogRow>): LogRow {
     sparkVersion: '3.5.1',
     exitCode: null,
     lastUpdated: 5_000,
+    lastEventTime: -1,
     failed: false,
     jobs: 1,
     stats: null,
@@ -51,7 +52,7 @@ const rows = [
   row('app_1_1', { appId: 'app_1', attemptId: '1', name: 'order_dedupe', startTime: 1_000, endTime: -1, completed: false, lastUpdated: 1_500 }),
   row('app_1_2', { appId: 'app_1', attemptId: '2', name: 'order_dedupe', startTime: 3_000, endTime: 9_000, lastUpdated: 9_100 }),
   row('app_2', { appId: 'app_2', name: 'risk_score', sparkUser: 'alice', project: 'risk_ml', startTime: 2_000, endTime: 4_000, failed: true, lastUpdated: 4_100 }),
-  row('app_3', { appId: 'app_3', name: 'dashboard', startTime: 8_000, endTime: -1, completed: false, lastUpdated: 9_500, sparkVersion: '2.4.5' }),
+  row('app_3', { appId: 'app_3', name: 'dashboard', startTime: 8_000, endTime: -1, completed: false, inProgress: true, lastUpdated: 9_500, sparkVersion: '2.4.5' }),
 ];
 const all = allListItems(buildApplications(rows), [], 10_000);
 

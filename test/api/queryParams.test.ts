@@ -289,6 +289,6 @@ describe('types', () => {
       status: ('RUNNING' | 'KILLED' | 'FAILED' | 'SUCCESS' | 'UNKNOWN')[];
     }>();
     expectTypeOf<StagesQuery['quantiles']>().toEqualTypeOf<number[]>();
-    expectTypeOf<AppListQuery['status']>().toEqualTypeOf<('running' | 'succeeded' | 'failed')[]>();
+    expectTypeOf<AppListQuery['status']>().toEqualTypeOf<('running' | 'succeeded' | 'failed' | 'unknown')[]>();
   });
 });

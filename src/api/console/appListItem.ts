@@ -6,10 +6,13 @@ import { z } from 'zod';
  * epoch milliseconds rather than Spark's date strings, since the UI only computes with them.
  */
 
-export const APP_LIST_STATUSES = ['running', 'succeeded', 'failed'] as const;
+export const APP_LIST_STATUSES = ['running', 'succeeded', 'failed', 'unknown'] as const;
 /**
  * `failed` means the attempt ended with a failed job or an abnormal end, or was superseded by a newer attempt
- * without an end event; `running` means the newest attempt has no end event yet.
+ * without an end event; `running` means the newest attempt has no end event yet in a log that may still grow;
+ * `unknown` means the newest attempt's log is final (not `.inprogress`, or a rolling log's `appstatus` marker
+ * is final) but has no end event: the driver died (or the log is not replayed yet), so how it ended is not
+ * known. Spark's `/api/v1` lists such an attempt as incomplete; the console does not call it running.
  */
 export const AppListStatus = z.enum(APP_LIST_STATUSES);
 export type AppListStatus = z.infer<typeof AppListStatus>;
@@ -26,7 +29,7 @@ export const AppListItem = z.looseObject({
   status: AppListStatus,
   /** Epoch ms. */
   startTime: z.int(),
-  /** Epoch ms; null while running. */
+  /** Epoch ms; null while running; for `unknown`, the log's last event time (its file time until replayed). */
   endTime: z.int().nullable(),
   /** Milliseconds; for a running application, up to the time of the listing. */
   duration: z.int(),

@@ -9,7 +9,8 @@ export const ProjectMember = z.looseObject({ user: z.string(), displayName: z.st
 export type ProjectMember = z.infer<typeof ProjectMember>;
 
 /** Applications by status that started within a window. */
-export const JobCounts = z.looseObject({ running: z.int(), succeeded: z.int(), failed: z.int() });
+/** Applications by their listing status (`unknown`: the log ended without an application-end event). */
+export const JobCounts = z.looseObject({ running: z.int(), succeeded: z.int(), failed: z.int(), unknown: z.int() });
 export type JobCounts = z.infer<typeof JobCounts>;
 
 export const ProjectSummary = z.looseObject({

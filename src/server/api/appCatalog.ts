@@ -93,6 +93,15 @@ export class AppCatalog {
     return this.byId.get(appId);
   }
 
+  /**
+   * An application the listing does not have yet is looked for on disk by its log's names (on-demand loading,
+   * as Spark 4.1's History Server does when its scan interval is long); the listing is rebuilt if found.
+   */
+  async lookUp(appId: string, attemptId: string | undefined): Promise<void> {
+    if (this.application(appId) !== undefined) return;
+    if (await this.ingest.lookUp(appId, attemptId)) this.cached = undefined;
+  }
+
   /** BaseAppResource.withUI: the attempt with exactly this attempt id (none for attempt-less apps). */
   async resolve(appId: string, attemptId: string | undefined, again = false): Promise<ResolvedAttempt> {
     const app = this.application(appId);

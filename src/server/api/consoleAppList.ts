@@ -1,29 +1,48 @@
-import type { AppListItem, AppListPage } from '../../api/console/appListItem.js';
+import type { AppListItem, AppListPage, AppListStatus } from '../../api/console/appListItem.js';
 import type { AppListQuery } from '../../api/console/appListQuery.js';
 import type { LogRow } from '../store/indexDb.js';
 import type { AppEntry } from './appListing.js';
 
 /**
+ * Where an attempt without an end event stopped, when its log is final: the last time its events carry,
+ * or the file's time while it is not replayed yet (or carries no time at all).
+ */
+function endedWithoutEndEvent(row: LogRow): number | undefined {
+  if (row.completed || row.inProgress) return undefined;
+  const end = row.state === 'ready' && row.lastEventTime > 0 ? row.lastEventTime : Math.round(row.mtime);
+  return Math.max(end, row.startTime);
+}
+
+/**
  * The console's listing rows of one application: one per attempt, newest first, as Spark's history page lists
  * them. A superseded attempt that never wrote its end event (a YARN attempt killed and retried) is `failed`:
- * it will not finish any more. `attempts` is the application's attempt count on every row.
+ * it will not finish any more. The newest attempt without an end event is `running` while its log may grow,
+ * and `unknown` once its log is final. `attempts` is the application's attempt count on every row.
  */
 export function appListItems(app: AppEntry, now: number): AppListItem[] {
   return app.attempts.map((attempt, i) => attemptListItem(app, attempt, i === 0, now));
 }
 
+function attemptStatus(attempt: LogRow, newest: boolean, endedAt: number | undefined): AppListStatus {
+  if (attempt.completed) return attempt.failed ? 'failed' : 'succeeded';
+  if (!newest) return 'failed';
+  return endedAt === undefined ? 'running' : 'unknown';
+}
+
 function attemptListItem(app: AppEntry, attempt: LogRow, newest: boolean, now: number): AppListItem {
-  const running = newest && !attempt.completed;
+  const endedAt = newest ? endedWithoutEndEvent(attempt) : undefined;
+  const status = attemptStatus(attempt, newest, endedAt);
+  const endTime = attempt.completed ? attempt.endTime : (endedAt ?? null);
   const stats = attempt.stats;
   const item: AppListItem = {
     id: app.id,
     name: app.name,
     sparkUser: attempt.sparkUser ?? '',
     sparkVersion: attempt.sparkVersion ?? '',
-    status: running ? 'running' : attempt.failed || !attempt.completed ? 'failed' : 'succeeded',
+    status,
     startTime: attempt.startTime,
-    endTime: attempt.completed ? attempt.endTime : null,
-    duration: running ? Math.max(0, now - attempt.startTime) : attempt.completed ? attempt.endTime - attempt.startTime : 0,
+    endTime,
+    duration: status === 'running' ? Math.max(0, now - attempt.startTime) : endTime !== null ? endTime - attempt.startTime : 0,
     lastUpdated: Math.round(attempt.lastUpdated),
     attempts: app.attempts.length,
     project: attempt.project ?? '',

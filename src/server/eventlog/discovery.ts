@@ -166,6 +166,20 @@ async function isLegacyDir(dir: string): Promise<boolean> {
   }
 }
 
+/**
+ * The log at `full` (a single file or a rolling folder) under `root`, as a scan would find it; undefined
+ * when there is none (or a folder is not a rolling log yet).
+ */
+export async function sourceAt(root: string, full: string): Promise<LogSource | undefined> {
+  const st = await fs.stat(full).catch(() => undefined);
+  if (!st) return undefined;
+  const key = path.relative(root, full).split(path.sep).join('/');
+  const project = key.includes('/') ? key.split('/')[0] : undefined;
+  if (st.isFile()) return singleFileSource(root, full, key, project, st.size, st.mtimeMs);
+  if (st.isDirectory() && path.basename(full).startsWith(ROLLING_PREFIX)) return rollingSource(root, full, key, project).catch(() => undefined);
+  return undefined;
+}
+
 /** Spark's RollingEventLogFilesFileReader rules: needs events_* and appstatus_*, drops files before the last compact. */
 async function rollingSource(root: string, dir: string, key: string, project: string | undefined): Promise<LogSource | undefined> {
   const names = await fs.readdir(dir);

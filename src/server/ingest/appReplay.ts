@@ -157,6 +157,7 @@ export class AppReplay {
       sparkVersion: this.fold.sparkVersion,
       exitCode: a?.exitCode,
       lastUpdated,
+      lastEventTime: this.fold.lastEventTime,
       failed: (a?.completed ?? false) && lastJobFailed,
       jobs: this.fold.jobs.size,
       stats: { ...this.stats },

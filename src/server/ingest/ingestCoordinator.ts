@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import type { ServerConfig } from '../config.js';
-import { type LogSource, type UnreadablePath, scanRoots } from '../eventlog/discovery.js';
+import { type LogSource, type UnreadablePath, scanRoots, sourceAt } from '../eventlog/discovery.js';
+import { logNamesForApp } from '../eventlog/logNamesForApp.js';
 import type { IndexDb, LogRow, ScanState } from '../store/indexDb.js';
 import type { IngestRequest, IngestResponse } from './ingestProtocol.js';
 import { type LogPeek, peekLog } from './logPeek.js';
@@ -17,11 +18,15 @@ export interface LogChange {
 }
 
 interface WorkerSlot {
-  worker: Worker;
+  /** Started on the slot's first replay: a restart whose logs are all replayed starts no worker at all. */
+  worker: Worker | undefined;
   busy: { id: number; source: LogSource } | undefined;
   /** Logs waiting for this worker, in order (a log always goes to the same worker). */
   queue: string[];
 }
+
+/** How long an on-demand look-up that found no log is not tried again for the same id. */
+const LOOK_UP_MISS_MS = 2_000;
 
 /** FNV-1a: a cheap, stable string hash to pick a log's worker. */
 function fnv1a(text: string): number {
@@ -58,6 +63,10 @@ export class IngestCoordinator extends EventEmitter {
   private readonly queued = new Set<string>();
   private readonly sources = new Map<string, LogSource>();
   private readonly waiters = new Map<string, Array<() => void>>();
+  /** On-demand look-ups under way, by app and attempt id (concurrent requests share one). */
+  private readonly lookUps = new Map<string, Promise<boolean>>();
+  /** When an on-demand look-up last found nothing, by app and attempt id. */
+  private readonly lookUpMisses = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private scanning: Promise<void> | undefined;
   private nextId = 1;
@@ -78,6 +87,8 @@ export class IngestCoordinator extends EventEmitter {
   constructor(
     private readonly config: ServerConfig,
     private readonly index: IndexDb,
+    /** The replay worker's script (tests give one that holds replays back, to see what is listed without them). */
+    private readonly workerUrl = new URL('./ingestWorker.js', import.meta.url),
   ) {
     super();
     this.setMaxListeners(0);
@@ -90,15 +101,7 @@ export class IngestCoordinator extends EventEmitter {
 
   async start(): Promise<void> {
     this.removeOrphanStores();
-    const workerUrl = new URL('./ingestWorker.js', import.meta.url);
-    for (let i = 0; i < Math.max(1, this.config.ingestWorkers); i++) {
-      const worker = new Worker(workerUrl);
-      const slot: WorkerSlot = { worker, busy: undefined, queue: [] };
-      worker.on('message', (msg: IngestResponse) => this.onWorkerMessage(slot, msg));
-      worker.on('error', (err) => this.onWorkerCrash(slot, err));
-      worker.unref();
-      this.slots.push(slot);
-    }
+    for (let i = 0; i < Math.max(1, this.config.ingestWorkers); i++) this.slots.push({ worker: undefined, busy: undefined, queue: [] });
     await this.scan();
     this.timer = setInterval(() => void this.scan(), this.config.scanIntervalMs);
     this.timer.unref();
@@ -107,7 +110,7 @@ export class IngestCoordinator extends EventEmitter {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await Promise.all(this.slots.flatMap((s) => (s.worker ? [s.worker.terminate()] : [])));
   }
 
   /** Roots and folders the last scan could not read, without server paths (for the status page). */
@@ -196,7 +199,7 @@ export class IngestCoordinator extends EventEmitter {
       this.sources.delete(key);
       this.retries.delete(key);
       if (!row.dbFile || !adopted.has(row.dbFile)) this.deleteDbFile(row.dbFile);
-      for (const s of this.slots) s.worker.postMessage({ type: 'forget', key } satisfies IngestRequest);
+      for (const s of this.slots) s.worker?.postMessage({ type: 'forget', key } satisfies IngestRequest);
       this.emitChange({ key, appId: row.appId, kind: 'removed' });
     }
     this.lastScanAt = Date.now();
@@ -233,6 +236,69 @@ export class IngestCoordinator extends EventEmitter {
     };
     await Promise.all(Array.from({ length: 8 }, worker));
     flush();
+  }
+
+  /**
+   * An application requested before a scan found its log (Spark 4.1's on-demand loading): its log is looked
+   * for under the names Spark gives it, in every root and every folder known to hold logs, and a log found
+   * is listed (peeked) and replayed first at once. Resolves whether a log new to the index was found.
+   */
+  lookUp(appId: string, attemptId: string | undefined): Promise<boolean> {
+    if (this.stopped || appId.length === 0 || appId.length > 512 || appId.includes('\0') || (attemptId ?? '').includes('\0')) return Promise.resolve(false);
+    const id = `${appId}\0${attemptId ?? ''}`;
+    // A miss is remembered briefly: repeated requests for an id with no log cost one look-up, not one each.
+    const missedAt = this.lookUpMisses.get(id);
+    if (missedAt !== undefined && Date.now() - missedAt < LOOK_UP_MISS_MS) return Promise.resolve(false);
+    let pending = this.lookUps.get(id);
+    if (!pending) {
+      pending = this.doLookUp(appId, attemptId)
+        // The index cannot be written (full disk): the request answers as for an unknown app, the scan retries.
+        .catch(() => false)
+        .then((found) => {
+          if (!found) this.rememberMiss(id);
+          return found;
+        })
+        .finally(() => this.lookUps.delete(id));
+      this.lookUps.set(id, pending);
+    }
+    return pending;
+  }
+
+  private rememberMiss(id: string): void {
+    if (this.lookUpMisses.size >= 1000) this.lookUpMisses.clear();
+    this.lookUpMisses.set(id, Date.now());
+  }
+
+  private async doLookUp(appId: string, attemptId: string | undefined): Promise<boolean> {
+    const names = logNamesForApp(appId, attemptId);
+    /** Folder → its root: the roots, and the folders (project folders) the index has logs in. */
+    const folders = new Map<string, string>();
+    for (const root of this.config.eventLogRoots) folders.set(path.resolve(root), path.resolve(root));
+    for (const row of this.index.scanState()) folders.set(path.dirname(row.path), row.root);
+    const found: LogSource[] = [];
+    await Promise.all(
+      [...folders].map(async ([folder, root]) => {
+        for (const name of names) {
+          const source = await sourceAt(root, path.join(folder, name));
+          if (source && !this.index.get(source.key)) found.push(source);
+        }
+      }),
+    );
+    for (const source of found) {
+      this.index.upsertSource(source);
+      this.sources.set(source.key, source);
+      if (source.error) {
+        this.index.recordFailure(source, source.error);
+        this.emitChange({ key: source.key, appId: null, kind: 'failed' });
+        continue;
+      }
+      const peek = await peekLog(source).catch(() => undefined);
+      if (peek?.appId !== undefined) this.index.recordPeek(source.key, peek, peek.endTime > 0 ? Math.round(source.mtimeMs) : Date.now());
+      this.enqueue(source.key, true);
+      this.emitChange({ key: source.key, appId: peek?.appId ?? null, kind: 'updated' });
+    }
+    this.dispatch();
+    return found.length > 0;
   }
 
   private enqueue(key: string, front = false): void {
@@ -283,7 +349,7 @@ export class IngestCoordinator extends EventEmitter {
       maxLineBytes: this.config.maxLineBytes,
     };
     slot.busy = { id: req.id, source };
-    slot.worker.postMessage(req);
+    this.workerOf(slot).postMessage(req);
   }
 
   private onWorkerMessage(slot: WorkerSlot, msg: IngestResponse): void {
@@ -339,12 +405,25 @@ export class IngestCoordinator extends EventEmitter {
       }
       this.resolveWaiters(busy.source.key);
     }
-    const worker = new Worker(new URL('./ingestWorker.js', import.meta.url));
-    worker.on('message', (msg: IngestResponse) => this.onWorkerMessage(slot, msg));
-    worker.on('error', (e) => this.onWorkerCrash(slot, e));
-    worker.unref();
-    slot.worker = worker;
+    // The next replay of this slot starts a new worker.
+    slot.worker = undefined;
     this.dispatch();
+  }
+
+  /** The slot's worker thread, started on first use (a thread and its modules cost a restart's first answer). */
+  private workerOf(slot: WorkerSlot): Worker {
+    if (!slot.worker) {
+      const worker = new Worker(this.workerUrl);
+      worker.on('message', (msg: IngestResponse) => {
+        if (slot.worker === worker) this.onWorkerMessage(slot, msg);
+      });
+      worker.on('error', (err) => {
+        if (slot.worker === worker) this.onWorkerCrash(slot, err);
+      });
+      worker.unref();
+      slot.worker = worker;
+    }
+    return slot.worker;
   }
 
   private emitChange(change: LogChange): void {
@@ -403,7 +482,7 @@ export class IngestCoordinator extends EventEmitter {
         // Index not writable (full disk): the rebuild below replaces the store all the same.
       }
       this.deleteDbFile(dbFile);
-      for (const s of this.slots) s.worker.postMessage({ type: 'forget', key: row.key } satisfies IngestRequest);
+      for (const s of this.slots) s.worker?.postMessage({ type: 'forget', key: row.key } satisfies IngestRequest);
     } else {
       const state = `${row.key}\0${row.size}\0${row.mtime}`;
       if (this.staleRebuilt.has(state)) return;

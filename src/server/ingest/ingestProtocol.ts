@@ -28,6 +28,8 @@ export interface AttemptSummary {
   /** Spark 4.x: the driver's exit code, from the application-end event. */
   exitCode: number | undefined;
   lastUpdated: number;
+  /** The latest time any event of the log carries (-1 when none): where a log without an end event stops. */
+  lastEventTime: number;
   /** Completed and its last job failed: the console's "failed" status (Spark has no app-level failure). */
   failed: boolean;
   jobs: number;

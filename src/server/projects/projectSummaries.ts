@@ -38,7 +38,7 @@ export function projectExists(catalog: AppCatalog, directory: AccessDirectory, p
 }
 
 function countSince(items: readonly AppListItem[], since: number): JobCounts {
-  const counts: JobCounts = { running: 0, succeeded: 0, failed: 0 };
+  const counts: JobCounts = { running: 0, succeeded: 0, failed: 0, unknown: 0 };
   for (const i of items) if (i.startTime >= since) counts[i.status]++;
   return counts;
 }

@@ -36,11 +36,12 @@ export function consoleHandlers(catalog: AppCatalog, ingest: IngestCoordinator, 
   };
   const attemptOf = (view: CatalogView, p: { appId: string; attempt: string }) => view.resolve(p.appId, p.attempt === '-' ? undefined : p.attempt);
   // The contract as OpenAPI 3.1: the same document CI compares with the committed openapi.json.
-  const openApi = new RawJson(renderOpenApiDocument());
+  // Rendered on its first request, not at start: a restart's first answers do not wait for it.
+  let openApi: RawJson | undefined;
   let revision = 0;
 
   return {
-    docs: () => openApi,
+    docs: () => (openApi ??= new RawJson(renderOpenApiDocument())),
     metrics: (ctx) => ctx.reply.type('text/plain; version=0.0.4').send(prometheusMetrics(ctx.view, catalog, ingest)),
 
     stageGraph: async (ctx) => stageGraph((await attemptOf(ctx.view, ctx.params)).store),

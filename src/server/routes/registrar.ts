@@ -102,6 +102,12 @@ function registerOne(app: FastifyInstance, deps: RegistrarDeps, route: RouteSpec
       // Spark's routes only match digits where it declares `\d+`: anything else is no route at all.
       if (params === undefined) throw new ApiError(404, 'Not Found');
       const caller = await identify(deps, route, req);
+      // An application not listed yet may have a log the scan has not reached: look for it (signed-in callers only).
+      const { appId, attemptId, attempt } = params as Record<string, unknown>;
+      if (caller && typeof appId === 'string' && deps.catalog.application(appId) === undefined) {
+        const anAttempt = attemptId ?? attempt;
+        await deps.catalog.lookUp(appId, typeof anAttempt === 'string' && anAttempt !== '-' ? anAttempt : undefined);
+      }
       if (caller) enforce(deps, route, caller, params as Record<string, unknown>, req);
 
       let query: RouteContext<any>['query'] = {};

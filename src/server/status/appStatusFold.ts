@@ -4,19 +4,20 @@ import { LiveExecutor, LiveJob, LiveRdd, LiveStage, type ProcessSummary, Specula
 import { memoryRemaining, restJob } from './restViews.js';
 import {
   type StageInfo,
-  type TaskInfo,
   describeStorageLevel,
   isValidStorageLevel,
   stageInfoFromJson,
   storageLevelFromJson,
   taskDuration,
   taskInfoFromJson,
-  taskStatus,
 } from './stageInfo.js';
-import { killedSummaryKey, reasonDeltas, reasonName, taskErrorMessage } from './taskEndReason.js';
+import { killedSummaryKey, reasonDeltas, reasonName } from './taskEndReason.js';
 import { M, addInto, metricsFromJson, zeroMetrics } from './taskMetrics.js';
 import type { LineRef, TaskSink } from './taskSink.js';
 import type { RetentionLimits } from '../config.js';
+import { ChangeTracker } from './changeTracker.js';
+import { type LiveTask, copyLineRef, finishedTaskRow, runningTaskRow } from './taskRows.js';
+import { deadExecutorsToEvict, jobsToEvict, stagesToEvict } from './retention.js';
 
 /** Anything else that wants every event (the SQL fold). */
 export interface EventListener {
@@ -43,14 +44,6 @@ export interface EnvironmentInfo {
   systemProperties: [string, string][];
   metricsProperties: [string, string][];
   classpathEntries: [string, string][];
-}
-
-interface LiveTask {
-  info: TaskInfo;
-  stageId: number;
-  stageAttempt: number;
-  startLine: string;
-  startRef: LineRef | undefined;
 }
 
 const stageKey = (stageId: number, attempt: number) => `${stageId}:${attempt}`;
@@ -91,14 +84,10 @@ export class AppStatusFold {
   readonly jobSqlExecution = new Map<number, number>();
 
   /** Entities changed since the last takeDirty(), for incremental persistence. */
-  private dirtyJobs = new Set<number>();
-  private dirtyStages = new Set<string>();
-  private dirtyExecutors = new Set<string>();
-  private dirtyRdds = new Set<number>();
-  private removedJobs = new Set<number>();
-  private removedStages = new Set<string>();
-  private removedExecutors = new Set<string>();
-  private removedRdds = new Set<number>();
+  private readonly jobChanges = new ChangeTracker<number>();
+  private readonly stageChanges = new ChangeTracker<string>();
+  private readonly executorChanges = new ChangeTracker<string>();
+  private readonly rddChanges = new ChangeTracker<number>();
   appDirty = false;
 
   private readonly scratchMetrics = zeroMetrics();
@@ -307,7 +296,7 @@ export class AppStatusFold {
   }
 
   private touchExecutor(exec: LiveExecutor): void {
-    this.dirtyExecutors.add(exec.executorId);
+    this.executorChanges.changed(exec.executorId);
   }
 
   private onExecutorAdded(e: Json): void {
@@ -363,7 +352,7 @@ export class AppStatusFold {
           this.updatePartition(rdd, part.blockName, part.executors.filter((x) => x !== id), Math.max(0, part.memoryUsed - memShare), Math.max(0, part.diskUsed - diskShare));
         }
       }
-      if (changed) this.dirtyRdds.add(rdd.info.id);
+      if (changed) this.rddChanges.changed(rdd.info.id);
     }
     if (this.isExecutorActiveForLiveStages(exec)) this.deadExecutors.set(id, exec);
     this.applyDeadExecutorRetention();
@@ -429,7 +418,7 @@ export class AppStatusFold {
       stage.executorSummary(id).isExcluded = true;
       stage.excludedExecutors.add(id);
     }
-    this.dirtyStages.add(stageKey(stage.info.stageId, stage.info.attemptId));
+    this.stageChanges.changed(stageKey(stage.info.stageId, stage.info.attemptId));
   }
 
   private updateExclusionForStage(executorId: string, stageId: number, attempt: number): void {
@@ -492,7 +481,7 @@ export class AppStatusFold {
       stage.jobs.push(job);
       stage.jobIds.add(jobId);
     }
-    this.dirtyJobs.add(jobId);
+    this.jobChanges.changed(jobId);
   }
 
   private onJobEnd(e: Json): void {
@@ -521,8 +510,8 @@ export class AppStatusFold {
   private writeJob(job: LiveJob): void {
     this.jobs.set(job.jobId, restJob(job));
     this.jobCompletion.set(job.jobId, job.completionTime ?? -1);
-    this.dirtyJobs.add(job.jobId);
-    this.removedJobs.delete(job.jobId);
+    this.jobChanges.changed(job.jobId);
+    this.jobChanges.restored(job.jobId);
     this.applyJobRetention();
   }
 
@@ -535,18 +524,18 @@ export class AppStatusFold {
       stage = new LiveStage(info);
       this.liveStages.set(key, stage);
       this.stages.set(key, stage);
-      this.removedStages.delete(key);
+      this.stageChanges.restored(key);
     }
     stage.info = info;
-    this.dirtyStages.add(key);
+    this.stageChanges.changed(key);
     return stage;
   }
 
   private writeStage(stage: LiveStage): void {
     const key = stageKey(stage.info.stageId, stage.info.attemptId);
     this.stages.set(key, stage);
-    this.dirtyStages.add(key);
-    this.removedStages.delete(key);
+    this.stageChanges.changed(key);
+    this.stageChanges.restored(key);
     this.applyStageRetention();
   }
 
@@ -562,13 +551,13 @@ export class AppStatusFold {
     for (const job of stage.jobs) {
       job.completedStages.delete(info.stageId);
       job.activeStages += 1;
-      this.dirtyJobs.add(job.jobId);
+      this.jobChanges.changed(job.jobId);
     }
     for (const rdd of info.rddInfos) {
       if (isValidStorageLevel(rdd.storageLevel) && !this.rdds.has(rdd.id)) {
         this.rdds.set(rdd.id, new LiveRdd(rdd, rdd.storageLevel));
-        this.dirtyRdds.add(rdd.id);
-        this.removedRdds.delete(rdd.id);
+        this.rddChanges.changed(rdd.id);
+        this.rddChanges.restored(rdd.id);
       }
     }
   }
@@ -588,7 +577,7 @@ export class AppStatusFold {
           job.skippedTasks += info.numTasks;
         } else job.failedStages += 1;
         job.activeStages -= 1;
-        this.dirtyJobs.add(job.jobId);
+        this.jobChanges.changed(job.jobId);
       }
       for (const id of stage.excludedExecutors) {
         const exec = this.liveExecutors.get(id);
@@ -611,7 +600,7 @@ export class AppStatusFold {
     const info = taskInfoFromJson(e['Task Info'], false);
     const stageId = intId(e['Stage ID']);
     const attempt = intId(e['Stage Attempt ID']);
-    this.liveTasks.set(info.taskId, { info, stageId, stageAttempt: attempt, startLine: line, startRef: ref && { fileIndex: ref.fileIndex, offset: ref.offset, length: ref.length } });
+    this.liveTasks.set(info.taskId, { info, stageId, stageAttempt: attempt, startLine: line, startRef: copyLineRef(ref) });
 
     const stage = this.liveStages.get(stageKey(stageId, attempt));
     if (stage) {
@@ -626,9 +615,9 @@ export class AppStatusFold {
       }
       for (const job of stage.jobs) {
         job.activeTasks += 1;
-        this.dirtyJobs.add(job.jobId);
+        this.jobChanges.changed(job.jobId);
       }
-      this.dirtyStages.add(stageKey(stageId, attempt));
+      this.stageChanges.changed(stageKey(stageId, attempt));
       stage.savedTasks += 1;
       if (stage.savedTasks > this.retention.tasks) this.cleanupTasks(stage);
     }
@@ -659,25 +648,7 @@ export class AppStatusFold {
     if (live) {
       this.liveTasks.delete(info.taskId);
       delta = metrics;
-      this.sink.put({
-        taskId: info.taskId,
-        stageId: live.stageId,
-        stageAttempt: live.stageAttempt,
-        index: info.index,
-        attempt: info.attempt,
-        launchTime: info.launchTime,
-        duration: taskDuration(info),
-        executorId: info.executorId,
-        host: info.host,
-        status: taskStatus(info),
-        locality: info.locality,
-        speculative: info.speculative,
-        resultFetchStart: info.gettingResultTime > 0 ? info.gettingResultTime : -1,
-        metrics,
-        errorMessage: taskErrorMessage(reason),
-        raw: ref ? undefined : line,
-        lineRef: ref && { fileIndex: ref.fileIndex, offset: ref.offset, length: ref.length },
-      });
+      this.sink.put(finishedTaskRow(live, info, metrics, reason, line, ref));
     }
 
     const d = reasonDeltas(reason);
@@ -711,7 +682,7 @@ export class AppStatusFold {
         job.killedTasks += d.killed;
         if (d.killed > 0 && killKey !== undefined) job.killedSummary.set(killKey, (job.killedSummary.get(killKey) ?? 0) + 1);
         if (removeStage && !this.liveJobs.has(job.jobId)) this.writeJob(job);
-        else this.dirtyJobs.add(job.jobId);
+        else this.jobChanges.changed(job.jobId);
       }
 
       const es = stage.executorSummary(info.executorId);
@@ -726,7 +697,7 @@ export class AppStatusFold {
         this.liveStages.delete(stageKey(stageId, attempt));
         this.writeStage(stage);
       } else {
-        this.dirtyStages.add(stageKey(stageId, attempt));
+        this.stageChanges.changed(stageKey(stageId, attempt));
       }
     }
 
@@ -788,7 +759,7 @@ export class AppStatusFold {
     if (!stage) return;
     stage.peak.update(metrics);
     stage.executorSummary(execId).peak.update(metrics);
-    this.dirtyStages.add(stageKey(stageId, attempt));
+    this.stageChanges.changed(stageKey(stageId, attempt));
   }
 
   // ---- storage ----
@@ -867,13 +838,13 @@ export class AppStatusFold {
             if (!otherDist) continue;
             otherDist.remaining = undefined;
             this.freezeMemoryRemaining(other);
-            this.dirtyRdds.add(other.info.id);
+            this.rddChanges.changed(other.info.id);
           }
         }
         rdd.memoryUsed = Math.max(0, rdd.memoryUsed + memoryDelta);
         rdd.diskUsed = Math.max(0, rdd.diskUsed + diskDelta);
         this.freezeMemoryRemaining(rdd);
-        this.dirtyRdds.add(rdd.info.id);
+        this.rddChanges.changed(rdd.info.id);
       }
       if (exec) {
         exec.rddBlocks += rddBlocksDelta;
@@ -927,58 +898,33 @@ export class AppStatusFold {
         this.touchExecutor(exec);
       }
     }
-    this.dirtyRdds.delete(rddId);
-    this.removedRdds.add(rddId);
+    this.rddChanges.removed(rddId);
   }
 
   // ---- retention (spark.ui.retained*) ----
 
   private applyJobRetention(): void {
-    const limit = this.retention.jobs;
-    if (this.jobs.size <= limit) return;
-    const toDelete = Math.max(Math.trunc(limit / 10), this.jobs.size - limit);
-    const completion = (j: Json) => this.jobCompletion.get(j.jobId) ?? -1;
-    const candidates = [...this.jobs.values()]
-      .filter((j) => completion(j) >= 0 && j.status !== 'RUNNING' && j.status !== 'UNKNOWN')
-      .sort((a, b) => completion(a) - completion(b) || a.jobId - b.jobId)
-      .slice(0, toDelete);
-    for (const j of candidates) {
+    for (const j of jobsToEvict(this.jobs, (id) => this.jobCompletion.get(id) ?? -1, this.retention.jobs)) {
       this.jobs.delete(j.jobId);
       this.jobCompletion.delete(j.jobId);
-      this.dirtyJobs.delete(j.jobId);
-      this.removedJobs.add(j.jobId);
+      this.jobChanges.removed(j.jobId);
     }
   }
 
   private applyStageRetention(): void {
-    const limit = this.retention.stages;
-    if (this.stages.size <= limit) return;
-    const toDelete = Math.max(Math.trunc(limit / 10), this.stages.size - limit);
-    const candidates = [...this.stages.values()]
-      .filter((s) => s.status !== 'ACTIVE' && s.status !== 'PENDING')
-      .sort((a, b) => (a.info.completionTime ?? -1) - (b.info.completionTime ?? -1) || a.info.stageId - b.info.stageId || a.info.attemptId - b.info.attemptId)
-      .slice(0, toDelete);
-    for (const s of candidates) {
+    for (const s of stagesToEvict(this.stages, this.retention.stages)) {
       const key = stageKey(s.info.stageId, s.info.attemptId);
       this.stages.delete(key);
       this.liveStages.delete(key);
-      this.dirtyStages.delete(key);
-      this.removedStages.add(key);
+      this.stageChanges.removed(key);
       this.sink.deleteStage(s.info.stageId, s.info.attemptId);
     }
   }
 
   private applyDeadExecutorRetention(): void {
-    const dead = [...this.executors.values()].filter((x) => !x.isActive);
-    const limit = this.retention.deadExecutors;
-    if (dead.length <= limit) return;
-    const toDelete = Math.max(Math.trunc(limit / 10), dead.length - limit);
-    // Spark walks the "active" index from false upwards: dead executors in id order.
-    dead.sort((a, b) => (a.executorId < b.executorId ? -1 : a.executorId > b.executorId ? 1 : 0));
-    for (const x of dead.slice(0, toDelete)) {
+    for (const x of deadExecutorsToEvict(this.executors, this.retention.deadExecutors)) {
       this.executors.delete(x.executorId);
-      this.dirtyExecutors.delete(x.executorId);
-      this.removedExecutors.add(x.executorId);
+      this.executorChanges.removed(x.executorId);
     }
   }
 
@@ -990,51 +936,27 @@ export class AppStatusFold {
    */
   flushLive(lastUpdated: number): void {
     for (const job of this.liveJobs.values()) this.writeJob(job);
-    for (const t of this.liveTasks.values()) {
-      this.sink.put({
-        taskId: t.info.taskId,
-        stageId: t.stageId,
-        stageAttempt: t.stageAttempt,
-        index: t.info.index,
-        attempt: t.info.attempt,
-        launchTime: t.info.launchTime,
-        duration: Math.max(0, lastUpdated - t.info.launchTime),
-        executorId: t.info.executorId,
-        host: t.info.host,
-        status: taskStatus(t.info),
-        locality: t.info.locality,
-        speculative: t.info.speculative,
-        resultFetchStart: t.info.gettingResultTime > 0 ? t.info.gettingResultTime : -1,
-        metrics: undefined,
-        errorMessage: undefined,
-        raw: t.startRef ? undefined : t.startLine,
-        lineRef: t.startRef,
-      });
-    }
-    for (const key of this.liveStages.keys()) this.dirtyStages.add(key);
+    for (const t of this.liveTasks.values()) this.sink.put(runningTaskRow(t, lastUpdated));
+    for (const key of this.liveStages.keys()) this.stageChanges.changed(key);
   }
 
   /** Hands out what changed since the last call, so the store can persist it incrementally. */
   takeDirty(): DirtySet {
+    const jobs = this.jobChanges.take();
+    const stages = this.stageChanges.take();
+    const executors = this.executorChanges.take();
+    const rdds = this.rddChanges.take();
     const out: DirtySet = {
-      jobs: [...this.dirtyJobs].map((id) => this.jobs.get(id)).filter((j): j is Json => j !== undefined),
-      stages: [...this.dirtyStages].map((k) => this.stages.get(k)).filter((s): s is LiveStage => s !== undefined),
-      executors: [...this.dirtyExecutors].map((id) => this.executors.get(id)).filter((x): x is LiveExecutor => x !== undefined),
-      rdds: [...this.dirtyRdds].map((id) => this.rdds.get(id)).filter((r): r is LiveRdd => r !== undefined),
-      removedJobs: [...this.removedJobs],
-      removedStages: [...this.removedStages],
-      removedExecutors: [...this.removedExecutors],
-      removedRdds: [...this.removedRdds],
+      jobs: jobs.changed.map((id) => this.jobs.get(id)).filter((j): j is Json => j !== undefined),
+      stages: stages.changed.map((k) => this.stages.get(k)).filter((s): s is LiveStage => s !== undefined),
+      executors: executors.changed.map((id) => this.executors.get(id)).filter((x): x is LiveExecutor => x !== undefined),
+      rdds: rdds.changed.map((id) => this.rdds.get(id)).filter((r): r is LiveRdd => r !== undefined),
+      removedJobs: jobs.removed,
+      removedStages: stages.removed,
+      removedExecutors: executors.removed,
+      removedRdds: rdds.removed,
       app: this.appDirty,
     };
-    this.dirtyJobs.clear();
-    this.dirtyStages.clear();
-    this.dirtyExecutors.clear();
-    this.dirtyRdds.clear();
-    this.removedJobs.clear();
-    this.removedStages.clear();
-    this.removedExecutors.clear();
-    this.removedRdds.clear();
     this.appDirty = false;
     return out;
   }

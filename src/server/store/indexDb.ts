@@ -31,6 +31,8 @@ export interface LogRow {
   /** Spark 4.x: ExitCode of the application-end event, once a replay read it. */
   exitCode: number | null;
   lastUpdated: number;
+  /** The latest time an event of the log carries, once a replay read it (-1 before, or when none does). */
+  lastEventTime: number;
   failed: boolean;
   jobs: number;
   stats: ReplayStats | null;
@@ -70,6 +72,7 @@ CREATE TABLE IF NOT EXISTS logs (
   spark_version TEXT,
   exit_code INTEGER,
   last_updated INTEGER NOT NULL DEFAULT 0,
+  last_event_time INTEGER NOT NULL DEFAULT -1,
   failed INTEGER NOT NULL DEFAULT 0,
   jobs INTEGER NOT NULL DEFAULT 0,
   stats TEXT,
@@ -108,6 +111,7 @@ function toRow(r: any): LogRow {
     sparkVersion: r.spark_version,
     exitCode: r.exit_code ?? null,
     lastUpdated: r.last_updated,
+    lastEventTime: r.last_event_time ?? -1,
     failed: r.failed === 1,
     jobs: r.jobs,
     stats: r.stats ? JSON.parse(r.stats) : null,
@@ -121,7 +125,7 @@ function toRow(r: any): LogRow {
  * Version of what the stores hold (schemas of index.db and the app databases, and the fold's output). Bump it
  * whenever either changes, so an upgraded server replays logs instead of misreading old stores.
  */
-export const STORE_VERSION = 8;
+export const STORE_VERSION = 9;
 
 export class IndexDb {
   readonly db: Database.Database;
@@ -160,7 +164,7 @@ export class IndexDb {
         UPDATE logs SET state = 'ready', error = @error, db_file = @dbFile, parsed_size = @parsedSize, parsed_mtime = @parsedMtime,
           parsed_files = @parsedFiles, app_id = @appId, attempt_id = @attemptId, name = @name, spark_user = @sparkUser,
           start_time = @startTime, end_time = @endTime, completed = @completed, spark_version = @sparkVersion,
-          exit_code = @exitCode, last_updated = @lastUpdated, failed = @failed, jobs = @jobs, stats = @stats, usage = @usage, odps_project = @odpsProject
+          exit_code = @exitCode, last_updated = @lastUpdated, last_event_time = @lastEventTime, failed = @failed, jobs = @jobs, stats = @stats, usage = @usage, odps_project = @odpsProject
         WHERE key = @key`),
       peek: this.db.prepare(`
         UPDATE logs SET app_id = @appId, attempt_id = @attemptId, name = @name, spark_user = @sparkUser, start_time = @startTime,
@@ -174,6 +178,7 @@ export class IndexDb {
         UPDATE logs SET state = o.state, error = o.error, db_file = o.db_file, parsed_size = -1, parsed_mtime = -1, parsed_files = o.parsed_files,
           app_id = o.app_id, attempt_id = o.attempt_id, name = o.name, spark_user = o.spark_user, start_time = o.start_time,
           end_time = o.end_time, completed = o.completed, spark_version = o.spark_version, exit_code = o.exit_code, last_updated = o.last_updated,
+          last_event_time = o.last_event_time,
           failed = o.failed, jobs = o.jobs, stats = o.stats
         FROM (SELECT * FROM logs WHERE key = @from) AS o WHERE logs.key = @to`),
       remove: this.db.prepare('DELETE FROM logs WHERE key = ?'),
@@ -232,6 +237,7 @@ export class IndexDb {
       sparkVersion: s.sparkVersion,
       exitCode: s.exitCode ?? null,
       lastUpdated: s.lastUpdated,
+      lastEventTime: s.lastEventTime,
       failed: s.failed ? 1 : 0,
       jobs: s.jobs,
       stats: JSON.stringify(s.stats),

@@ -11,6 +11,8 @@ const TONES: Record<string, string> = {
   completed: 'bg-sky-100 text-sky-800 ring-sky-300 dark:bg-sky-900/40 dark:text-sky-200 dark:ring-sky-700',
   failed: 'bg-rose-100 text-rose-800 ring-rose-300 dark:bg-rose-900/40 dark:text-rose-200 dark:ring-rose-700',
   killed: 'bg-amber-100 text-amber-900 ring-amber-300 dark:bg-amber-900/40 dark:text-amber-200 dark:ring-amber-700',
+  // An application whose log ended without an end event: it is not running, and how it ended is not known.
+  unknown: 'bg-amber-50 text-amber-900 ring-amber-400 dark:bg-amber-900/30 dark:text-amber-200 dark:ring-amber-600',
   pending: 'bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-300 dark:ring-slate-600',
   skipped: 'bg-slate-100 text-slate-600 ring-slate-300 dark:bg-slate-800 dark:text-slate-400 dark:ring-slate-600',
 };

@@ -5,6 +5,7 @@ import { useApplication } from '../../api/applicationQueries.js';
 import { apiClient } from '../../api/apiClient.js';
 import { noLogsMessage, useAppLogAccess } from '../../api/appAccess.js';
 import { useAppChanges, type LiveState } from '../../api/useAppChanges.js';
+import { useConsoleApps } from '../../api/consoleQueries.js';
 import { useAppRef } from '../../api/useAppRef.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { PageErrorBoundary } from '../../components/PageErrorBoundary.js';
@@ -72,8 +73,18 @@ function ResolvedShell({ app, info }: { app: AppRef; info: ApplicationInfo }) {
   return <Shell app={app} info={info} attempt={attempt} />;
 }
 
+/**
+ * Whether an attempt Spark calls incomplete ended without its end event (its log is final: the driver died).
+ * Spark's answer cannot tell; the console's listing row of the application can.
+ */
+function useEndedWithoutEndEvent(app: AppRef, incomplete: boolean): boolean {
+  const listing = useConsoleApps({ search: app.appId, status: ['unknown'], limit: 5 }, incomplete);
+  return incomplete && (listing.data?.items.some((i) => i.id === app.appId && i.attemptId === app.attemptId) ?? false);
+}
+
 function Shell({ app, info, attempt }: { app: AppRef; info: ApplicationInfo; attempt: ApplicationAttemptInfo }) {
-  const running = !attempt.completed;
+  const ended = useEndedWithoutEndEvent(app, !attempt.completed);
+  const running = !attempt.completed && !ended;
   const contentRef = useRef<HTMLDivElement>(null);
   const live = useAppChanges(app.appId, running);
   useApplicationTimeZone(app);
@@ -108,7 +119,11 @@ function Shell({ app, info, attempt }: { app: AppRef; info: ApplicationInfo; att
               Started <span className="font-medium text-slate-800 dark:text-slate-200"><DateTime epochMs={attempt.startTimeEpoch} /></span>
             </span>
             <span>
-              {running ? (
+              {ended ? (
+                <span title="The log is final but has no application end event: the driver probably died. Spark's History Server lists it as incomplete.">
+                  <StatusBadge status="unknown" /> ended without an end event
+                </span>
+              ) : running ? (
                 <>
                   <StatusBadge status="running" /> for {formatDuration(duration)}
                 </>

@@ -19,7 +19,6 @@ export type EventLogAccess = (item: AppListItem) => boolean | undefined;
 
 const dash = <span className="text-slate-400">—</span>;
 
-
 /**
  * Spark's history-page columns, one row per attempt (Version, App ID, App Name, Attempt ID, Started, Completed,
  * Duration, Spark User, Last Updated, Event Log) plus the console's Status and Project. Every data column sorts
@@ -59,7 +58,17 @@ export function appListColumns(canDownload: EventLogAccess) {
       meta: { align: 'right', headerTitle: 'The attempt of this row; sorting orders by the number of attempts' },
       cell: (c) => (c.row.original.attemptId === undefined ? dash : <span title={`attempt ${c.row.original.attemptId} of ${c.getValue()}`}>{c.row.original.attemptId}</span>),
     }),
-    col.accessor('status', { header: 'Status', cell: (c) => <StatusBadge status={c.getValue()} /> }),
+    col.accessor('status', {
+      header: 'Status',
+      cell: (c) =>
+        c.getValue() === 'unknown' ? (
+          <span title="Ended without an application end event (the driver probably died): not running, outcome unknown. Duration up to its last event.">
+            <StatusBadge status="unknown" />
+          </span>
+        ) : (
+          <StatusBadge status={c.getValue()} />
+        ),
+    }),
     // Dates may wrap between day, time and zone, so Spark's twelve columns fit a 1280 px window.
     col.accessor('startTime', { header: 'Started', cell: (c) => <DateTime epochMs={c.getValue()} /> }),
     col.accessor('endTime', {

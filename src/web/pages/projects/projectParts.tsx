@@ -40,15 +40,19 @@ const COUNT_TONES = {
   running: 'text-emerald-700 dark:text-emerald-300',
   succeeded: 'text-sky-700 dark:text-sky-300',
   failed: 'text-rose-700 dark:text-rose-300',
+  unknown: 'text-amber-700 dark:text-amber-300',
 } as const;
 
-/** Running / succeeded / failed counts of a window, each a link to the project's list with that status. */
+/**
+ * Running / succeeded / failed counts of a window, each a link to the project's list with that status; the
+ * applications that ended without an end event (`unknown`) only when there are some.
+ */
 export function JobCountsLine({ project, counts, label, testId }: { project: string; counts: JobCounts; label: string; testId: string }) {
   return (
     <div data-testid={testId}>
       <div className="text-xs text-slate-500 dark:text-slate-400">{label}</div>
       <div className="mt-0.5 flex gap-3 text-sm">
-        {(['running', 'succeeded', 'failed'] as const).map((status) => (
+        {(['running', 'succeeded', 'failed', 'unknown'] as const).filter((s) => s !== 'unknown' || counts.unknown > 0).map((status) => (
           <Link
             key={status}
             to={projectAppsPath(project, status)}
