@@ -6,6 +6,7 @@ import { accessRoutes } from './console/accessRoutes.js';
 import type { AppListQueryInput } from './console/appListQuery.js';
 import type { AuditQueryInput } from './console/audit.js';
 import type { LogChunkQueryInput, LogType } from './console/appLogs.js';
+import type { LogSearchQueryInput } from './console/logSearch.js';
 import { consoleRoutes } from './console/consoleRoutes.js';
 import type { AnyQuery, AppRoutePair, PathParams, ResponseSpec, RouteSpec } from './routeDefinition.js';
 import { fillPath } from './routeDefinition.js';
@@ -96,6 +97,8 @@ export interface SparkConsoleClient {
   appLogs(appId: string, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['appLogs']>>;
   /** Console: a byte range of one log (default: the last 100 KiB). */
   appLogChunk(appId: string, executorId: string, logType: LogType, params?: LogChunkQueryInput, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['appLogChunk']>>;
+  /** Console: whole-file search of one log (total count and a page of matches with byte offsets). */
+  appLogSearch(appId: string, executorId: string, logType: LogType, params: LogSearchQueryInput, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['appLogSearch']>>;
   /** Console: stage parents, RDD graphs and locality of every stage attempt (for DAGs). */
   stageGraph(app: AppRef, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['stageGraph']>>;
   /** Console: why the attempt failed or was slow (ranked findings). */
@@ -236,6 +239,7 @@ export function createClient(options: ClientOptions = {}): SparkConsoleClient {
     appChangesUrl: (appId) => url(consoleRoutes.appChanges, { appId }),
     appLogs: (appId, opts) => getJson(consoleRoutes.appLogs, { appId }, undefined, opts),
     appLogChunk: (appId, executorId, logType, params, opts) => getJson(consoleRoutes.appLogChunk, { appId, executorId, logType }, params, opts),
+    appLogSearch: (appId, executorId, logType, params, opts) => getJson(consoleRoutes.appLogSearch, { appId, executorId, logType }, params, opts),
     stageGraph: (app, opts) => getJson(consoleRoutes.stageGraph, { appId: app.appId, attempt: app.attemptId ?? '-' }, undefined, opts),
     diagnostics: (app, opts) => getJson(consoleRoutes.diagnostics, { appId: app.appId, attempt: app.attemptId ?? '-' }, undefined, opts),
     taskTimeline: (app, stageId, attemptId, opts) =>

@@ -5,6 +5,7 @@ import { APP_CHANGE_EVENT, APP_CHANGES_HEARTBEAT_MS, AppChangeEvent } from './ap
 import { AppListPage } from './appListItem.js';
 import { appListQuery } from './appListQuery.js';
 import { AppLogList, LogChunk, logChunkQuery } from './appLogs.js';
+import { LogSearchResult, logSearchQuery } from './logSearch.js';
 import { AppFacets, ConsoleStatus } from './consoleMeta.js';
 import { Diagnostics } from './diagnostics.js';
 import { StageGraph } from './stageGraph.js';
@@ -96,6 +97,23 @@ export const consoleRoutes = {
       { status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application' },
       { status: 404, body: 'no {logType} log for executor {executorId}', when: 'no such log file' },
       { status: 416, body: 'range not satisfiable: {range} (file is {size} bytes)', when: 'the Range lies outside the file' },
+    ],
+  }),
+  appLogSearch: route({
+    operationId: 'consoleAppLogSearch',
+    access: 'projectLogs',
+    path: `${CONSOLE_API_PREFIX}/apps/{appId}/logs/{executorId}/{logType}/search`,
+    query: logSearchQuery,
+    response: json(LogSearchResult),
+    summary: 'Search a whole log: total matches and one page of them with byte offsets',
+    description:
+      'The file is searched as long as it was at the request, streamed, never loaded whole. `total` counts every ' +
+      'match (up to a million); `matches` holds `limit` of them from `from` forward, or the ones just before it.',
+    tag: 'console',
+    errors: [
+      { status: 400, body: 'invalid regular expression: {reason}', when: 'the pattern is invalid, empty, too long or could take exponential time' },
+      { status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application' },
+      { status: 404, body: 'no {logType} log for executor {executorId}', when: 'no such log file' },
     ],
   }),
   stageGraph: route({

@@ -1,10 +1,11 @@
+import type { ServerResponse } from 'node:http';
 import { APP_CHANGE_EVENT, APP_CHANGE_SCOPES, APP_CHANGES_HEARTBEAT_MS, APP_COMPLETE_EVENT, type AppChangeEvent } from '../../api/console/appChanges.js';
 import { LOG_TYPES, type LogType } from '../../api/console/appLogs.js';
 import type { consoleRoutes } from '../../api/console/consoleRoutes.js';
 import type { AppFacets, ConsoleStatus } from '../../api/console/consoleMeta.js';
 import { renderOpenApiDocument } from '../../api/openapi.js';
 import { sparkErrors } from '../../api/spark/errors.js';
-import { notFound } from '../api/apiError.js';
+import { badRequest, notFound } from '../api/apiError.js';
 import type { AppCatalog } from '../api/appCatalog.js';
 import type { CatalogView } from '../api/catalogView.js';
 import { listApps } from '../api/consoleAppList.js';
@@ -14,6 +15,8 @@ import { RawJson } from '../api/sparkApi.js';
 import { sendFileAsOfNow } from '../http/fileDownload.js';
 import type { IngestCoordinator, LogChange } from '../ingest/ingestCoordinator.js';
 import type { AppLogFiles } from '../logs/appLogFiles.js';
+import { searchLogFile } from '../logs/logFileSearch.js';
+import { compilePattern, PatternError, type CompiledPattern, type SearchSpec } from '../logs/searchPattern.js';
 import { prometheusMetrics } from './prometheusMetrics.js';
 import type { HandlerTable } from './registrar.js';
 
@@ -22,6 +25,25 @@ function visibleProject(view: CatalogView, appId: string): string {
   const entry = view.application(appId);
   if (!entry) throw notFound(sparkErrors.unknownApp(appId));
   return entry.attempts[0]!.project ?? '';
+}
+
+/** The search's pattern, or a 400 with what is wrong with it. */
+function compileOr400(spec: SearchSpec): CompiledPattern {
+  try {
+    return compilePattern(spec);
+  } catch (err) {
+    if (err instanceof PatternError) throw badRequest(err.message);
+    throw err;
+  }
+}
+
+/** A signal that fires when the client goes away, so a long scan stops with it. */
+function abortOnClose(res: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort(new Error('client closed the request'));
+  });
+  return controller.signal;
 }
 
 /** The console's own API under /api/console (contract: src/api/console). */
@@ -58,6 +80,12 @@ export function consoleHandlers(catalog: AppCatalog, ingest: IngestCoordinator, 
     appLogChunk: (ctx) => {
       const { file } = logFile(ctx.view, ctx.params);
       return logs.read(file, ctx.query.offset, ctx.query.length);
+    },
+    appLogSearch: async (ctx) => {
+      const { file } = logFile(ctx.view, ctx.params);
+      const { q, regex, matchCase, from, direction, limit } = ctx.query;
+      const pattern = compileOr400({ q: q ?? '', regex, matchCase });
+      return searchLogFile(file, pattern, { from, direction, limit }, abortOnClose(ctx.reply.raw));
     },
     appLogDownload: (ctx) => {
       const p = ctx.params;

@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compilePattern, PatternError } from '../../src/server/logs/searchPattern.js';
+import { searchLogFile } from '../../src/server/logs/logFileSearch.js';
+import { type ServerHandle, startServerProcess } from '../support/serverProcess.js';
+import { SPARK_EVENTS_DIR } from '../support/sharedData.js';
+
+/** Whole-file search of a driver/executor log: counts, byte offsets, paging both ways, bad patterns. */
+const APP = 'app-20161115172038-0000';
+const LINES = 20_000;
+const line = (i: number) => `16/11/15 23:20:00 ${i % 1000 === 999 ? 'ERROR' : 'INFO'} Executor: line ${i}${i % 97 === 0 ? ' OutOfMemoryError' : ''} é\n`;
+let root: string;
+let stderr: string;
+let server: ServerHandle;
+
+beforeAll(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'spark-console-logsearch-'));
+  const events = path.join(root, 'event-logs', 'proj_a');
+  const logs = path.join(root, 'app-logs', 'proj_a', APP, '1');
+  fs.mkdirSync(events, { recursive: true });
+  fs.mkdirSync(logs, { recursive: true });
+  fs.copyFileSync(path.join(SPARK_EVENTS_DIR, APP), path.join(events, APP));
+  stderr = path.join(logs, 'stderr');
+  fs.writeFileSync(stderr, Array.from({ length: LINES }, (_, i) => line(i)).join(''));
+  server = await startServerProcess(['--event-logs', path.join(root, 'event-logs'), '--app-logs', path.join(root, 'app-logs')]);
+});
+
+afterAll(async () => {
+  await server?.stop();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+const search = async (params: string) => {
+  const res = await fetch(`${server.url}/api/console/apps/${APP}/logs/1/stderr/search?${params}`);
+  return { status: res.status, body: res.status === 200 ? await res.json() : await res.text() };
+};
+
+/** Byte offsets of every occurrence of `needle` in the file, the slow obvious way. */
+function expectedOffsets(needle: RegExp): number[] {
+  const bytes = fs.readFileSync(stderr);
+  const text = bytes.toString('latin1');
+  return [...text.matchAll(needle)].map((m) => m.index);
+}
+
+describe('whole-file log search', () => {
+  it('counts every match of the file and answers the first page with byte offsets and the line', async () => {
+    const offsets = expectedOffsets(/OutOfMemoryError/g);
+    const { status, body } = await search('q=outofmemoryerror&limit=5');
+    expect(status).toBe(200);
+    expect(body.total).toBe(offsets.length);
+    expect(body.totalExact).toBe(true);
+    expect(body.firstIndex).toBe(0);
+    expect(body.matches.map((m: { offset: number }) => m.offset)).toEqual(offsets.slice(0, 5));
+    const m = body.matches[1];
+    expect(m.length).toBe('OutOfMemoryError'.length);
+    expect(m.preview).toBe(line(97).trimEnd());
+    expect(m.preview.slice(m.previewStart, m.previewEnd)).toBe('OutOfMemoryError');
+    const bytes = fs.readFileSync(stderr);
+    expect(bytes.toString('utf8', m.lineOffset, m.offset)).toBe('16/11/15 23:20:00 INFO Executor: line 97 ');
+  });
+
+  it('keeps case when asked to', async () => {
+    expect((await search('q=outofmemoryerror&matchCase=true')).body.total).toBe(0);
+    expect((await search('q=OutOfMemoryError&matchCase=true')).body.total).toBe(expectedOffsets(/OutOfMemoryError/g).length);
+  });
+
+  it('pages forward from a byte offset and backward before it, with the rank of the first match', async () => {
+    const offsets = expectedOffsets(/ERROR/g);
+    const from = offsets[7]! + 1;
+    const forward = (await search(`q=ERROR&matchCase=true&from=${from}&limit=3`)).body;
+    expect(forward.firstIndex).toBe(8);
+    expect(forward.matches.map((m: { offset: number }) => m.offset)).toEqual(offsets.slice(8, 11));
+    const backward = (await search(`q=ERROR&matchCase=true&from=${from}&direction=backward&limit=3`)).body;
+    expect(backward.firstIndex).toBe(5);
+    expect(backward.matches.map((m: { offset: number }) => m.offset)).toEqual(offsets.slice(5, 8));
+    // Backward from beyond the end: the last matches of the file.
+    const last = (await search(`q=ERROR&matchCase=true&from=${Number.MAX_SAFE_INTEGER}&direction=backward&limit=2`)).body;
+    expect(last.matches.map((m: { offset: number }) => m.offset)).toEqual(offsets.slice(-2));
+    expect(last.firstIndex).toBe(offsets.length - 2);
+  });
+
+  it('searches regular expressions line by line, byte offsets exact past multi-byte characters', async () => {
+    const offsets = expectedOffsets(/^\S+ \S+ ERROR/gm);
+    const { body } = await search(`q=${encodeURIComponent('^\\S+ \\S+ ERROR')}&regex=true&limit=500`);
+    expect(body.total).toBe(LINES / 1000);
+    expect(body.matches.map((m: { offset: number }) => m.offset)).toEqual(offsets);
+    // A non-ASCII pattern: offsets count bytes, not characters.
+    const accents = (await search(`q=${encodeURIComponent('line 5 é')}&limit=1`)).body;
+    const expected = fs.readFileSync(stderr).indexOf(Buffer.from('line 5 é'));
+    expect(accents.matches[0].offset).toBe(expected);
+    expect(accents.matches[0].length).toBe(Buffer.byteLength('line 5 é'));
+  });
+
+  it('refuses invalid, empty and catastrophic patterns with 400 and a reason', async () => {
+    const cases: [string, RegExp][] = [
+      ['q=(a&regex=true', /invalid regular expression/],
+      ['q=(a%2B)%2B&regex=true', /exponential time/],
+      ['q=(a|ab)*c&regex=true', /exponential time/],
+      ['q=(x%2B%2B)*&regex=true', /exponential time/],
+      ['q=(a)%5C1&regex=true', /back-references/],
+      ['q=a*&regex=true', /matches the empty text/],
+      ['q=', /empty/],
+      ['', /empty/],
+      [`q=${'a'.repeat(300)}`, /longer than 256/],
+      ['q=x&limit=100000', /limit/],
+      ['q=x&direction=sideways', /direction/],
+    ];
+    for (const [params, message] of cases) {
+      const { status, body } = await search(params);
+      expect(status, params).toBe(400);
+      expect(body, params).toMatch(message);
+    }
+  });
+
+  it('answers 404 for a log the console does not have', async () => {
+    expect((await search('q=x').then((r) => r.status))).toBe(200);
+    const res = await fetch(`${server.url}/api/console/apps/${APP}/logs/9/stderr/search?q=x`);
+    expect(res.status).toBe(404);
+  });
+});
+
+describe('search scanner', () => {
+  it('finds matches across piece boundaries and in lines longer than the carried limit', async () => {
+    const file = path.join(root, 'long-lines');
+    // 3 MiB without a newline, then a line; the needle sits at a 1 MiB boundary and at the very end.
+    const big = Buffer.alloc(3 * 1024 * 1024 + 10, 'x');
+    big.write('NEEDLE', 2 * 1024 * 1024 - 3);
+    fs.writeFileSync(file, Buffer.concat([big, Buffer.from('\nlast NEEDLE')]));
+    const result = await searchLogFile(file, compilePattern({ q: 'NEEDLE', regex: false, matchCase: true }), { from: 0, direction: 'forward', limit: 10 });
+    expect(result.matches.map((m) => m.offset)).toEqual([2 * 1024 * 1024 - 3, big.length + 6]);
+    const viaRegex = await searchLogFile(file, compilePattern({ q: 'NEE[D]LE', regex: true, matchCase: false }), { from: 0, direction: 'forward', limit: 10 });
+    expect(viaRegex.total).toBe(2);
+  });
+
+  it('compiles only safe patterns', () => {
+    expect(() => compilePattern({ q: '(\\d+)*', regex: true, matchCase: false })).toThrow(PatternError);
+    expect(() => compilePattern({ q: '(?=a)b', regex: true, matchCase: false })).toThrow(/look-ahead/);
+    expect(compilePattern({ q: 'Exception in thread "(\\w+)"', regex: true, matchCase: false }).regex.flags).toContain('i');
+    expect(compilePattern({ q: '(ERROR|WARN) \\w+:', regex: true, matchCase: true }).literal).toBeUndefined();
+    expect(compilePattern({ q: 'a.b', regex: false, matchCase: true }).literal?.toString()).toBe('a.b');
+  });
+});
