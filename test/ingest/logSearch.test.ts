@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePattern, PatternError } from '../../src/server/logs/searchPattern.js';
 import { searchLogFile } from '../../src/server/logs/logFileSearch.js';
+import { LogicalLog, orderPieces, statPiece } from '../../src/server/logs/logicalLog.js';
 import { type ServerHandle, startServerProcess } from '../support/serverProcess.js';
 import { SPARK_EVENTS_DIR } from '../support/sharedData.js';
 
@@ -11,6 +13,7 @@ import { SPARK_EVENTS_DIR } from '../support/sharedData.js';
 const APP = 'app-20161115172038-0000';
 const LINES = 20_000;
 const line = (i: number) => `16/11/15 23:20:00 ${i % 1000 === 999 ? 'ERROR' : 'INFO'} Executor: line ${i}${i % 97 === 0 ? ' OutOfMemoryError' : ''} é\n`;
+const ROLLED = ['first piece: alpha\nsecond line é\n', 'middle piece: alpha beta\n', 'active piece: alpha\n'];
 let root: string;
 let stderr: string;
 let server: ServerHandle;
@@ -24,6 +27,14 @@ beforeAll(async () => {
   fs.copyFileSync(path.join(SPARK_EVENTS_DIR, APP), path.join(events, APP));
   stderr = path.join(logs, 'stderr');
   fs.writeFileSync(stderr, Array.from({ length: LINES }, (_, i) => line(i)).join(''));
+  // Executor 2's stdout as Spark's RollingFileAppender leaves it: two rolled pieces (the older one gzipped,
+  // as with spark.executor.logs.rolling.enableCompression) and the active file.
+  const rolled = path.join(root, 'app-logs', 'proj_a', APP, '2');
+  fs.mkdirSync(rolled);
+  fs.writeFileSync(path.join(rolled, 'stdout--2016-11-15--23-20-00--0001.gz'), zlib.gzipSync(ROLLED[0]!));
+  fs.writeFileSync(path.join(rolled, 'stdout--2016-11-15--23-21-00--0002'), ROLLED[1]!);
+  fs.writeFileSync(path.join(rolled, 'stdout'), ROLLED[2]!);
+  fs.writeFileSync(path.join(rolled, 'stderr--2016-11-15--23-20-00--0001'), 'only a rolled stderr\n');
   server = await startServerProcess(['--event-logs', path.join(root, 'event-logs'), '--app-logs', path.join(root, 'app-logs')]);
 });
 
@@ -128,9 +139,10 @@ describe('search scanner', () => {
     const big = Buffer.alloc(3 * 1024 * 1024 + 10, 'x');
     big.write('NEEDLE', 2 * 1024 * 1024 - 3);
     fs.writeFileSync(file, Buffer.concat([big, Buffer.from('\nlast NEEDLE')]));
-    const result = await searchLogFile(file, compilePattern({ q: 'NEEDLE', regex: false, matchCase: true }), { from: 0, direction: 'forward', limit: 10 });
+    const log = new LogicalLog([statPiece(file, 'long-lines')!]);
+    const result = await searchLogFile(log, compilePattern({ q: 'NEEDLE', regex: false, matchCase: true }), { from: 0, direction: 'forward', limit: 10 });
     expect(result.matches.map((m) => m.offset)).toEqual([2 * 1024 * 1024 - 3, big.length + 6]);
-    const viaRegex = await searchLogFile(file, compilePattern({ q: 'NEE[D]LE', regex: true, matchCase: false }), { from: 0, direction: 'forward', limit: 10 });
+    const viaRegex = await searchLogFile(log, compilePattern({ q: 'NEE[D]LE', regex: true, matchCase: false }), { from: 0, direction: 'forward', limit: 10 });
     expect(viaRegex.total).toBe(2);
   });
 
@@ -140,5 +152,51 @@ describe('search scanner', () => {
     expect(compilePattern({ q: 'Exception in thread "(\\w+)"', regex: true, matchCase: false }).regex.flags).toContain('i');
     expect(compilePattern({ q: '(ERROR|WARN) \\w+:', regex: true, matchCase: true }).literal).toBeUndefined();
     expect(compilePattern({ q: 'a.b', regex: false, matchCase: true }).literal?.toString()).toBe('a.b');
+  });
+});
+
+describe('rolled logs (spark.executor.logs.rolling.*) read as one log', () => {
+  const whole = ROLLED.join('');
+  const url = (p: string) => `${server.url}/api/console/apps/${APP}/logs/2/${p}`;
+
+  it("orders pieces as Spark's log page does: rolled by name without .gz, then the active file", () => {
+    expect(orderPieces('stdout', ['stdout', 'stdout--b.gz', 'stdout--a', 'stderr', 'stdoutx', 'stdout--c'])).toEqual(['stdout--a', 'stdout--b.gz', 'stdout--c', 'stdout']);
+  });
+
+  it('lists one log per stream with its pieces and the total uncompressed size', async () => {
+    const body = await (await fetch(`${server.url}/api/console/apps/${APP}/logs`)).json();
+    const stdout = body.files.find((f: { executorId: string; logType: string }) => f.executorId === '2' && f.logType === 'stdout');
+    expect(stdout.size).toBe(Buffer.byteLength(whole));
+    expect(stdout.pieces).toEqual(['stdout--2016-11-15--23-20-00--0001.gz', 'stdout--2016-11-15--23-21-00--0002', 'stdout']);
+    const stderr = body.files.find((f: { executorId: string; logType: string }) => f.executorId === '2' && f.logType === 'stderr');
+    expect(stderr.size).toBe('only a rolled stderr\n'.length);
+  });
+
+  it('reads byte ranges across piece boundaries, the gzip piece inflated', async () => {
+    const all = await (await fetch(url('stdout?offset=0&length=1000'))).json();
+    expect(all.text).toBe(whole);
+    const across = await (await fetch(url('stdout?offset=20&length=30'))).json();
+    expect(across.text).toBe(Buffer.from(whole).toString('utf8', 20, 50));
+    const tail = await (await fetch(url('stdout?length=10'))).json();
+    expect(tail.text).toBe(whole.slice(-10));
+  });
+
+  it('downloads the concatenation, with Range over it', async () => {
+    const res = await fetch(url('stdout/download'));
+    expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(whole)));
+    expect(await res.text()).toBe(whole);
+    const part = await fetch(url('stdout/download'), { headers: { Range: 'bytes=30-59' } });
+    expect(part.status).toBe(206);
+    expect(Buffer.from(await part.arrayBuffer()).equals(Buffer.from(whole).subarray(30, 60))).toBe(true);
+  });
+
+  it('searches every piece, offsets in the concatenation', async () => {
+    const body = await (await fetch(url('stdout/search?q=alpha&limit=10'))).json();
+    const bytes = Buffer.from(whole);
+    const expected: number[] = [];
+    for (let at = bytes.indexOf('alpha'); at >= 0; at = bytes.indexOf('alpha', at + 1)) expected.push(at);
+    expect(body.total).toBe(3);
+    expect(body.matches.map((m: { offset: number }) => m.offset)).toEqual(expected);
+    expect(body.matches[1].preview).toBe('middle piece: alpha beta');
   });
 });

@@ -1,10 +1,11 @@
-import fs from 'node:fs';
 import type { LogSearchMatch } from '../../api/console/logSearch.js';
+import type { LogicalLog } from './logicalLog.js';
 import type { CompiledPattern } from './searchPattern.js';
 
 /*
- * Whole-file search of one log, streamed: the file is read once, in 4 MiB pieces cut at line ends, as long
- * as it was when the search began (a growing log is searched up to that length). Matches are counted (up to
+ * Whole-file search of one log (all its rolled pieces, gzip ones inflated on the way), streamed: read once,
+ * in 4 MiB pieces cut at line ends, as long as it was when the log was resolved (a growing log is searched
+ * up to that length). Matches are counted (up to
  * MAX_COUNTED) and only the page asked for is kept: `limit` matches from a byte offset forward, or the
  * `limit` before it (backward). The page's lines are then read back with small reads around each offset.
  * Memory stays flat whatever the size: one piece, one carried partial line (at most MAX_LINE_BYTES; a longer
@@ -42,69 +43,72 @@ interface Hit {
   index: number | null;
 }
 
-/** Searches one file; `signal` stops the scan when the client goes away. */
-export async function searchLogFile(file: string, pattern: CompiledPattern, page: SearchPage, signal?: AbortSignal): Promise<FileSearchResult> {
-  const fd = await fs.promises.open(file, 'r');
-  try {
-    const size = (await fd.stat()).size;
-    const from = Math.min(Math.max(0, page.from), size);
-    const hits: Hit[] = [];
-    let total = 0;
-    let capped = false;
-    let finished = false;
+/** Searches one log; `signal` stops the scan when the client goes away. */
+export async function searchLogFile(log: LogicalLog, pattern: CompiledPattern, page: SearchPage, signal?: AbortSignal): Promise<FileSearchResult> {
+  const size = log.size;
+  const from = Math.min(Math.max(0, page.from), size);
+  const hits: Hit[] = [];
+  let total = 0;
+  let capped = false;
+  let finished = false;
 
-    const onMatch = (offset: number, length: number): boolean => {
-      const index = capped ? null : total;
-      if (!capped && ++total >= MAX_COUNTED) capped = true;
-      if (page.direction === 'forward') {
-        if (offset >= from && hits.length < page.limit) hits.push({ offset, length, index });
-        // Once counting has stopped, the scan is over when the page is full.
-        if (capped && hits.length >= page.limit) finished = true;
-      } else if (offset < from) {
-        hits.push({ offset, length, index });
-        if (hits.length > page.limit) hits.shift();
-      } else if (capped) {
-        finished = true;
-      }
-      return finished;
-    };
+  const onMatch = (offset: number, length: number): boolean => {
+    const index = capped ? null : total;
+    if (!capped && ++total >= MAX_COUNTED) capped = true;
+    if (page.direction === 'forward') {
+      if (offset >= from && hits.length < page.limit) hits.push({ offset, length, index });
+      // Once counting has stopped, the scan is over when the page is full.
+      if (capped && hits.length >= page.limit) finished = true;
+    } else if (offset < from) {
+      hits.push({ offset, length, index });
+      if (hits.length > page.limit) hits.shift();
+    } else if (capped) {
+      finished = true;
+    }
+    return finished;
+  };
 
-    await scanPieces(fd, size, signal, (piece, base) => scanPiece(piece, base, pattern, onMatch));
-    const matches = await Promise.all(hits.map((h) => describeHit(fd, size, h)));
-    const firstIndex = hits.length > 0 ? hits[0]!.index : page.direction === 'backward' ? 0 : capped ? null : total;
-    return { size, total, totalExact: !capped, firstIndex, matches };
-  } finally {
-    await fd.close();
-  }
-}
-
-/** Counts matches of a whole file (cross-file search), keeping its first `limit`. */
-export async function countLogFile(file: string, pattern: CompiledPattern, limit: number, signal?: AbortSignal): Promise<FileSearchResult> {
-  return searchLogFile(file, pattern, { from: 0, direction: 'forward', limit }, signal);
+  await scanPieces(log, signal, (piece, base) => scanPiece(piece, base, pattern, onMatch));
+  const matches: LogSearchMatch[] = [];
+  for (const h of hits) matches.push(await describeHit(log, h));
+  const firstIndex = hits.length > 0 ? hits[0]!.index : page.direction === 'backward' ? 0 : capped ? null : total;
+  return { size, total, totalExact: !capped, firstIndex, matches };
 }
 
 /**
- * Reads [0, size) in pieces that end at a line end (or MAX_LINE_BYTES past the last one) and hands each to
- * `visit`, which answers true to stop early.
+ * Reads the log in pieces that end at a line end (or where a partial line would exceed MAX_LINE_BYTES) and
+ * hands each to `visit`, which answers true to stop early.
  */
-async function scanPieces(fd: fs.promises.FileHandle, size: number, signal: AbortSignal | undefined, visit: (piece: Buffer, base: number) => boolean): Promise<void> {
+async function scanPieces(log: LogicalLog, signal: AbortSignal | undefined, visit: (piece: Buffer, base: number) => boolean): Promise<void> {
   const buf = Buffer.allocUnsafe(PIECE_BYTES + MAX_LINE_BYTES);
-  let carried = 0; // bytes at buf[0, carried) left over from the previous read (a partial line)
-  let base = 0; // file offset of buf[0]
-  while (base + carried < size) {
-    if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('search aborted');
-    const want = Math.min(PIECE_BYTES, size - base - carried);
-    const { bytesRead } = await fd.read(buf, carried, want, base + carried);
-    if (bytesRead === 0) break; // the file shrank under us: search what was there
-    const filled = carried + bytesRead;
-    const atEnd = base + filled >= size;
+  let filled = 0; // bytes in buf; buf[0] is at file offset `base`
+  let base = 0;
+  const flush = (atEnd: boolean): boolean => {
     let cut = atEnd ? filled : buf.lastIndexOf(0x0a, filled - 1) + 1;
     // A partial line longer than MAX_LINE_BYTES is searched as it is rather than carried on.
     if (filled - cut > MAX_LINE_BYTES) cut = filled;
-    if (cut > 0 && visit(buf.subarray(0, cut), base)) return;
-    carried = filled - cut;
-    if (carried > 0) buf.copy(buf, 0, cut, filled);
+    if (cut > 0 && visit(buf.subarray(0, cut), base)) return true;
+    if (cut < filled) buf.copy(buf, 0, cut, filled);
+    filled -= cut;
     base += cut;
+    return false;
+  };
+  const chunks = log.chunks(0, log.size, 1024 * 1024);
+  try {
+    for await (const chunk of chunks) {
+      if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('search aborted');
+      let at = 0;
+      while (at < chunk.length) {
+        const n = Math.min(chunk.length - at, PIECE_BYTES + MAX_LINE_BYTES - filled);
+        chunk.copy(buf, filled, at, at + n);
+        filled += n;
+        at += n;
+        if (filled >= PIECE_BYTES && flush(false)) return;
+      }
+    }
+    if (filled > 0) flush(true);
+  } finally {
+    await chunks.return(undefined);
   }
 }
 
@@ -144,12 +148,10 @@ function scanPiece(piece: Buffer, base: number, pattern: CompiledPattern, onMatc
 }
 
 /** The line around a match: its start (when within LINE_LOOKBACK_BYTES) and up to PREVIEW_CHARS of text. */
-async function describeHit(fd: fs.promises.FileHandle, size: number, hit: Hit): Promise<LogSearchMatch> {
+async function describeHit(log: LogicalLog, hit: Hit): Promise<LogSearchMatch> {
   const start = Math.max(0, hit.offset - LINE_LOOKBACK_BYTES);
-  const end = Math.min(size, hit.offset + hit.length + LINE_LOOKBACK_BYTES);
-  const buf = Buffer.alloc(end - start);
-  const { bytesRead } = await fd.read(buf, 0, buf.length, start);
-  const bytes = buf.subarray(0, bytesRead);
+  const end = Math.min(log.size, hit.offset + hit.length + LINE_LOOKBACK_BYTES);
+  const bytes = await log.read(start, end - start);
   const at = hit.offset - start;
   const nl = at === 0 ? -1 : bytes.lastIndexOf(0x0a, at - 1);
   const lineStart = nl >= 0 ? nl + 1 : start === 0 ? 0 : skipContinuationBytes(bytes, 0);

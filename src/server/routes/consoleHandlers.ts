@@ -12,7 +12,7 @@ import { listApps } from '../api/consoleAppList.js';
 import { appDiagnostics } from '../diagnostics/appDiagnostics.js';
 import { stageGraph, taskTimeline } from '../api/consoleStageViews.js';
 import { RawJson } from '../api/sparkApi.js';
-import { sendFileAsOfNow } from '../http/fileDownload.js';
+import { sendBytesAsOfNow } from '../http/fileDownload.js';
 import type { IngestCoordinator, LogChange } from '../ingest/ingestCoordinator.js';
 import type { AppLogFiles } from '../logs/appLogFiles.js';
 import { searchLogFile } from '../logs/logFileSearch.js';
@@ -51,9 +51,9 @@ export function consoleHandlers(catalog: AppCatalog, ingest: IngestCoordinator, 
   const logFile = (view: CatalogView, p: { appId: string; executorId: string; logType: string }) => {
     const project = visibleProject(view, p.appId);
     const logType = p.logType as LogType;
-    const file = LOG_TYPES.includes(logType) ? logs.resolve(p.appId, project, p.executorId, logType) : undefined;
-    if (!file) throw notFound(`no ${p.logType} log for executor ${p.executorId}`);
-    return { file, project };
+    const log = LOG_TYPES.includes(logType) ? logs.resolve(p.appId, project, p.executorId, logType) : undefined;
+    if (!log) throw notFound(`no ${p.logType} log for executor ${p.executorId}`);
+    return { log, project };
   };
   const attemptOf = (view: CatalogView, p: { appId: string; attempt: string }) => view.resolve(p.appId, p.attempt === '-' ? undefined : p.attempt);
   // The contract as OpenAPI 3.1: the same document CI compares with the committed openapi.json.
@@ -78,20 +78,20 @@ export function consoleHandlers(catalog: AppCatalog, ingest: IngestCoordinator, 
 
     appLogs: (ctx) => ({ appId: ctx.params.appId, files: logs.list(ctx.params.appId, visibleProject(ctx.view, ctx.params.appId)) }),
     appLogChunk: (ctx) => {
-      const { file } = logFile(ctx.view, ctx.params);
-      return logs.read(file, ctx.query.offset, ctx.query.length);
+      const { log } = logFile(ctx.view, ctx.params);
+      return logs.read(log, ctx.query.offset, ctx.query.length);
     },
     appLogSearch: async (ctx) => {
-      const { file } = logFile(ctx.view, ctx.params);
+      const { log } = logFile(ctx.view, ctx.params);
       const { q, regex, matchCase, from, direction, limit } = ctx.query;
       const pattern = compileOr400({ q: q ?? '', regex, matchCase });
-      return searchLogFile(file, pattern, { from, direction, limit }, abortOnClose(ctx.reply.raw));
+      return searchLogFile(log, pattern, { from, direction, limit }, abortOnClose(ctx.reply.raw));
     },
     appLogDownload: (ctx) => {
       const p = ctx.params;
-      const { file, project } = logFile(ctx.view, p);
+      const { log, project } = logFile(ctx.view, p);
       ctx.audit('logDownload', { project, target: `${p.appId}/${p.executorId}/${p.logType}` });
-      return sendFileAsOfNow(ctx.req, ctx.reply, file, 'text/plain; charset=utf-8', `${p.appId}-${p.executorId}-${p.logType}`);
+      return sendBytesAsOfNow(ctx.req, ctx.reply, log, 'text/plain; charset=utf-8', `${p.appId}-${p.executorId}-${p.logType}`);
     },
 
     apps: (ctx) => listApps(ctx.view.listItems(), ctx.query),
