@@ -105,6 +105,8 @@ export interface SparkConsoleClient {
   diagnostics(app: AppRef, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['diagnostics']>>;
   /** Console: a stage attempt's tasks as columns (task timeline). */
   taskTimeline(app: AppRef, stageId: number, attemptId: number, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['taskTimeline']>>;
+  /** Console: URL of the zip of every log of an application (driver, executors, event log). */
+  appLogsZipUrl(appId: string): string;
   /** Console: URL downloading a whole log file. */
   appLogDownloadUrl(appId: string, executorId: string, logType: LogType): string;
 
@@ -244,6 +246,7 @@ export function createClient(options: ClientOptions = {}): SparkConsoleClient {
     diagnostics: (app, opts) => getJson(consoleRoutes.diagnostics, { appId: app.appId, attempt: app.attemptId ?? '-' }, undefined, opts),
     taskTimeline: (app, stageId, attemptId, opts) =>
       getJson(consoleRoutes.taskTimeline, { appId: app.appId, attempt: app.attemptId ?? '-', stageId, stageAttemptId: attemptId }, undefined, opts),
+    appLogsZipUrl: (appId) => url(consoleRoutes.appLogsZip, { appId }),
     appLogDownloadUrl: (appId, executorId, logType) => url(consoleRoutes.appLogDownload, { appId, executorId, logType }),
     signInOptions: (opts) => getJson(A.signInOptions, {}, undefined, opts),
     session: async (opts) => keepCsrf(await getJson<ResponseOf<Access['session']>>(A.session, {}, undefined, opts)),

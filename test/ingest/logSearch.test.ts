@@ -4,6 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePattern, PatternError } from '../../src/server/logs/searchPattern.js';
+import { readZipEntries } from '../support/zipReader.js';
 import { searchLogFile } from '../../src/server/logs/logFileSearch.js';
 import { LogicalLog, orderPieces, statPiece } from '../../src/server/logs/logicalLog.js';
 import { type ServerHandle, startServerProcess } from '../support/serverProcess.js';
@@ -34,6 +35,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rolled, 'stdout--2016-11-15--23-20-00--0001.gz'), zlib.gzipSync(ROLLED[0]!));
   fs.writeFileSync(path.join(rolled, 'stdout--2016-11-15--23-21-00--0002'), ROLLED[1]!);
   fs.writeFileSync(path.join(rolled, 'stdout'), ROLLED[2]!);
+  fs.writeFileSync(path.join(root, 'app-logs', 'proj_a', `${APP}_driver.log`), 'the driver log\n');
   fs.writeFileSync(path.join(rolled, 'stderr--2016-11-15--23-20-00--0001'), 'only a rolled stderr\n');
   server = await startServerProcess(['--event-logs', path.join(root, 'event-logs'), '--app-logs', path.join(root, 'app-logs')]);
 });
@@ -198,5 +200,44 @@ describe('rolled logs (spark.executor.logs.rolling.*) read as one log', () => {
     expect(body.total).toBe(3);
     expect(body.matches.map((m: { offset: number }) => m.offset)).toEqual(expected);
     expect(body.matches[1].preview).toBe('middle piece: alpha beta');
+  });
+});
+
+describe('all logs of an application as one zip', () => {
+  it('holds the driver, every executor file with its rolled pieces as on disk, and the event log', async () => {
+    const res = await fetch(`${server.url}/api/console/apps/${APP}/all-logs.zip`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename=${APP}-logs.zip`);
+    const entries = readZipEntries(Buffer.from(await res.arrayBuffer()));
+    const logs = path.join(root, 'app-logs', 'proj_a', APP);
+    expect([...entries.keys()].sort()).toEqual(
+      [
+        `${APP}/driver/${APP}_driver.log`,
+        `${APP}/executors/1/stderr`,
+        `${APP}/executors/2/stdout--2016-11-15--23-20-00--0001.gz`,
+        `${APP}/executors/2/stdout--2016-11-15--23-21-00--0002`,
+        `${APP}/executors/2/stdout`,
+        `${APP}/executors/2/stderr--2016-11-15--23-20-00--0001`,
+        `${APP}/eventlog/${APP}`,
+      ].sort(),
+    );
+    expect(entries.get(`${APP}/executors/1/stderr`)!.equals(fs.readFileSync(path.join(logs, '1', 'stderr')))).toBe(true);
+    expect(zlib.gunzipSync(entries.get(`${APP}/executors/2/stdout--2016-11-15--23-20-00--0001.gz`)!).toString()).toBe(ROLLED[0]);
+    expect(entries.get(`${APP}/eventlog/${APP}`)!.equals(fs.readFileSync(path.join(SPARK_EVENTS_DIR, APP)))).toBe(true);
+  });
+
+  it('zips a log that keeps growing as it stood at the request, and the archive stays whole', async () => {
+    const file = path.join(root, 'app-logs', 'proj_a', APP, '2', 'stdout');
+    const before = fs.readFileSync(file);
+    const res = await fetch(`${server.url}/api/console/apps/${APP}/all-logs.zip`);
+    fs.appendFileSync(file, 'grown after the request\n'.repeat(50_000));
+    const entries = readZipEntries(Buffer.from(await res.arrayBuffer()));
+    expect(entries.get(`${APP}/executors/2/stdout`)!.equals(before)).toBe(true);
+    fs.writeFileSync(file, before);
+  });
+
+  it('answers an unknown application with 404', async () => {
+    const res = await fetch(`${server.url}/api/console/apps/app-nope/all-logs.zip`);
+    expect(res.status).toBe(404);
   });
 });

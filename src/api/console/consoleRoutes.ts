@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { download, eventStream, json, route, text } from '../routeDefinition.js';
+import { download, eventStream, json, route, text, zip } from '../routeDefinition.js';
 import { sparkErrors } from '../spark/errors.js';
 import { APP_CHANGE_EVENT, APP_CHANGES_HEARTBEAT_MS, AppChangeEvent } from './appChanges.js';
 import { AppListPage } from './appListItem.js';
@@ -98,6 +98,18 @@ export const consoleRoutes = {
       { status: 404, body: 'no {logType} log for executor {executorId}', when: 'no such log file' },
       { status: 416, body: 'range not satisfiable: {range} (file is {size} bytes)', when: 'the Range lies outside the file' },
     ],
+  }),
+  appLogsZip: route({
+    operationId: 'consoleAppLogsZip',
+    access: 'projectLogs',
+    path: `${CONSOLE_API_PREFIX}/apps/{appId}/all-logs.zip`,
+    response: zip('{appId}-logs.zip'),
+    summary: 'Every log of an application as one zip: driver, executors (rolled pieces included) and event log',
+    description:
+      'Streamed; files are taken as long as they were at the request, so logs still growing give a whole archive. ' +
+      'Entries: `{appId}/driver/…`, `{appId}/executors/{executorId}/…`, `{appId}/eventlog/…`.',
+    tag: 'console',
+    errors: [{ status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application' }],
   }),
   appLogSearch: route({
     operationId: 'consoleAppLogSearch',

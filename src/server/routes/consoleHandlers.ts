@@ -17,6 +17,7 @@ import type { IngestCoordinator, LogChange } from '../ingest/ingestCoordinator.j
 import type { AppLogFiles } from '../logs/appLogFiles.js';
 import { searchLogFile } from '../logs/logFileSearch.js';
 import { compilePattern, PatternError, type CompiledPattern, type SearchSpec } from '../logs/searchPattern.js';
+import { appLogsZipEntries, sendAppLogsZip } from './appLogsZip.js';
 import { prometheusMetrics } from './prometheusMetrics.js';
 import type { HandlerTable } from './registrar.js';
 
@@ -80,6 +81,13 @@ export function consoleHandlers(catalog: AppCatalog, ingest: IngestCoordinator, 
     appLogChunk: (ctx) => {
       const { log } = logFile(ctx.view, ctx.params);
       return logs.read(log, ctx.query.offset, ctx.query.length);
+    },
+    appLogsZip: (ctx) => {
+      const { appId } = ctx.params;
+      const project = visibleProject(ctx.view, appId);
+      const entries = appLogsZipEntries(logs, appId, project, ctx.view.application(appId)?.attempts ?? []);
+      ctx.audit('logDownload', { project, target: `${appId}/*`, detail: `all logs, ${entries.length} entries` });
+      return sendAppLogsZip(ctx.reply, entries, appId);
     },
     appLogSearch: async (ctx) => {
       const { log } = logFile(ctx.view, ctx.params);

@@ -100,21 +100,28 @@ export default function LogsPage() {
                 links stay on the Executors tab.
               </EmptyState>
             ) : (
-              <CollapsibleSection title={`Log Files (${list.files.length})`} id="log-files" storageKey="logs-files">
-                <DataTable
-                  label="Log files"
-                  testId="log-files-table"
-                  data={rows}
-                  columns={columns}
-                  getRowId={(r) => `${r.executorId}/${r.logType}`}
-                  sorting={table.sorting}
-                  onSortingChange={table.setSorting}
-                  pagination={{ page: table.page, pageSize: table.pageSize, onPageChange: table.setPage, onPageSizeChange: table.setPageSize }}
-                  rowHref={(r) => appPaths.log(app, r.executorId, r.logType)}
-                  rowAttributes={(r) => ({ 'data-log': `${r.executorId}/${r.logType}` })}
-                  nowrap
-                />
-              </CollapsibleSection>
+              <>
+                <div className="mb-2 flex flex-wrap items-center justify-end gap-2 text-sm">
+                  <a className="btn" href={apiClient.appLogsZipUrl(app.appId)} download data-testid="logs-zip-download" title="Driver, executor (rolled pieces included) and event logs in one zip">
+                    Download all logs (zip)
+                  </a>
+                </div>
+                <CollapsibleSection title={`Log Files (${list.files.length})`} id="log-files" storageKey="logs-files">
+                  <DataTable
+                    label="Log files"
+                    testId="log-files-table"
+                    data={rows}
+                    columns={columns}
+                    getRowId={(r) => `${r.executorId}/${r.logType}`}
+                    sorting={table.sorting}
+                    onSortingChange={table.setSorting}
+                    pagination={{ page: table.page, pageSize: table.pageSize, onPageChange: table.setPage, onPageSizeChange: table.setPageSize }}
+                    rowHref={(r) => appPaths.log(app, r.executorId, r.logType)}
+                    rowAttributes={(r) => ({ 'data-log': `${r.executorId}/${r.logType}` })}
+                    nowrap
+                  />
+                </CollapsibleSection>
+              </>
             )
           }
         </QueryView>
