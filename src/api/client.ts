@@ -6,7 +6,7 @@ import { accessRoutes } from './console/accessRoutes.js';
 import type { AppListQueryInput } from './console/appListQuery.js';
 import type { AuditQueryInput } from './console/audit.js';
 import type { LogChunkQueryInput, LogType } from './console/appLogs.js';
-import type { LogSearchQueryInput } from './console/logSearch.js';
+import { APP_LOG_SEARCH_DONE_EVENT, APP_LOG_SEARCH_FILE_EVENT, type AppLogSearchDone, type AppLogSearchFile, type AppLogSearchQueryInput, type LogSearchQueryInput } from './console/logSearch.js';
 import { consoleRoutes } from './console/consoleRoutes.js';
 import type { AnyQuery, AppRoutePair, PathParams, ResponseSpec, RouteSpec } from './routeDefinition.js';
 import { fillPath } from './routeDefinition.js';
@@ -105,6 +105,11 @@ export interface SparkConsoleClient {
   diagnostics(app: AppRef, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['diagnostics']>>;
   /** Console: a stage attempt's tasks as columns (task timeline). */
   taskTimeline(app: AppRef, stageId: number, attemptId: number, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['taskTimeline']>>;
+  /**
+   * Console: searches every log of an application; `onFile` gets each log's count and first matches as the
+   * server streams them, the promise the totals.
+   */
+  appLogsSearch(appId: string, params: AppLogSearchQueryInput, onFile: (file: AppLogSearchFile) => void, opts?: CallOptions): Promise<AppLogSearchDone>;
   /** Console: URL of the zip of every log of an application (driver, executors, event log). */
   appLogsZipUrl(appId: string): string;
   /** Console: URL downloading a whole log file. */
@@ -246,6 +251,20 @@ export function createClient(options: ClientOptions = {}): SparkConsoleClient {
     diagnostics: (app, opts) => getJson(consoleRoutes.diagnostics, { appId: app.appId, attempt: app.attemptId ?? '-' }, undefined, opts),
     taskTimeline: (app, stageId, attemptId, opts) =>
       getJson(consoleRoutes.taskTimeline, { appId: app.appId, attempt: app.attemptId ?? '-', stageId, stageAttemptId: attemptId }, undefined, opts),
+    appLogsSearch: async (appId, params, onFile, opts) => {
+      const target = url(consoleRoutes.appLogsSearch, { appId }, params);
+      const init: RequestInit = { headers: { Accept: 'text/event-stream', [REQUESTED_WITH_HEADER]: REQUESTED_WITH_VALUE, ...options.headers } };
+      if (opts?.signal !== undefined) init.signal = opts.signal;
+      const res = await doFetch(target, init);
+      if (!res.ok || res.body === null) throw new ApiError(res.status, await res.text(), target);
+      let done: AppLogSearchDone | undefined;
+      await readServerSentEvents(res.body, (event, data) => {
+        if (event === APP_LOG_SEARCH_FILE_EVENT) onFile(JSON.parse(data) as AppLogSearchFile);
+        else if (event === APP_LOG_SEARCH_DONE_EVENT) done = JSON.parse(data) as AppLogSearchDone;
+      });
+      if (done === undefined) throw new ContractError(target, 'the search stream ended before its totals');
+      return done;
+    },
     appLogsZipUrl: (appId) => url(consoleRoutes.appLogsZip, { appId }),
     appLogDownloadUrl: (appId, executorId, logType) => url(consoleRoutes.appLogDownload, { appId, executorId, logType }),
     signInOptions: (opts) => getJson(A.signInOptions, {}, undefined, opts),
@@ -274,4 +293,30 @@ export function createClient(options: ClientOptions = {}): SparkConsoleClient {
     userDirectory: (opts) => getJson(A.userDirectory, {}, undefined, opts),
     audit: (params, opts) => getJson(A.audit, {}, params, opts),
   };
+}
+
+/** Calls `onEvent` for each `event:`/`data:` message of a text/event-stream body, as it arrives. */
+async function readServerSentEvents(body: ReadableStream<Uint8Array>, onEvent: (event: string, data: string) => void): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let pending = '';
+  const flush = (block: string) => {
+    let event = 'message';
+    const data: string[] = [];
+    for (const line of block.split('\n')) {
+      if (line.startsWith('event: ')) event = line.slice(7);
+      else if (line.startsWith('data: ')) data.push(line.slice(6));
+    }
+    if (data.length > 0) onEvent(event, data.join('\n'));
+  };
+  for (;;) {
+    const { value, done } = await reader.read();
+    pending += decoder.decode(value, { stream: !done });
+    for (let cut = pending.indexOf('\n\n'); cut >= 0; cut = pending.indexOf('\n\n')) {
+      flush(pending.slice(0, cut));
+      pending = pending.slice(cut + 2);
+    }
+    if (done) break;
+  }
+  if (pending.trim() !== '') flush(pending);
 }

@@ -241,3 +241,38 @@ describe('all logs of an application as one zip', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe('search across every log of an application', () => {
+  /** The stream's events, in order. */
+  async function events(params: string): Promise<{ event: string; data: Record<string, unknown> }[]> {
+    const res = await fetch(`${server.url}/api/console/apps/${APP}/logs-search?${params}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const text = await res.text();
+    return text
+      .split('\n\n')
+      .filter((block) => block.startsWith('event: '))
+      .map((block) => {
+        const [head, data] = block.split('\n');
+        return { event: head!.slice('event: '.length), data: JSON.parse(data!.slice('data: '.length)) };
+      });
+  }
+
+  it('answers which logs hold a text: per-file counts and first matches, then the totals', async () => {
+    const got = await events('q=OutOfMemoryError&perFile=2');
+    const files = got.filter((e) => e.event === 'file').map((e) => e.data);
+    expect(files.map((f) => `${f.executorId}/${f.logType}`)).toEqual(['driver/driver.log', '1/stderr', '2/stdout', '2/stderr']);
+    const stderr = files.find((f) => f.executorId === '1')!;
+    const expected = fs.readFileSync(path.join(root, 'app-logs', 'proj_a', APP, '1', 'stderr')).toString('latin1').split('OutOfMemoryError').length - 1;
+    expect(stderr.total).toBe(expected);
+    expect((stderr.matches as unknown[]).length).toBe(2);
+    expect(files.filter((f) => f.executorId !== '1').every((f) => f.total === 0)).toBe(true);
+    expect(got.at(-1)).toEqual({ event: 'done', data: { files: 4, filesWithMatches: 1, totalMatches: expected } });
+  });
+
+  it('refuses a bad pattern before streaming, with 400', async () => {
+    const res = await fetch(`${server.url}/api/console/apps/${APP}/logs-search?q=(a%2B)%2B&regex=true`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/exponential/);
+  });
+});

@@ -5,7 +5,7 @@ import { APP_CHANGE_EVENT, APP_CHANGES_HEARTBEAT_MS, AppChangeEvent } from './ap
 import { AppListPage } from './appListItem.js';
 import { appListQuery } from './appListQuery.js';
 import { AppLogList, LogChunk, logChunkQuery } from './appLogs.js';
-import { LogSearchResult, logSearchQuery } from './logSearch.js';
+import { APP_LOG_SEARCH_DONE_EVENT, APP_LOG_SEARCH_FILE_EVENT, AppLogSearchFile, appLogSearchQuery, LogSearchResult, logSearchQuery } from './logSearch.js';
 import { AppFacets, ConsoleStatus } from './consoleMeta.js';
 import { Diagnostics } from './diagnostics.js';
 import { StageGraph } from './stageGraph.js';
@@ -110,6 +110,23 @@ export const consoleRoutes = {
       'Entries: `{appId}/driver/…`, `{appId}/executors/{executorId}/…`, `{appId}/eventlog/…`.',
     tag: 'console',
     errors: [{ status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application' }],
+  }),
+  appLogsSearch: route({
+    operationId: 'consoleAppLogsSearch',
+    access: 'projectLogs',
+    path: `${CONSOLE_API_PREFIX}/apps/{appId}/logs-search`,
+    query: appLogSearchQuery,
+    response: eventStream(APP_LOG_SEARCH_FILE_EVENT, AppLogSearchFile),
+    summary: 'Search every log of an application, streamed file by file',
+    description:
+      `A text/event-stream: one \`event: ${APP_LOG_SEARCH_FILE_EVENT}\` per log (driver first, then executors) with its ` +
+      `match count and first matches, as each is searched; then \`event: ${APP_LOG_SEARCH_DONE_EVENT}\` with the totals, ` +
+      'and the stream ends. Same pattern rules as the single-file search.',
+    tag: 'console',
+    errors: [
+      { status: 400, body: 'invalid regular expression: {reason}', when: 'the pattern is invalid, empty, too long or could take exponential time' },
+      { status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application' },
+    ],
   }),
   appLogSearch: route({
     operationId: 'consoleAppLogSearch',

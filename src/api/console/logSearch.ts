@@ -51,3 +51,44 @@ export const LogSearchResult = z.looseObject({
   matches: z.array(LogSearchMatch),
 });
 export type LogSearchResult = z.infer<typeof LogSearchResult>;
+
+/*
+ * Search across every log of an application (`…/apps/{appId}/logs-search`): one server-sent event per file as
+ * it is searched (its count and first matches), then a summary. Files are searched one after another, so the
+ * answer streams in and the server's work is one file at a time.
+ */
+
+export const APP_LOG_SEARCH_FILE_EVENT = 'file';
+export const APP_LOG_SEARCH_DONE_EVENT = 'done';
+export const APP_LOG_SEARCH_PER_FILE_MAX = 20;
+
+export const appLogSearchQuery = defineQuery({
+  q: logSearchQuery.params.q,
+  regex: logSearchQuery.params.regex,
+  matchCase: logSearchQuery.params.matchCase,
+  perFile: intParam({ default: 3, min: 1, max: APP_LOG_SEARCH_PER_FILE_MAX, description: 'First matches returned per file.' }),
+});
+export type AppLogSearchQuery = QueryOf<typeof appLogSearchQuery>;
+export type AppLogSearchQueryInput = QueryInputOf<typeof appLogSearchQuery>;
+
+/** `event: file`: one log searched. */
+export const AppLogSearchFile = z.looseObject({
+  executorId: z.string(),
+  logType: z.enum(['stdout', 'stderr', 'driver.log']),
+  size: z.int(),
+  total: z.int(),
+  totalExact: z.boolean(),
+  /** The first matches, in file order. */
+  matches: z.array(LogSearchMatch),
+  /** Why this file could not be searched (the others still are). */
+  error: z.string().optional(),
+});
+export type AppLogSearchFile = z.infer<typeof AppLogSearchFile>;
+
+/** `event: done`: every log searched. */
+export const AppLogSearchDone = z.looseObject({
+  files: z.int(),
+  filesWithMatches: z.int(),
+  totalMatches: z.int(),
+});
+export type AppLogSearchDone = z.infer<typeof AppLogSearchDone>;

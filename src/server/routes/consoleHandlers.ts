@@ -15,6 +15,7 @@ import { RawJson } from '../api/sparkApi.js';
 import { sendBytesAsOfNow } from '../http/fileDownload.js';
 import type { IngestCoordinator, LogChange } from '../ingest/ingestCoordinator.js';
 import type { AppLogFiles } from '../logs/appLogFiles.js';
+import { streamAppLogsSearch } from '../logs/appLogsSearch.js';
 import { searchLogFile } from '../logs/logFileSearch.js';
 import { compilePattern, PatternError, type CompiledPattern, type SearchSpec } from '../logs/searchPattern.js';
 import { appLogsZipEntries, sendAppLogsZip } from './appLogsZip.js';
@@ -88,6 +89,22 @@ export function consoleHandlers(catalog: AppCatalog, ingest: IngestCoordinator, 
       const entries = appLogsZipEntries(logs, appId, project, ctx.view.application(appId)?.attempts ?? []);
       ctx.audit('logDownload', { project, target: `${appId}/*`, detail: `all logs, ${entries.length} entries` });
       return sendAppLogsZip(ctx.reply, entries, appId);
+    },
+    appLogsSearch: (ctx) => {
+      const { appId } = ctx.params;
+      const project = visibleProject(ctx.view, appId);
+      const { q, regex, matchCase, perFile } = ctx.query;
+      const pattern = compileOr400({ q: q ?? '', regex, matchCase });
+      const { reply, req } = ctx;
+      if (req.method === 'HEAD') return reply.type('text/event-stream').send('');
+      const signal = abortOnClose(reply.raw);
+      reply.hijack();
+      reply.raw.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache, no-store, must-revalidate' });
+      const write = (chunk: string) => void reply.raw.write(chunk);
+      void streamAppLogsSearch(logs.logs(appId, project), pattern, perFile, write, signal)
+        .catch(() => undefined)
+        .finally(() => reply.raw.end());
+      return reply;
     },
     appLogSearch: async (ctx) => {
       const { log } = logFile(ctx.view, ctx.params);

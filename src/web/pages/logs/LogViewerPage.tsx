@@ -261,10 +261,10 @@ function LoadedLog({
   }
 
   const spec: SearchSpec = { q: term, regex, matchCase };
-  // A new search starts at the first match from the top of the view and jumps there.
+  // A new search starts at the first match from the linked line (or the top of the view) and jumps there.
   useEffect(() => {
     if (term === '') return search.clear();
-    void jump(search.ask(spec, viewTop(), 'forward'));
+    void jump(search.ask(spec, at ?? viewTop(), 'forward'));
   }, [term, regex, matchCase]); // eslint-disable-line react-hooks/exhaustive-deps
   function step(direction: 'forward' | 'backward') {
     const current = search.current;

@@ -18,6 +18,7 @@ import { appPaths } from '../../lib/appPaths.js';
 import { formatBytes } from '../../lib/formatBytes.js';
 import { formatDate } from '../../lib/formatDate.js';
 import { useTableUrlState } from '../../lib/useTableUrlState.js';
+import { AllLogsSearch } from './AllLogsSearch.js';
 
 interface Row extends AppLogFile {
   host: string | undefined;
@@ -68,8 +69,9 @@ function logColumns(app: AppRef) {
 
 /**
  * The console's Logs tab: the driver log and every executor's stdout/stderr the console found for the
- * application, with sizes and last-modified times, each opening in the log viewer. While the application
- * runs the list refreshes (logs grow; they are not part of the change stream).
+ * application, with sizes and last-modified times, each opening in the log viewer; a search over all of
+ * them; and every log in one zip. While the application runs the list refreshes (logs grow; they are not
+ * part of the change stream).
  */
 export default function LogsPage() {
   const app = useAppRef();
@@ -101,6 +103,7 @@ export default function LogsPage() {
               </EmptyState>
             ) : (
               <>
+                <AllLogsSearch app={app} />
                 <div className="mb-2 flex flex-wrap items-center justify-end gap-2 text-sm">
                   <a className="btn" href={apiClient.appLogsZipUrl(app.appId)} download data-testid="logs-zip-download" title="Driver, executor (rolled pieces included) and event logs in one zip">
                     Download all logs (zip)
