@@ -19,17 +19,25 @@ import { formatDate } from '../../lib/formatDate.js';
 import { useUrlParam } from '../../lib/urlState.js';
 import { useDebouncedValue } from '../../lib/useDebouncedValue.js';
 import { charIndexAtByte, clientPattern, highlightLine, lineAt, lineByteStarts, PROBLEM_LINE_PATTERN } from './logOffsets.js';
+import { lineLevels, linesAtLevel, LOG_LEVELS, ownLevel, parseStructuredLine, shortLogger, type LogLevel, type StructuredLine } from './logLevels.js';
 import { splitLines } from './logSearch.js';
 import { useFollow, useLogBuffer, type LogText } from './useLogBuffer.js';
 import { useLogSearch, type SearchSpec } from './useLogSearch.js';
 
 const ROW_HEIGHT = 18;
 
-/** log4j's level in Spark's default layout (`yy/MM/dd HH:mm:ss LEVEL …`), to tint ERROR and WARN lines. */
-const LEVEL = /^\S+ \S+ (ERROR|WARN)\b/;
-/** Spark 4's structured JSON layout (`spark.log.structuredLogging.enabled`). */
-const JSON_LEVEL = /^\{.*?"level":"(ERROR|WARN)"/;
-const LEVEL_CLASS: Record<string, string> = { ERROR: 'text-rose-700 dark:text-rose-300', WARN: 'text-amber-700 dark:text-amber-300' };
+/** Tints of ERROR and WARN lines (and the lines that continue them, such as stack traces). */
+const LEVEL_CLASS: Record<string, string> = {
+  FATAL: 'text-rose-700 dark:text-rose-300',
+  ERROR: 'text-rose-700 dark:text-rose-300',
+  WARN: 'text-amber-700 dark:text-amber-300',
+};
+const LEVEL_FILTERS: { value: LogLevel | ''; label: string }[] = [
+  { value: '', label: 'All levels' },
+  { value: 'INFO', label: 'INFO and above' },
+  { value: 'WARN', label: 'WARN and above' },
+  { value: 'ERROR', label: 'ERROR and above' },
+];
 
 /**
  * One driver or executor log (Spark's log page, for historical logs): opens at the tail, "Load older" reads
@@ -209,6 +217,15 @@ function LoadedLog({
   const [regexParam, setRegexParam] = useUrlParam('re');
   const [caseParam, setCaseParam] = useUrlParam('case');
   const [wrapParam, setWrapParam] = useUrlParam('wrap');
+  const [levelParam, setLevelParam] = useUrlParam('level');
+  const [rawParam, setRawParam] = useUrlParam('raw');
+  const minLevel = (LOG_LEVELS as readonly string[]).includes(levelParam) ? (levelParam as LogLevel) : undefined;
+  const levels = useMemo(() => lineLevels(lines), [lines]);
+  // With a level filter, rows are a subset of the lines: row → line index, and back.
+  const rows = useMemo(() => linesAtLevel(levels, minLevel), [levels, minLevel]);
+  const lineOf = (row: number) => (rows === undefined ? row : rows[row]!);
+  const rowOf = (line: number) => (rows === undefined ? line : Math.min(rows.length - 1, lowerBound(rows, line)));
+  const structured = rawParam !== '1' && lines.length > 0 && parseStructuredLine(lines[0]!) !== undefined;
   const wrap = wrapParam === '1';
   const regex = regexParam === '1';
   const matchCase = caseParam === '1';
@@ -223,7 +240,7 @@ function LoadedLog({
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: lines.length,
+    count: rows?.length ?? lines.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 30,
@@ -238,20 +255,24 @@ function LoadedLog({
     const before = previousLines.current;
     previousLines.current = lines.length;
     if (lines.length === 0) return;
-    if ((change.kind === 'initial' || change.kind === 'jump') && targetLine >= 0) virtualizer.scrollToIndex(targetLine, { align: 'center' });
-    else if (change.kind === 'initial' || change.kind === 'reset') virtualizer.scrollToIndex(lines.length - 1, { align: 'end' });
-    else if (change.kind === 'older') virtualizer.scrollToIndex(Math.max(0, lines.length - before), { align: 'start' });
-    else if (change.kind === 'newer' && atBottom.current) virtualizer.scrollToIndex(lines.length - 1, { align: 'end' });
+    const last = (rows?.length ?? lines.length) - 1;
+    if (last < 0) return;
+    if ((change.kind === 'initial' || change.kind === 'jump') && targetLine >= 0) virtualizer.scrollToIndex(rowOf(targetLine), { align: 'center' });
+    else if (change.kind === 'initial' || change.kind === 'reset') virtualizer.scrollToIndex(last, { align: 'end' });
+    else if (change.kind === 'older') virtualizer.scrollToIndex(rowOf(Math.max(0, lines.length - before)), { align: 'start' });
+    else if (change.kind === 'newer' && atBottom.current) virtualizer.scrollToIndex(last, { align: 'end' });
   }, [change.seq]); // eslint-disable-line react-hooks/exhaustive-deps
   // A new target inside the loaded text (no load needed) is scrolled to as well.
   useEffect(() => {
-    if (targetLine >= 0) virtualizer.scrollToIndex(targetLine, { align: 'center' });
-  }, [at]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (targetLine >= 0 && rows?.length !== 0) virtualizer.scrollToIndex(rowOf(targetLine), { align: 'center' });
+  }, [at, minLevel]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Wrapped rows were measured taller; unwrapped rows are one line again.
+  useEffect(() => virtualizer.measure(), [wrap]); // eslint-disable-line react-hooks/exhaustive-deps
 
   /** Byte offset of the first line on screen: where a new search starts, like a browser's find. */
   function viewTop(): number {
     const top = virtualizer.getVirtualItems().find((v) => v.end > (scrollRef.current?.scrollTop ?? 0))?.index ?? 0;
-    return starts[top] ?? data.start;
+    return starts[lineOf(top)] ?? data.start;
   }
   async function jump(find: Promise<{ offset: number; lineOffset: number } | undefined>) {
     const m = await find;
@@ -359,6 +380,22 @@ function LoadedLog({
             </span>
           )}
           <label className="flex items-center gap-1">
+            <span className="sr-only">Level</span>
+            <select className="input" value={minLevel ?? ''} onChange={(e) => setLevelParam(e.target.value, { replace: true })} data-testid="log-level-filter">
+              {LEVEL_FILTERS.map((f) => (
+                <option key={f.value} value={f.value}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {(structured || rawParam === '1') && (
+            <label className="flex items-center gap-1" title="Show Spark's structured JSON lines as they are on disk">
+              <input type="checkbox" checked={rawParam === '1'} onChange={(e) => setRawParam(e.target.checked ? '1' : '', { replace: true })} data-testid="log-raw-json" />
+              Raw JSON
+            </label>
+          )}
+          <label className="flex items-center gap-1">
             <input type="checkbox" checked={wrap} onChange={(e) => setWrapParam(e.target.checked ? '1' : '', { replace: true })} data-testid="log-wrap" />
             Wrap lines
           </label>
@@ -384,10 +421,12 @@ function LoadedLog({
         >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: '100%' }}>
             {items.map((item) => {
-              const line = lines[item.index]!;
-              const level = LEVEL.exec(line)?.[1] ?? JSON_LEVEL.exec(line)?.[1];
-              const offset = starts[item.index]!;
-              const isTarget = item.index === targetLine;
+              const index = lineOf(item.index);
+              const line = lines[index]!;
+              const level = levels[index];
+              const offset = starts[index]!;
+              const isTarget = index === targetLine;
+              const json = structured ? parseStructuredLine(line) : undefined;
               return (
                 <div
                   key={item.key}
@@ -401,7 +440,7 @@ function LoadedLog({
                   )}
                   style={{ transform: `translateY(${item.start}px)`, minHeight: ROW_HEIGHT, lineHeight: `${ROW_HEIGHT}px` }}
                   data-log-line=""
-                  data-level={level}
+                  data-level={ownLevel(line) ?? level}
                   data-offset={offset}
                   data-target={isTarget ? 'true' : undefined}
                 >
@@ -418,17 +457,21 @@ function LoadedLog({
                   >
                     #
                   </a>
-                  <span className="min-w-0">
-                    {highlightLine(line, highlight, item.index === currentLine ? currentRange : undefined).map((seg, k) =>
-                      seg.kind === undefined ? (
-                        <span key={k}>{seg.text || (line === '' ? ' ' : '')}</span>
-                      ) : (
-                        <mark key={k} className={seg.kind === 'current' ? 'bg-orange-400 text-black' : 'bg-yellow-200 text-black'} data-current={seg.kind === 'current' ? 'true' : undefined}>
-                          {seg.text}
-                        </mark>
-                      ),
-                    )}
-                  </span>
+                  {json !== undefined && !(index === currentLine && currentRange !== undefined) ? (
+                    <StructuredRow line={json} wrap={wrap} highlight={highlight} current={index === currentLine} />
+                  ) : (
+                    <span className="min-w-0">
+                      {highlightLine(line, highlight, index === currentLine ? currentRange : undefined).map((seg, k) =>
+                        seg.kind === undefined ? (
+                          <span key={k}>{seg.text || (line === '' ? ' ' : '')}</span>
+                        ) : (
+                          <mark key={k} className={seg.kind === 'current' ? 'bg-orange-400 text-black' : 'bg-yellow-200 text-black'} data-current={seg.kind === 'current' ? 'true' : undefined}>
+                            {seg.text}
+                          </mark>
+                        ),
+                      )}
+                    </span>
+                  )}
                 </div>
               );
             })}
@@ -450,5 +493,54 @@ function LoadedLog({
         </span>
       </div>
     </div>
+  );
+}
+
+/** First index of sorted `values` holding a value ≥ `x`. */
+function lowerBound(values: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A line of Spark 4's structured JSON log as time, level, logger, message and exception (its stack when wrapped). */
+function StructuredRow({ line, wrap, highlight, current }: { line: StructuredLine; wrap: boolean; highlight: RegExp | undefined; current: boolean }) {
+  const marked = (text: string) =>
+    highlightLine(text, highlight).map((seg, k) =>
+      seg.kind === undefined ? (
+        <span key={k}>{seg.text}</span>
+      ) : (
+        <mark key={k} className={current ? 'bg-orange-400 text-black' : 'bg-yellow-200 text-black'} data-current={current ? 'true' : undefined}>
+          {seg.text}
+        </mark>
+      ),
+    );
+  const ex = line.exception;
+  return (
+    <span className="min-w-0" data-structured="">
+      <span className="text-slate-500" data-field="ts">
+        {line.ts}
+      </span>{' '}
+      <span className="font-semibold" data-field="level">
+        {line.level.padEnd(5)}
+      </span>{' '}
+      <span className="text-sky-800 dark:text-sky-300" data-field="logger" title={line.logger}>
+        {shortLogger(line.logger)}
+      </span>
+      {': '}
+      <span data-field="msg">{marked(line.msg)}</span>
+      {ex !== undefined && (ex.class !== undefined || ex.msg !== undefined) && (
+        <span data-field="exception">
+          {' — '}
+          {marked(`${ex.class ?? ''}${ex.msg !== undefined ? `: ${ex.msg}` : ''}`)}
+          {wrap && ex.stacktrace !== undefined && <span className="block text-slate-600 dark:text-slate-400">{ex.stacktrace}</span>}
+        </span>
+      )}
+    </span>
   );
 }
