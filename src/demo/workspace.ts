@@ -88,6 +88,8 @@ interface CatalogEntry {
   codec: Codec;
   user: string;
   attempts?: 2;
+  /** Driver log in Spark 4's structured JSON layout (see structuredLogs.ts). */
+  structuredLogs?: true;
 }
 
 // The 40 default applications. Ordered round-robin across projects so that a smaller `apps`
@@ -119,7 +121,7 @@ const CATALOG: CatalogEntry[][] = [
     { project: 1, name: 'risk_model_train', cls: 'RiskModelTrain', kind: 'dynamicAllocation', line: '3.5', mode: 'yarn', layout: 'rolling', codec: 'zstd', user: 'alice' },
     { project: 1, name: 'device_graph', cls: 'DeviceGraph', kind: 'skew', line: '3.5', mode: 'yarn', layout: 'single', codec: 'zstd', user: 'bob' },
     { project: 1, name: 'risk_model_eval', cls: 'RiskModelEval', kind: 'oomFailure', line: '3.1', mode: 'yarn', layout: 'rolling', codec: 'none', user: 'alice' },
-    { project: 1, name: 'feature_debug', cls: 'FeatureDebug', kind: 'etl', line: 'apache-3.5.1', mode: 'local', layout: 'single', codec: 'none', user: 'bob' },
+    { project: 1, name: 'feature_debug', cls: 'FeatureDebug', kind: 'etl', line: 'apache-3.5.1', mode: 'local', layout: 'single', codec: 'none', user: 'bob', structuredLogs: true },
     { project: 1, name: 'risk_score_daily', cls: 'RiskScoreDaily', kind: 'fetchFailure', line: '3.1', mode: 'yarn', layout: 'single', codec: 'lz4', user: 'dataworks' },
     { project: 1, name: 'fea_user_risk_v2', cls: 'UserRiskFeatures', kind: 'cache', line: 'apache-3.5.1', mode: 'standalone', layout: 'single', codec: 'none', user: 'alice' },
     { project: 1, name: 'risk_score_daily', cls: 'RiskScoreDaily', kind: 'etl', line: '3.4', mode: 'yarn', layout: 'single', codec: 'none', user: 'dataworks' },
@@ -256,6 +258,7 @@ export async function generateWorkspace(opts: WorkspaceOptions): Promise<Workspa
       instanceId: entry.mode === 'yarn' ? instanceIdFor({ startTime: start, seed: appSeed, appId }) : undefined,
       running: entry.kind === 'live',
       until: entry.kind === 'live' ? now : undefined,
+      structuredLogs: entry.structuredLogs,
     };
     const eventLogDir = path.join(eventLogsDir, project.name);
     const appLogDir = appLogDirFor(dir, project.name);
