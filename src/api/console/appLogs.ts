@@ -48,5 +48,7 @@ export const LogChunk = z.looseObject({
   end: z.int(),
   size: z.int(),
   text: z.string(),
+  /** The bytes hold NUL characters: this is not a text log (shown as text anyway). */
+  binary: z.boolean().optional(),
 });
 export type LogChunk = z.infer<typeof LogChunk>;

@@ -99,7 +99,9 @@ export class AppLogFiles {
     }
     start += from;
     end = start + (to - from);
-    return { start, end, size, text: buf.toString('utf8', from, to) };
+    // NUL bytes do not occur in text logs: say so rather than show garbage as if it were text.
+    const binary = buf.subarray(from, to).includes(0);
+    return { start, end, size, text: buf.toString('utf8', from, to), ...(binary ? { binary } : {}) };
   }
 
   private driverLog(root: string, dir: string, appId: string): LogicalLog | undefined {

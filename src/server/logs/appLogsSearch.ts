@@ -1,5 +1,6 @@
 import { APP_LOG_SEARCH_DONE_EVENT, APP_LOG_SEARCH_FILE_EVENT, type AppLogSearchDone, type AppLogSearchFile } from '../../api/console/logSearch.js';
 import type { AppLog } from './appLogFiles.js';
+import { LogReadError } from './logicalLog.js';
 import { searchLogFile } from './logFileSearch.js';
 import type { CompiledPattern } from './searchPattern.js';
 
@@ -24,7 +25,7 @@ export async function streamAppLogsSearch(
       event = { executorId, logType, size: r.size, total: r.total, totalExact: r.totalExact, matches: r.matches };
     } catch (err) {
       if (signal.aborted) return;
-      event = { executorId, logType, size: log.size, total: 0, totalExact: false, matches: [], error: readError(err) };
+      event = { executorId, logType, size: log.size, total: 0, totalExact: false, matches: [], error: err instanceof LogReadError ? err.message : 'this log could not be read' };
     }
     done.files++;
     if (event.total > 0) done.filesWithMatches++;
@@ -32,13 +33,4 @@ export async function streamAppLogsSearch(
     write(`event: ${APP_LOG_SEARCH_FILE_EVENT}\ndata: ${JSON.stringify(event)}\n\n`);
   }
   write(`event: ${APP_LOG_SEARCH_DONE_EVENT}\ndata: ${JSON.stringify(done)}\n\n`);
-}
-
-/** A read failure as a message without server paths (zlib and fs errors name no paths in `code` texts). */
-function readError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') return 'a compressed piece of this log is damaged or truncated';
-  if (code === 'EACCES' || code === 'EPERM') return 'this log cannot be read (permission denied)';
-  if (code === 'ENOENT') return 'this log disappeared while it was searched';
-  return 'this log could not be read';
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import { ApiError } from '../api/apiError.js';
 
 /*
  * One log as the reader sees it: the concatenation of its pieces in order. Spark's RollingFileAppender
@@ -96,15 +97,41 @@ export class LogicalLog {
   }
 }
 
-/** Bytes [from, to) of one piece: a plain read, or the gunzipped stream with its first `from` bytes skipped. */
+/** A log file that cannot be read as it should: a clear 422 naming the piece (a file name, never a path). */
+export class LogReadError extends ApiError {
+  constructor(message: string) {
+    super(422, message);
+  }
+}
+
+function readFailure(piece: LogPiece, err: unknown): Error {
+  if (err instanceof LogReadError) return err;
+  const code = (err as NodeJS.ErrnoException).code ?? '';
+  if (code.startsWith('Z_') || code === 'ERR_ZLIB_INITIALIZATION_FAILED') return new LogReadError(`the compressed log file ${piece.name} is damaged or truncated`);
+  if (code === 'EACCES' || code === 'EPERM') return new LogReadError(`the log file ${piece.name} cannot be read (permission denied)`);
+  if (code === 'ENOENT') return new LogReadError(`the log file ${piece.name} disappeared while it was read`);
+  if (code === 'EISDIR') return new LogReadError(`${piece.name} is not a file`);
+  return new LogReadError(`the log file ${piece.name} could not be read`);
+}
+
+/** Bytes [from, to) of one piece; read failures become LogReadError. */
 async function* pieceBytes(piece: LogPiece, from: number, to: number, highWaterMark: number): AsyncGenerator<Buffer> {
+  try {
+    yield* rawPieceBytes(piece, from, to, highWaterMark);
+  } catch (err) {
+    throw readFailure(piece, err);
+  }
+}
+
+/** Bytes [from, to) of one piece: a plain read, or the gunzipped stream with its first `from` bytes skipped. */
+async function* rawPieceBytes(piece: LogPiece, from: number, to: number, highWaterMark: number): AsyncGenerator<Buffer> {
   if (!piece.gz) {
     let got = 0;
     for await (const chunk of fs.createReadStream(piece.path, { start: from, end: to - 1, highWaterMark }) as AsyncIterable<Buffer>) {
       got += chunk.length;
       yield chunk;
     }
-    if (got < to - from) throw new Error(`log file ${piece.name} shrank while it was read`);
+    if (got < to - from) throw new LogReadError(`the log file ${piece.name} shrank while it was read`);
     return;
   }
   const inflated = fs.createReadStream(piece.path, { highWaterMark }).pipe(zlib.createGunzip({ chunkSize: highWaterMark }));
@@ -119,5 +146,5 @@ async function* pieceBytes(piece: LogPiece, from: number, to: number, highWaterM
   } finally {
     inflated.destroy();
   }
-  if (at < to) throw new Error(`compressed log file ${piece.name} ends before its announced length`);
+  if (at < to) throw new LogReadError(`the compressed log file ${piece.name} ends before its announced length`);
 }

@@ -401,6 +401,11 @@ function LoadedLog({
           </label>
         </span>
       </div>
+      {data.binary === true && (
+        <p className="mb-2 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200" data-testid="log-binary">
+          This part of the file holds binary data (NUL bytes): it is not a text log, and is shown as text as well as it can be.
+        </p>
+      )}
       {searchError !== undefined && <ErrorState error={searchError} title="Search failed" />}
       {actionError !== undefined && <ErrorState error={actionError} title="Could not load more of the log" />}
       {lines.length === 0 ? (

@@ -19,6 +19,8 @@ export interface LogText {
   end: number;
   size: number;
   text: string;
+  /** The last chunk read holds NUL bytes. */
+  binary?: boolean;
 }
 
 export interface LogBufferState {
