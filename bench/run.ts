@@ -11,6 +11,7 @@ import { startBenchServer, type BenchServer } from './benchServer.js';
 import { generateManyApps } from '../src/demo/index.js';
 import { benchAuthOverhead } from './authOverhead.js';
 import { benchLoadUnderReplay } from './loadUnderReplay.js';
+import { benchLogs } from './logsBench.js';
 
 /**
  * `npm run bench`: grows a ≥200 MB real-shaped log from one of Spark's sample logs and a log with a
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
     console.log(`${name.padEnd(52)} ${value}`);
   };
 
-  const parts = new Set((process.env.BENCH_PARTS ?? 'big,wide,many,auth,load').split(','));
+  const parts = new Set((process.env.BENCH_PARTS ?? 'big,wide,many,auth,load,logs').split(','));
   let t: number;
   let server: BenchServer;
   if (parts.has('big')) {
@@ -125,6 +126,9 @@ async function main(): Promise<void> {
 
   // 7. Many clients and change streams while a large log is replayed.
   if (parts.has('load')) await benchLoadUnderReplay(work, SAMPLE, report);
+
+  // 8. Historical logs at size: last page, whole-file search against grep, the all-logs zip's memory.
+  if (parts.has('logs')) await benchLogs(SAMPLE, report);
 
   fs.writeFileSync(path.join(work, 'figures.json'), JSON.stringify(Object.fromEntries(figures), null, 2));
   console.log(`\nfigures written to ${path.join(work, 'figures.json')}`);

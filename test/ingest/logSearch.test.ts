@@ -127,6 +127,20 @@ describe('whole-file log search', () => {
     }
   });
 
+  it('answers from the file as it is now, never from a cached answer (a finished app\'s logs can still change)', async () => {
+    const before = (await search('q=appended-later')).body;
+    const chunkBefore = await (await fetch(`${server.url}/api/console/apps/${APP}/logs/1/stderr?length=10`)).json();
+    fs.appendFileSync(stderr, 'appended-later\n');
+    try {
+      expect((await search('q=appended-later')).body.total).toBe(before.total + 1);
+      const chunk = await (await fetch(`${server.url}/api/console/apps/${APP}/logs/1/stderr?length=10`)).json();
+      expect(chunk.size).toBe(chunkBefore.size + 'appended-later\n'.length);
+      expect(chunk.text).toBe('appended-later\n'.slice(-10));
+    } finally {
+      fs.truncateSync(stderr, chunkBefore.size);
+    }
+  });
+
   it('answers 404 for a log the console does not have', async () => {
     expect((await search('q=x').then((r) => r.status))).toBe(200);
     const res = await fetch(`${server.url}/api/console/apps/${APP}/logs/9/stderr/search?q=x`);
@@ -154,6 +168,8 @@ describe('search scanner', () => {
     expect(compilePattern({ q: 'Exception in thread "(\\w+)"', regex: true, matchCase: false }).regex.flags).toContain('i');
     expect(compilePattern({ q: '(ERROR|WARN) \\w+:', regex: true, matchCase: true }).literal).toBeUndefined();
     expect(compilePattern({ q: 'a.b', regex: false, matchCase: true }).literal?.toString()).toBe('a.b');
+    expect(compilePattern({ q: 'OutOfMemory', regex: false, matchCase: false }).foldedLiteral).toBe('outofmemory');
+    expect(compilePattern({ q: 'Ünïcode', regex: false, matchCase: false }).foldedLiteral).toBeUndefined();
   });
 });
 

@@ -64,6 +64,7 @@ export const consoleRoutes = {
   }),
   appLogs: route({
     operationId: 'consoleAppLogs',
+    readsAppLogFiles: true,
     access: 'projectLogs',
     path: `${CONSOLE_API_PREFIX}/apps/{appId}/logs`,
     response: json(AppLogList),
@@ -74,6 +75,7 @@ export const consoleRoutes = {
   }),
   appLogChunk: route({
     operationId: 'consoleAppLogChunk',
+    readsAppLogFiles: true,
     access: 'projectLogs',
     path: `${CONSOLE_API_PREFIX}/apps/{appId}/logs/{executorId}/{logType}`,
     query: logChunkQuery,
@@ -130,6 +132,7 @@ export const consoleRoutes = {
   }),
   appLogSearch: route({
     operationId: 'consoleAppLogSearch',
+    readsAppLogFiles: true,
     access: 'projectLogs',
     path: `${CONSOLE_API_PREFIX}/apps/{appId}/logs/{executorId}/{logType}/search`,
     query: logSearchQuery,

@@ -114,10 +114,18 @@ async function scanPieces(log: LogicalLog, signal: AbortSignal | undefined, visi
 
 /** Reports every match in one piece; stops when `onMatch` answers true. Returns whether it stopped. */
 function scanPiece(piece: Buffer, base: number, pattern: CompiledPattern, onMatch: (offset: number, length: number) => boolean): boolean {
-  const { literal, regex, ascii } = pattern;
+  const { literal, foldedLiteral, regex, ascii } = pattern;
   if (literal) {
     for (let at = piece.indexOf(literal); at >= 0; at = piece.indexOf(literal, at + literal.length)) {
       if (onMatch(base + at, literal.length)) return true;
+    }
+    return false;
+  }
+  if (foldedLiteral !== undefined) {
+    // Lower-casing a latin1 string keeps its length, so indexes stay byte offsets; far faster than /i.
+    const folded = piece.toString('latin1').toLowerCase();
+    for (let at = folded.indexOf(foldedLiteral); at >= 0; at = folded.indexOf(foldedLiteral, at + foldedLiteral.length)) {
+      if (onMatch(base + at, foldedLiteral.length)) return true;
     }
     return false;
   }

@@ -16,6 +16,8 @@ export interface CompiledPattern {
   readonly regex: RegExp;
   /** The literal bytes, when Buffer.indexOf can do the search itself (plain text, case kept). */
   readonly literal: Buffer | undefined;
+  /** The lower-cased text, when an ASCII plain text is searched in any case (lower-casing latin1 keeps offsets). */
+  readonly foldedLiteral: string | undefined;
   /** The pattern is ASCII, so text decoded as latin1 (one char per byte) matches the same bytes. */
   readonly ascii: boolean;
 }
@@ -45,7 +47,13 @@ export function compilePattern(spec: SearchSpec): CompiledPattern {
   }
   if (regex && compiled.test('')) throw new PatternError('the regular expression matches the empty text; it would match everywhere');
   compiled.lastIndex = 0;
-  return { regex: compiled, literal: !regex && matchCase ? Buffer.from(q, 'utf8') : undefined, ascii: isAscii(q) };
+  const ascii = isAscii(q);
+  return {
+    regex: compiled,
+    literal: !regex && matchCase ? Buffer.from(q, 'utf8') : undefined,
+    foldedLiteral: !regex && !matchCase && ascii ? q.toLowerCase() : undefined,
+    ascii,
+  };
 }
 
 /**
