@@ -74,6 +74,15 @@ describe('whole-file log search', () => {
     expect(bytes.toString('utf8', m.lineOffset, m.offset)).toBe('16/11/15 23:20:00 INFO Executor: line 97 ');
   });
 
+  it('finds every spelling in any case, overlapping candidates included, exactly as a case-insensitive regex does', async () => {
+    const file = path.join(root, 'cases');
+    fs.writeFileSync(file, 'OOM oom OoM xOOMx ooom OOOM\noom\n');
+    const log = new LogicalLog([statPiece(file, 'cases')!]);
+    const result = await searchLogFile(log, compilePattern({ q: 'oom', regex: false, matchCase: false }), { from: 0, direction: 'forward', limit: 50 });
+    const expected = [...fs.readFileSync(file, 'latin1').matchAll(/oom/gi)].map((m) => m.index);
+    expect(result.matches.map((m) => m.offset)).toEqual(expected);
+  });
+
   it('keeps case when asked to', async () => {
     expect((await search('q=outofmemoryerror&matchCase=true')).body.total).toBe(0);
     expect((await search('q=OutOfMemoryError&matchCase=true')).body.total).toBe(expectedOffsets(/OutOfMemoryError/g).length);
@@ -168,7 +177,9 @@ describe('search scanner', () => {
     expect(compilePattern({ q: 'Exception in thread "(\\w+)"', regex: true, matchCase: false }).regex.flags).toContain('i');
     expect(compilePattern({ q: '(ERROR|WARN) \\w+:', regex: true, matchCase: true }).literal).toBeUndefined();
     expect(compilePattern({ q: 'a.b', regex: false, matchCase: true }).literal?.toString()).toBe('a.b');
-    expect(compilePattern({ q: 'OutOfMemory', regex: false, matchCase: false }).foldedLiteral).toBe('outofmemory');
+    const folded = compilePattern({ q: 'OutOfMemory', regex: false, matchCase: false }).foldedLiteral!;
+    expect(folded.bytes.toString()).toBe('outofmemory');
+    expect(folded.windowSpellings.map(String).sort()).toEqual(['FM', 'Fm', 'fM', 'fm']);
     expect(compilePattern({ q: 'Ünïcode', regex: false, matchCase: false }).foldedLiteral).toBeUndefined();
   });
 });

@@ -122,10 +122,15 @@ function scanPiece(piece: Buffer, base: number, pattern: CompiledPattern, onMatc
     return false;
   }
   if (foldedLiteral !== undefined) {
-    // Lower-casing a latin1 string keeps its length, so indexes stay byte offsets; far faster than /i.
-    const folded = piece.toString('latin1').toLowerCase();
-    for (let at = folded.indexOf(foldedLiteral); at >= 0; at = folded.indexOf(foldedLiteral, at + foldedLiteral.length)) {
-      if (onMatch(base + at, foldedLiteral.length)) return true;
+    const { bytes, windowAt, windowSpellings } = foldedLiteral;
+    const starts: number[] = [];
+    for (const w of windowSpellings) for (let at = piece.indexOf(w); at >= 0; at = piece.indexOf(w, at + 1)) starts.push(at - windowAt);
+    if (windowSpellings.length > 1) starts.sort((a, b) => a - b);
+    let next = 0; // matches do not overlap, as with indexOf
+    for (const start of starts) {
+      if (start < next || start + bytes.length > piece.length || !equalsIgnoringCase(piece, start, bytes)) continue;
+      next = start + bytes.length;
+      if (onMatch(base + start, bytes.length)) return true;
     }
     return false;
   }
@@ -182,6 +187,15 @@ async function describeHit(log: LogicalLog, hit: Hit): Promise<LogSearchMatch> {
     previewStart: lead,
     previewEnd: lead + matched.length,
   };
+}
+
+/** piece[at, at + lower.length) equals `lower` with ASCII letters in any case. */
+function equalsIgnoringCase(piece: Buffer, at: number, lower: Buffer): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const c = piece[at + i]!;
+    if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== lower[i]) return false;
+  }
+  return true;
 }
 
 function skipContinuationBytes(bytes: Buffer, from: number): number {

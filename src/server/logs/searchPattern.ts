@@ -16,8 +16,8 @@ export interface CompiledPattern {
   readonly regex: RegExp;
   /** The literal bytes, when Buffer.indexOf can do the search itself (plain text, case kept). */
   readonly literal: Buffer | undefined;
-  /** The lower-cased text, when an ASCII plain text is searched in any case (lower-casing latin1 keeps offsets). */
-  readonly foldedLiteral: string | undefined;
+  /** An ASCII plain text searched in any case: found through a rare two-byte window (see FoldedLiteral). */
+  readonly foldedLiteral: FoldedLiteral | undefined;
   /** The pattern is ASCII, so text decoded as latin1 (one char per byte) matches the same bytes. */
   readonly ascii: boolean;
 }
@@ -51,9 +51,52 @@ export function compilePattern(spec: SearchSpec): CompiledPattern {
   return {
     regex: compiled,
     literal: !regex && matchCase ? Buffer.from(q, 'utf8') : undefined,
-    foldedLiteral: !regex && !matchCase && ascii ? q.toLowerCase() : undefined,
+    foldedLiteral: !regex && !matchCase && ascii ? foldedLiteral(q) : undefined,
     ascii,
   };
+}
+
+/**
+ * Any-case search of an ASCII text without a case-insensitive regex (which cannot skip ahead): every case
+ * spelling of its rarest two-byte window is found with Buffer.indexOf (a native scan), and each candidate
+ * is then compared in full ignoring case.
+ */
+export interface FoldedLiteral {
+  /** The text, lower-cased bytes. */
+  readonly bytes: Buffer;
+  /** Where the window starts in the text. */
+  readonly windowAt: number;
+  /** Every upper/lower-case spelling of the window. */
+  readonly windowSpellings: readonly Buffer[];
+}
+
+/** Rough rarity of a byte in log text: lower is rarer (letters by English frequency; digits and spaces are common). */
+function commonness(c: string): number {
+  const rank = 'etaoinshrdlcumwfgypbvkjxqz'.indexOf(c.toLowerCase());
+  if (rank >= 0) return 26 - rank;
+  if (c === ' ') return 40;
+  if (/\d/.test(c)) return 20;
+  return 8;
+}
+
+function foldedLiteral(q: string): FoldedLiteral {
+  const lower = q.toLowerCase();
+  const width = Math.min(2, lower.length);
+  let windowAt = 0;
+  let best = Infinity;
+  for (let i = 0; i + width <= lower.length; i++) {
+    const score = [...lower.slice(i, i + width)].reduce((n, c) => n + commonness(c), 0);
+    if (score < best) {
+      best = score;
+      windowAt = i;
+    }
+  }
+  let spellings = [''];
+  for (const c of lower.slice(windowAt, windowAt + width)) {
+    const cases = c.toUpperCase() === c ? [c] : [c, c.toUpperCase()];
+    spellings = spellings.flatMap((s) => cases.map((k) => s + k));
+  }
+  return { bytes: Buffer.from(lower, 'latin1'), windowAt, windowSpellings: spellings.map((s) => Buffer.from(s, 'latin1')) };
 }
 
 /**
