@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import type { LogSearchMatch } from '../../api/console/logSearch.js';
-import type { LogicalLog } from './logicalLog.js';
+import { LogReadError, readFailure, type LogicalLog } from './logicalLog.js';
 import type { CompiledPattern } from './searchPattern.js';
 
 /*
@@ -80,8 +81,9 @@ export async function searchLogFile(log: LogicalLog, pattern: CompiledPattern, p
  * hands each to `visit`, which answers true to stop early.
  */
 async function scanPieces(log: LogicalLog, signal: AbortSignal | undefined, visit: (piece: Buffer, base: number) => boolean): Promise<void> {
-  const buf = Buffer.allocUnsafe(PIECE_BYTES + MAX_LINE_BYTES);
-  let filled = 0; // bytes in buf; buf[0] is at file offset `base`
+  const capacity = PIECE_BYTES + MAX_LINE_BYTES;
+  const buf = Buffer.allocUnsafe(capacity);
+  let filled = 0; // bytes in buf; buf[0] is at log offset `base`
   let base = 0;
   const flush = (atEnd: boolean): boolean => {
     let cut = atEnd ? filled : buf.lastIndexOf(0x0a, filled - 1) + 1;
@@ -93,23 +95,51 @@ async function scanPieces(log: LogicalLog, signal: AbortSignal | undefined, visi
     base += cut;
     return false;
   };
-  const chunks = log.chunks(0, log.size, 1024 * 1024);
-  try {
-    for await (const chunk of chunks) {
-      if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('search aborted');
-      let at = 0;
-      while (at < chunk.length) {
-        const n = Math.min(chunk.length - at, PIECE_BYTES + MAX_LINE_BYTES - filled);
-        chunk.copy(buf, filled, at, at + n);
-        filled += n;
-        at += n;
-        if (filled >= PIECE_BYTES && flush(false)) return;
+  const checkAborted = () => {
+    if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('search aborted');
+  };
+  let pieceStart = 0;
+  for (const piece of log.pieces) {
+    if (!piece.gz) {
+      // Plain files are read straight into the search buffer: no stream, no extra copy.
+      const fd = await fs.promises.open(piece.path, 'r').catch((err: unknown) => {
+        throw readFailure(piece, err);
+      });
+      try {
+        for (let at = 0; at < piece.size; ) {
+          checkAborted();
+          const want = Math.min(capacity - filled, piece.size - at);
+          const { bytesRead } = await fd.read(buf, filled, want, at).catch((err: unknown) => {
+            throw readFailure(piece, err);
+          });
+          if (bytesRead === 0) throw new LogReadError(`the log file ${piece.name} shrank while it was read`);
+          filled += bytesRead;
+          at += bytesRead;
+          if (filled >= PIECE_BYTES && flush(false)) return;
+        }
+      } finally {
+        await fd.close();
+      }
+    } else {
+      const chunks = log.chunks(pieceStart, pieceStart + piece.size, 1024 * 1024);
+      try {
+        for await (const chunk of chunks) {
+          checkAborted();
+          for (let at = 0; at < chunk.length; ) {
+            const n = Math.min(chunk.length - at, capacity - filled);
+            chunk.copy(buf, filled, at, at + n);
+            filled += n;
+            at += n;
+            if (filled >= PIECE_BYTES && flush(false)) return;
+          }
+        }
+      } finally {
+        await chunks.return(undefined);
       }
     }
-    if (filled > 0) flush(true);
-  } finally {
-    await chunks.return(undefined);
+    pieceStart += piece.size;
   }
+  if (filled > 0) flush(true);
 }
 
 /** Reports every match in one piece; stops when `onMatch` answers true. Returns whether it stopped. */

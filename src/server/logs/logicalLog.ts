@@ -104,7 +104,8 @@ export class LogReadError extends ApiError {
   }
 }
 
-function readFailure(piece: LogPiece, err: unknown): Error {
+/** A read failure of one piece as a LogReadError (a clear message, the file's name, no path). */
+export function readFailure(piece: LogPiece, err: unknown): LogReadError {
   if (err instanceof LogReadError) return err;
   const code = (err as NodeJS.ErrnoException).code ?? '';
   if (code.startsWith('Z_') || code === 'ERR_ZLIB_INITIALIZATION_FAILED') return new LogReadError(`the compressed log file ${piece.name} is damaged or truncated`);
