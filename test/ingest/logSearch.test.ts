@@ -81,6 +81,8 @@ describe('whole-file log search', () => {
     const result = await searchLogFile(log, compilePattern({ q: 'oom', regex: false, matchCase: false }), { from: 0, direction: 'forward', limit: 50 });
     const expected = [...fs.readFileSync(file, 'latin1').matchAll(/oom/gi)].map((m) => m.index);
     expect(result.matches.map((m) => m.offset)).toEqual(expected);
+    const kept = await searchLogFile(log, compilePattern({ q: 'OOM', regex: false, matchCase: true }), { from: 0, direction: 'forward', limit: 50 });
+    expect(kept.matches.map((m) => m.offset)).toEqual([...fs.readFileSync(file, 'latin1').matchAll(/OOM/g)].map((m) => m.index));
   });
 
   it('keeps case when asked to', async () => {
@@ -176,11 +178,13 @@ describe('search scanner', () => {
     expect(() => compilePattern({ q: '(?=a)b', regex: true, matchCase: false })).toThrow(/look-ahead/);
     expect(compilePattern({ q: 'Exception in thread "(\\w+)"', regex: true, matchCase: false }).regex.flags).toContain('i');
     expect(compilePattern({ q: '(ERROR|WARN) \\w+:', regex: true, matchCase: true }).literal).toBeUndefined();
-    expect(compilePattern({ q: 'a.b', regex: false, matchCase: true }).literal?.toString()).toBe('a.b');
-    const folded = compilePattern({ q: 'OutOfMemory', regex: false, matchCase: false }).foldedLiteral!;
+    expect(compilePattern({ q: 'a.b', regex: false, matchCase: true }).literal?.bytes.toString()).toBe('a.b');
+    const folded = compilePattern({ q: 'OutOfMemory', regex: false, matchCase: false }).literal!;
     expect(folded.bytes.toString()).toBe('outofmemory');
     expect(folded.windowSpellings.map(String).sort()).toEqual(['FM', 'Fm', 'fM', 'fm']);
-    expect(compilePattern({ q: 'Ünïcode', regex: false, matchCase: false }).foldedLiteral).toBeUndefined();
+    expect(compilePattern({ q: 'OutOfMemory', regex: false, matchCase: true }).literal!.windowSpellings.map(String)).toEqual(['fM']);
+    expect(compilePattern({ q: 'Ünïcode', regex: false, matchCase: false }).literal).toBeUndefined();
+    expect(compilePattern({ q: 'x', regex: false, matchCase: true }).literal!.windowSpellings.map(String)).toEqual(['x']);
   });
 });
 

@@ -144,21 +144,16 @@ async function scanPieces(log: LogicalLog, signal: AbortSignal | undefined, visi
 
 /** Reports every match in one piece; stops when `onMatch` answers true. Returns whether it stopped. */
 function scanPiece(piece: Buffer, base: number, pattern: CompiledPattern, onMatch: (offset: number, length: number) => boolean): boolean {
-  const { literal, foldedLiteral, regex, ascii } = pattern;
-  if (literal) {
-    for (let at = piece.indexOf(literal); at >= 0; at = piece.indexOf(literal, at + literal.length)) {
-      if (onMatch(base + at, literal.length)) return true;
-    }
-    return false;
-  }
-  if (foldedLiteral !== undefined) {
-    const { bytes, windowAt, windowSpellings } = foldedLiteral;
+  const { literal, regex, ascii } = pattern;
+  if (literal !== undefined) {
+    const { bytes, ignoreCase, windowAt, windowSpellings } = literal;
     const starts: number[] = [];
     for (const w of windowSpellings) for (let at = piece.indexOf(w); at >= 0; at = piece.indexOf(w, at + 1)) starts.push(at - windowAt);
     if (windowSpellings.length > 1) starts.sort((a, b) => a - b);
     let next = 0; // matches do not overlap, as with indexOf
     for (const start of starts) {
-      if (start < next || start + bytes.length > piece.length || !equalsIgnoringCase(piece, start, bytes)) continue;
+      if (start < next || start + bytes.length > piece.length) continue;
+      if (ignoreCase ? !equalsIgnoringCase(piece, start, bytes) : piece.compare(bytes, 0, bytes.length, start, start + bytes.length) !== 0) continue;
       next = start + bytes.length;
       if (onMatch(base + start, bytes.length)) return true;
     }

@@ -14,10 +14,8 @@ export interface SearchSpec {
 export interface CompiledPattern {
   /** Global, multiline regex over the decoded text; ^ and $ are line ends. */
   readonly regex: RegExp;
-  /** The literal bytes, when Buffer.indexOf can do the search itself (plain text, case kept). */
-  readonly literal: Buffer | undefined;
-  /** An ASCII plain text searched in any case: found through a rare two-byte window (see FoldedLiteral). */
-  readonly foldedLiteral: FoldedLiteral | undefined;
+  /** A plain text, case kept or (ASCII only) ignored: found through a rare two-byte window (see WindowedLiteral). */
+  readonly literal: WindowedLiteral | undefined;
   /** The pattern is ASCII, so text decoded as latin1 (one char per byte) matches the same bytes. */
   readonly ascii: boolean;
 }
@@ -48,22 +46,19 @@ export function compilePattern(spec: SearchSpec): CompiledPattern {
   if (regex && compiled.test('')) throw new PatternError('the regular expression matches the empty text; it would match everywhere');
   compiled.lastIndex = 0;
   const ascii = isAscii(q);
-  return {
-    regex: compiled,
-    literal: !regex && matchCase ? Buffer.from(q, 'utf8') : undefined,
-    foldedLiteral: !regex && !matchCase && ascii ? foldedLiteral(q) : undefined,
-    ascii,
-  };
+  return { regex: compiled, literal: regex || (!matchCase && !ascii) ? undefined : windowedLiteral(q, !matchCase), ascii };
 }
 
 /**
- * Any-case search of an ASCII text without a case-insensitive regex (which cannot skip ahead): every case
- * spelling of its rarest two-byte window is found with Buffer.indexOf (a native scan), and each candidate
- * is then compared in full ignoring case.
+ * Plain-text search without a regex: every spelling of the text's rarest two-byte window (one, or each
+ * upper/lower-case mix when case is ignored) is found with Buffer.indexOf, a native scan that a two-byte
+ * needle makes fastest, and each candidate is compared in full. A case-insensitive regex cannot skip ahead
+ * like this, and a long needle's indexOf is slower than a short one's.
  */
-export interface FoldedLiteral {
-  /** The text, lower-cased bytes. */
+export interface WindowedLiteral {
+  /** The text's UTF-8 bytes, lower-cased when case is ignored. */
   readonly bytes: Buffer;
+  readonly ignoreCase: boolean;
   /** Where the window starts in the text. */
   readonly windowAt: number;
   /** Every upper/lower-case spelling of the window. */
@@ -79,8 +74,8 @@ function commonness(c: string): number {
   return 8;
 }
 
-function foldedLiteral(q: string): FoldedLiteral {
-  const lower = q.toLowerCase();
+function windowedLiteral(q: string, ignoreCase: boolean): WindowedLiteral {
+  const lower = ignoreCase ? q.toLowerCase() : q;
   const width = Math.min(2, lower.length);
   let windowAt = 0;
   let best = Infinity;
@@ -91,12 +86,19 @@ function foldedLiteral(q: string): FoldedLiteral {
       windowAt = i;
     }
   }
+  const bytes = Buffer.from(lower, 'utf8');
+  if (!ignoreCase) {
+    // Bytes, not characters: the window is taken at the same place in the UTF-8 form.
+    const at = Buffer.byteLength(lower.slice(0, windowAt));
+    const w = Math.min(2, bytes.length - at);
+    return { bytes, ignoreCase, windowAt: at, windowSpellings: [bytes.subarray(at, at + w)] };
+  }
   let spellings = [''];
   for (const c of lower.slice(windowAt, windowAt + width)) {
     const cases = c.toUpperCase() === c ? [c] : [c, c.toUpperCase()];
     spellings = spellings.flatMap((s) => cases.map((k) => s + k));
   }
-  return { bytes: Buffer.from(lower, 'latin1'), windowAt, windowSpellings: spellings.map((s) => Buffer.from(s, 'latin1')) };
+  return { bytes, ignoreCase, windowAt, windowSpellings: spellings.map((s) => Buffer.from(s, 'latin1')) };
 }
 
 /**
