@@ -5,7 +5,7 @@ import { apiClient } from '../../api/apiClient.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { appPaths } from '../../lib/appPaths.js';
 import { formatBytes } from '../../lib/formatBytes.js';
-import { useUrlParam } from '../../lib/urlState.js';
+import { useSetUrlParams, useUrlParam } from '../../lib/urlState.js';
 
 /**
  * "Which executor logged OutOfMemoryError?": one search over every log of the application. The server
@@ -13,9 +13,10 @@ import { useUrlParam } from '../../lib/urlState.js';
  * first match linking into the viewer at its line with the same search. The search lives in the URL.
  */
 export function AllLogsSearch({ app }: { app: AppRef }) {
-  const [q, setQ] = useUrlParam('grep');
-  const [regexParam, setRegexParam] = useUrlParam('grepRe');
-  const [caseParam, setCaseParam] = useUrlParam('grepCase');
+  const [q] = useUrlParam('grep');
+  const [regexParam] = useUrlParam('grepRe');
+  const [caseParam] = useUrlParam('grepCase');
+  const setParams = useSetUrlParams();
   const [typed, setTyped] = useState(q);
   const [typedRegex, setTypedRegex] = useState(regexParam === '1');
   const [typedCase, setTypedCase] = useState(caseParam === '1');
@@ -54,9 +55,8 @@ export function AllLogsSearch({ app }: { app: AppRef }) {
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    setQ(typed.trim());
-    setRegexParam(typedRegex ? '1' : '', { replace: true });
-    setCaseParam(typedCase ? '1' : '', { replace: true });
+    // One navigation for the three: separate ones would each start from the same old URL.
+    setParams({ grep: typed.trim(), grepRe: typedRegex ? '1' : '', grepCase: typedCase ? '1' : '' });
   }
 
   const viewerSearch = (at: number) => `?q=${encodeURIComponent(q)}${regex ? '&re=1' : ''}${matchCase ? '&case=1' : ''}&at=${at}`;
