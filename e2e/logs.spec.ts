@@ -52,7 +52,7 @@ test.describe('logs of the demo workspace', () => {
   async function lineAt(viewer: LogViewer, which: 'current' | 'target'): Promise<{ offset: number; text: string }> {
     const line = which === 'target' ? viewer.target : viewer.lines.filter({ has: viewer.page.locator('mark[data-current="true"]') });
     await expect(line).toHaveCount(1);
-    return { offset: Number(await line.getAttribute('data-offset')), text: (await line.textContent())!.replace(/^#/, '') };
+    return { offset: Number(await line.getAttribute('data-offset')), text: (await line.textContent())! };
   }
 
   test('from a failed task: search the whole stderr for the exception, land on it, step, jump to the next error, deep-link', async ({ page, logViewer }) => {

@@ -455,13 +455,12 @@ function LoadedLog({
                       e.preventDefault();
                       onAtChange(offset);
                     }}
-                    className="w-5 shrink-0 select-none text-center text-slate-400 opacity-0 group-hover:opacity-100 focus:opacity-100"
+                    // The mark is drawn by CSS, so a line's text is the log's text alone (copying, tests).
+                    className="w-5 shrink-0 select-none text-center text-slate-400 opacity-0 before:content-['#'] group-hover:opacity-100 focus:opacity-100"
                     title={`Link to this line (byte ${offset.toLocaleString('en-US')})`}
                     aria-label={`Link to the line at byte ${offset}`}
                     data-testid="log-line-link"
-                  >
-                    #
-                  </a>
+                  />
                   {json !== undefined && !(index === currentLine && currentRange !== undefined) ? (
                     <StructuredRow line={json} wrap={wrap} highlight={highlight} current={index === currentLine} />
                   ) : (
