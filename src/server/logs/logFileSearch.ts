@@ -100,6 +100,7 @@ async function scanPieces(log: LogicalLog, signal: AbortSignal | undefined, visi
   };
   let pieceStart = 0;
   for (const piece of log.pieces) {
+    if (piece.damaged) throw new LogReadError(`the compressed log file ${piece.name} is damaged or truncated`);
     if (!piece.gz) {
       // Plain files are read straight into the search buffer: no stream, no extra copy.
       const fd = await fs.promises.open(piece.path, 'r').catch((err: unknown) => {

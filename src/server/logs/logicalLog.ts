@@ -25,6 +25,8 @@ export interface LogPiece {
   /** Bytes on disk. */
   readonly storedSize: number;
   readonly mtimeMs: number;
+  /** A gzip piece whose trailer cannot be right (truncated or not gzip): it counts as empty and reading it fails. */
+  readonly damaged?: true;
 }
 
 const GZIP_SUFFIX = '.gz';
@@ -34,23 +36,29 @@ export function statPiece(realPath: string, name: string): LogPiece | undefined 
   const st = fs.statSync(realPath, { throwIfNoEntry: false });
   if (!st?.isFile()) return undefined;
   const gz = name.endsWith(GZIP_SUFFIX);
-  return { path: realPath, name, gz, size: gz ? gzipLength(realPath, st.size) : st.size, storedSize: st.size, mtimeMs: st.mtimeMs };
+  const size = gz ? gzipLength(realPath, st.size) : st.size;
+  const piece = { path: realPath, name, gz, size: size ?? 0, storedSize: st.size, mtimeMs: st.mtimeMs };
+  return size === undefined ? { ...piece, damaged: true } : piece;
 }
+
+/** Deflate never expands data more than about 1032 to 1: a larger trailer length is not a real one. */
+const MAX_DEFLATE_RATIO = 1032;
 
 /**
  * Uncompressed length of a gzip file from its trailer (ISIZE: the length modulo 2^32, which Java's
- * GZIPOutputStream writes for its single member). A file too short to hold one counts as empty.
+ * GZIPOutputStream writes for its single member); undefined when the file cannot be a whole gzip file.
  */
-function gzipLength(file: string, storedSize: number): number {
-  if (storedSize < 18) return 0;
+function gzipLength(file: string, storedSize: number): number | undefined {
+  if (storedSize < 18) return undefined;
   const fd = fs.openSync(file, 'r');
   try {
     const head = Buffer.alloc(2);
     fs.readSync(fd, head, 0, 2, 0);
-    if (head[0] !== 0x1f || head[1] !== 0x8b) return 0;
+    if (head[0] !== 0x1f || head[1] !== 0x8b) return undefined;
     const tail = Buffer.alloc(4);
     fs.readSync(fd, tail, 0, 4, storedSize - 4);
-    return tail.readUInt32LE(0);
+    const size = tail.readUInt32LE(0);
+    return size > storedSize * MAX_DEFLATE_RATIO ? undefined : size;
   } finally {
     fs.closeSync(fd);
   }
@@ -81,6 +89,7 @@ export class LogicalLog {
   async *chunks(start: number, end: number, highWaterMark = 64 * 1024): AsyncGenerator<Buffer> {
     let base = 0;
     for (const piece of this.pieces) {
+      if (piece.damaged && start <= base && base <= end) throw new LogReadError(`the compressed log file ${piece.name} is damaged or truncated`);
       const from = Math.max(start, base);
       const to = Math.min(end, base + piece.size);
       if (from < to) yield* pieceBytes(piece, from - base, to - base, highWaterMark);
