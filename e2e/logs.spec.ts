@@ -152,6 +152,31 @@ test.describe('logs of the demo workspace', () => {
     await expect(page.getByTestId('log-text').locator('[data-target="true"]')).toContainText('OutOfMemoryError');
   });
 
+  test('the level filter keeps ERROR lines and the stack traces under them', async ({ page, logViewer }) => {
+    const app = oomApp();
+    const executor = await openFailedTaskStderr(page, app);
+    const file = executorLogPath(summary, app, executor, 'stderr');
+    expect(fs.statSync(file).size).toBeLessThan(100 * 1024); // loaded whole, so every line is on the page
+    // Each line's level is its own, else the one of the line it continues.
+    let level: string | undefined;
+    const kept = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l, i, all) => i < all.length - 1 || l !== '')
+      .filter((l) => {
+        level = /^\S+ \S+ (TRACE|DEBUG|INFO|WARN|ERROR|FATAL)\b/.exec(l)?.[1] ?? level;
+        return level === undefined || level === 'ERROR' || level === 'FATAL';
+      });
+    expect(kept.some((l) => l.includes(NEEDLE))).toBe(true);
+    await page.getByTestId('log-level-filter').selectOption('ERROR');
+    await expect(page).toHaveURL(/[?&]level=ERROR/);
+    await logViewer.text.evaluate((el) => (el.scrollTop = 0));
+    await expect(logViewer.lines.first()).toHaveText(kept[0]!);
+    await expect(logViewer.text.locator('[data-level="INFO"]')).toHaveCount(0);
+    await logViewer.text.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect(logViewer.lines.last()).toHaveText(kept.at(-1)!);
+  });
+
   test('an empty log says so', async ({ logViewer }) => {
     const app = demoApp(summary, 'completed app with an empty executor stdout', (a) => a.completed && a.executorIds.some((id) => fs.statSync(executorLogPath(summary, a, id, 'stdout')).size === 0));
     const id = app.executorIds.find((e) => fs.statSync(executorLogPath(summary, app, e, 'stdout')).size === 0)!;
