@@ -15,6 +15,7 @@ import { benchUsageAndDiagnostics } from './usageDiagnostics.js';
 import { benchTaskTableSorts } from './taskTableSorts.js';
 import { benchJsonParseBaseline } from './jsonParseBaseline.js';
 import { benchSparkSideBySide } from './sparkSideBySide.js';
+import { benchLogs } from './logsBench.js';
 
 /**
  * `npm run bench`: grows a ≥200 MB real-shaped log from one of Spark's sample logs and a log with a
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
     console.log(`${name.padEnd(52)} ${value}`);
   };
 
-  const parts = new Set((process.env.BENCH_PARTS ?? 'big,side,wide,sorts,many,auth,load,usage').split(','));
+  const parts = new Set((process.env.BENCH_PARTS ?? 'big,side,wide,sorts,many,auth,load,usage,logs').split(','));
   let t: number;
   let server: BenchServer;
   if (parts.has('big')) {
@@ -149,6 +150,8 @@ async function main(): Promise<void> {
     if (!fs.existsSync(path.join(logs, 'app-20200706201101-0003'))) await growLogFromSample(SAMPLE, path.join(logs, 'app-20200706201101-0003'), targetMb * MB);
     await benchUsageAndDiagnostics(work, logs, report);
   }
+  // 9. Historical logs at size: last page, whole-file search against grep, the all-logs zip's memory.
+  if (parts.has('logs')) await benchLogs(SAMPLE, report);
 
   fs.writeFileSync(path.join(work, 'figures.json'), JSON.stringify(Object.fromEntries(figures), null, 2));
   console.log(`\nfigures written to ${path.join(work, 'figures.json')}`);

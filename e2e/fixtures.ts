@@ -382,6 +382,13 @@ export class LogViewer {
   readonly wrap: Locator;
   readonly download: Locator;
   readonly endState: Locator;
+  readonly nextMatch: Locator;
+  readonly nextProblem: Locator;
+  readonly problemCount: Locator;
+  /** The line a deep link or a jump marked. */
+  readonly target: Locator;
+  /** The match the viewer jumped to. */
+  readonly currentMatch: Locator;
   constructor(readonly page: Page) {
     this.root = page.getByTestId('log-viewer');
     this.title = page.getByTestId('log-title');
@@ -395,6 +402,11 @@ export class LogViewer {
     this.wrap = page.getByTestId('log-wrap');
     this.download = page.getByTestId('log-download');
     this.endState = page.getByTestId('log-end-state');
+    this.nextMatch = page.getByTestId('log-next-match');
+    this.nextProblem = page.getByTestId('log-next-problem');
+    this.problemCount = page.getByTestId('log-problem-count');
+    this.target = this.lines.and(page.locator('[data-target="true"]'));
+    this.currentMatch = this.text.locator('mark[data-current="true"]');
   }
   /** `logType` as in URLs: stdout, stderr or driver-log. */
   async goto(appId: string, executorId: string, logType: string, query = '', attempt = '-'): Promise<void> {

@@ -1,92 +1,189 @@
-import type { Page } from '@playwright/test';
-import { expect, logsTest as test } from './fixtures.js';
+import fs from 'node:fs';
+import type { WorkspaceApp } from '../src/demo/index.js';
+import { readZipEntries } from '../test/support/zipReader.js';
+import { demoApp, demoSummary, executorLogPath } from './demoWorkspace.js';
+import { expect, logsTest as test, StagePage, StagesPage, type LogViewer } from './fixtures.js';
 
-// Spark's sample logs come without driver/executor log files, so the viewer's mechanics are checked here on
-// mocked console answers (a 3000-line stderr served by byte range exactly as the server does); real logs
-// from the generated demo workspace are in demoWorkspace.spec.ts.
+// The log viewer on real files: Spark's sample logs (no log files) for the empty cases, and the generated
+// demo workspace (globalSetup's second server) for search, jumps, deep links and downloads. Expected values
+// are computed from the files on disk; nothing of the console's API is mocked.
 
-const APP = 'local-1422981780767';
-// The browser runs in the sample app's zone (its user.timezone), so the served lines read exactly as written.
-test.use({ timezoneId: 'America/Chicago' });
-const LINE = (i: number) => `26/03/02 00:00:00 INFO Executor: line ${String(i).padStart(5, '0')}${i % 500 === 7 ? ' needle' : ''}\n`;
-const TEXT = Array.from({ length: 3000 }, (_, i) => LINE(i)).join('');
+const SAMPLE_APP = 'local-1422981780767';
+const NEEDLE = 'java.lang.OutOfMemoryError';
+/** ERROR/WARN lines of log4j's pattern layout, as the viewer's "next problem" finds them. */
+const PROBLEM = /^\S+ \S+ (ERROR|WARN)\b/;
+// The browser runs in the demo cluster's zone (the executors' user.timezone), so served lines read exactly as
+// written; the time-zone spec covers converting them.
+test.use({ timezoneId: 'Asia/Shanghai' });
 
-async function mockLogs(page: Page, text = TEXT): Promise<string[]> {
-  const requests: string[] = [];
-  await page.route(`**/api/console/apps/${APP}/logs`, (r) =>
-    r.fulfill({ json: { appId: APP, files: [{ executorId: 'driver', logType: 'stderr', size: text.length, lastModified: Date.UTC(2026, 2, 2) }] } }),
-  );
-  await page.route(`**/api/console/apps/${APP}/logs/driver/stderr?*`, (r) => {
-    const url = new URL(r.request().url());
-    requests.push(url.search);
-    const offset = Number(url.searchParams.get('offset') ?? -1);
-    const length = Number(url.searchParams.get('length') ?? 102400);
-    const start = offset < 0 ? Math.max(0, text.length - length) : Math.min(offset, text.length);
-    const end = Math.min(text.length, start + length);
-    return r.fulfill({ json: { start, end, size: text.length, text: text.slice(start, end) } });
-  });
-  return requests;
-}
-
-test.describe('logs', () => {
+test.describe('logs of an application without log files', () => {
   test('the Logs tab follows Executors; an app without log files says so', async ({ logsTab, page }) => {
-    await logsTab.goto(APP);
+    await logsTab.goto(SAMPLE_APP);
     const tabs = page.getByRole('navigation', { name: 'Application views' }).getByRole('link');
     await expect(tabs).toHaveText(['Jobs', 'Stages', 'Storage', 'Environment', 'Executors', 'Logs', 'SQL / DataFrame', 'Diagnostics']);
     await expect(logsTab.empty).toContainText('No driver or executor logs for this application');
   });
 
   test('a log the console does not have is a friendly 404, with a way back', async ({ logViewer, page }) => {
-    await logViewer.goto(APP, '7', 'stderr');
+    await logViewer.goto(SAMPLE_APP, '7', 'stderr');
     await expect(logViewer.root.getByTestId('empty-state')).toContainText('The console has no Executor 7 stderr for this application');
     await page.getByRole('link', { name: 'See the logs it has' }).click();
     await expect(page).toHaveURL(/\/logs$/);
   });
+});
 
-  test('opens at the tail, loads older 100 KiB chunks, searches and wraps (mocked byte ranges)', async ({ logViewer, page }) => {
-    const requests = await mockLogs(page);
-    await logViewer.goto(APP, 'driver', 'stderr');
-    await expect(logViewer.title).toHaveText('Driver stderr');
-    // The last 100 KiB: the last line is on screen, the first one is not loaded.
-    await expect(logViewer.lines.last()).toHaveText(LINE(2999).trimEnd());
-    await expect(logViewer.endState).toHaveText('End of log');
-    const size = TEXT.length;
-    await expect(logViewer.range).toContainText(`of ${size.toLocaleString('en-US')}`);
-    expect(requests[0]).toBe('?offset=-1&length=102400');
+test.describe('logs of the demo workspace', () => {
+  test.use({ baseURL: process.env.E2E_DEMO_URL, storageState: process.env.E2E_DEMO_ALICE_STATE });
+  const summary = demoSummary();
+  const oomApp = () => demoApp(summary, 'OOM failure app', (a) => a.scenario === 'oomFailure' && !a.succeeded);
 
-    // The file is under 200 KiB, so the previous chunk reaches its first byte.
-    expect(size).toBeLessThan(2 * 102400);
-    await logViewer.text.evaluate((el) => (el.scrollTop = 0));
-    const firstLoaded = (await logViewer.lines.first().textContent()) ?? '';
-    await logViewer.loadOlder.click();
-    await expect(logViewer.range).toContainText('bytes 0 –');
-    expect(requests[1]).toBe(`?offset=0&length=${size - 102400}`);
-    // The reader stays where they were: the line that was at the top before is still in view.
-    await expect(logViewer.loadOlder).toHaveText('Top of log');
-    await expect(logViewer.lines.filter({ hasText: firstLoaded.slice(-20) }).first()).toBeInViewport();
-    await logViewer.text.evaluate((el) => (el.scrollTop = 0));
-    await expect(logViewer.lines.first()).toHaveText(LINE(0).trimEnd());
+  /** From the failed stage's first OutOfMemoryError task to its executor's stderr; returns the executor. */
+  async function openFailedTaskStderr(page: import('@playwright/test').Page, app: WorkspaceApp): Promise<string> {
+    const stagesPage = new StagesPage(page);
+    const stagePage = new StagePage(page);
+    await stagesPage.goto(app.appId, app.attemptId ?? '-');
+    await stagesPage.table('failed').locator('tbody tr').first().getByTestId('stage-link').click();
+    await stagePage.filterTaskStatus('FAILED');
+    const task = stagePage.taskTable.locator('tbody tr[data-status="FAILED"]').filter({ hasText: NEEDLE }).first();
+    const executor = (await task.getByTestId('task-executor-link').textContent())!;
+    await task.getByTestId('log-links').getByRole('link', { name: 'stderr' }).click();
+    await expect(page).toHaveURL(new RegExp(`/logs/${executor}/stderr$`));
+    return executor;
+  }
 
-    // Search highlights every match in the loaded text; Enter walks through them.
-    await logViewer.search.fill('NEEDLE');
-    await expect(logViewer.matchCount).toContainText('/ 6');
-    await expect(page).toHaveURL(/q=NEEDLE/);
-    await expect(logViewer.text.locator('mark[data-current="true"]')).toHaveText('needle');
-    await logViewer.search.press('Enter');
-    await expect(logViewer.matchCount).toContainText('2 / 6');
-    await expect(logViewer.text.locator('mark[data-current="true"]')).toBeVisible();
+  /** The file offset and text of the line the locator shows. */
+  async function lineAt(viewer: LogViewer, which: 'current' | 'target'): Promise<{ offset: number; text: string }> {
+    const line = which === 'target' ? viewer.target : viewer.lines.filter({ has: viewer.page.locator('mark[data-current="true"]') });
+    await expect(line).toHaveCount(1);
+    return { offset: Number(await line.getAttribute('data-offset')), text: (await line.textContent())! };
+  }
 
-    // The toggle lives in the URL: the box shows checked once the navigation lands, which can take a moment.
-    await logViewer.wrap.click();
-    await expect(logViewer.wrap).toBeChecked();
-    await expect(page).toHaveURL(/wrap=1/);
-    await expect(logViewer.text).toHaveAttribute('data-wrap', 'true');
-    await expect(logViewer.download).toHaveAttribute('href', `/api/console/apps/${APP}/logs/driver/stderr/download`);
+  test('from a failed task: search the whole stderr for the exception, land on it, step, jump to the next error, deep-link', async ({ page, logViewer }) => {
+    const app = oomApp();
+    const executor = await openFailedTaskStderr(page, app);
+    const bytes = fs.readFileSync(executorLogPath(summary, app, executor, 'stderr'));
+    const text = bytes.toString('utf8');
+    const total = text.toLowerCase().split(NEEDLE.toLowerCase()).length - 1;
+    expect(total).toBeGreaterThan(0);
+
+    // The server searches the whole file: "match i of N" over every occurrence, and the viewer lands on one.
+    await logViewer.search.fill(NEEDLE);
+    await expect(logViewer.matchCount).toContainText(new RegExp(`match \\d+ of ${total}(?!\\d)`));
+    await expect(logViewer.currentMatch).toHaveText(NEEDLE);
+    await expect(logViewer.currentMatch).toBeInViewport();
+    const first = await lineAt(logViewer, 'current');
+    expect(bytes.toString('utf8', first.offset).startsWith(first.text)).toBe(true);
+    const i = Number(/match (\d+) of/.exec((await logViewer.matchCount.textContent())!)![1]);
+
+    // Next match: the following occurrence (wrapping after the last).
+    await logViewer.nextMatch.click();
+    await expect(logViewer.matchCount).toContainText(`match ${(i % total) + 1} of ${total}`);
+    await expect(logViewer.currentMatch).toBeInViewport();
+
+    // Next problem: the first ERROR/WARN line after the marked one, found by the same server search.
+    const marked = await lineAt(logViewer, 'target');
+    const lineStarts: number[] = [];
+    for (let at = 0; at < bytes.length; at = bytes.indexOf(0x0a, at) + 1 || bytes.length) lineStarts.push(at);
+    const problems = lineStarts.filter((o) => PROBLEM.test(bytes.toString('utf8', o, Math.min(bytes.length, o + 200))));
+    const expected = problems.find((o) => o > marked.offset) ?? problems[0]!;
+    await logViewer.nextProblem.click();
+    await expect(page).toHaveURL(new RegExp(`[?&]at=${expected}(&|$)`));
+    const problem = await lineAt(logViewer, 'target');
+    expect(problem.offset).toBe(expected);
+    await expect(logViewer.target).toHaveAttribute('data-level', /^(ERROR|WARN)$/);
+    await expect(logViewer.target).toBeInViewport();
+    await expect(logViewer.problemCount).toContainText(`of ${problems.length} ERROR/WARN`);
+
+    // The URL is a deep link to that line: a fresh page opens the log around it and marks it.
+    await page.reload();
+    await expect(logViewer.target).toBeInViewport();
+    expect((await lineAt(logViewer, 'target')).offset).toBe(expected);
   });
 
-  test('an empty log says so', async ({ logViewer, page }) => {
-    await mockLogs(page, '');
-    await logViewer.goto(APP, 'driver', 'stderr');
+  test('downloads the file and the whole-app zip, whose entries are the files on disk', async ({ page, logViewer, logsTab }) => {
+    const app = oomApp();
+    const executor = await openFailedTaskStderr(page, app);
+    const file = executorLogPath(summary, app, executor, 'stderr');
+    const [single] = await Promise.all([page.waitForEvent('download'), logViewer.download.click()]);
+    expect(fs.readFileSync((await single.path())!).equals(fs.readFileSync(file))).toBe(true);
+
+    await logsTab.goto(app.appId, app.attemptId ?? '-');
+    const [zip] = await Promise.all([page.waitForEvent('download'), page.getByTestId('logs-zip-download').click()]);
+    expect(zip.suggestedFilename()).toBe(`${app.appId}-logs.zip`);
+    const entries = readZipEntries(fs.readFileSync((await zip.path())!));
+    const names = [...entries.keys()];
+    // Every executor's stdout and stderr, the driver log, and the event log.
+    for (const id of app.executorIds) {
+      for (const type of ['stdout', 'stderr'] as const) {
+        const entry = `${app.appId}/executors/${id}/${type}`;
+        expect(names, entry).toContain(entry);
+        expect(entries.get(entry)!.equals(fs.readFileSync(executorLogPath(summary, app, id, type))), entry).toBe(true);
+      }
+    }
+    if (app.driverLogPath !== null) expect(entries.get(`${app.appId}/driver/${app.appId}_driver.log`)!.equals(fs.readFileSync(app.driverLogPath))).toBe(true);
+    expect(names.some((n) => n.startsWith(`${app.appId}/eventlog/`))).toBe(true);
+    // The application header offers the same zip.
+    await expect(page.getByTestId('all-logs-download')).toHaveAttribute('href', `/api/console/apps/${app.appId}/all-logs.zip`);
+  });
+
+  test('searches every log of the application at once: which executor logged OutOfMemoryError', async ({ page, logsTab }) => {
+    const app = oomApp();
+    const counts = new Map<string, number>();
+    for (const id of app.executorIds) {
+      for (const type of ['stdout', 'stderr'] as const) {
+        const n = fs.readFileSync(executorLogPath(summary, app, id, type), 'utf8').toLowerCase().split('outofmemoryerror').length - 1;
+        if (n > 0) counts.set(`${id}/${type}`, n);
+      }
+    }
+    if (app.driverLogPath !== null) {
+      const n = fs.readFileSync(app.driverLogPath, 'utf8').toLowerCase().split('outofmemoryerror').length - 1;
+      if (n > 0) counts.set('driver/driver.log', n);
+    }
+    expect(counts.size).toBeGreaterThan(0);
+    await logsTab.goto(app.appId, app.attemptId ?? '-');
+    await page.getByTestId('all-logs-search-input').fill('OutOfMemoryError');
+    await page.getByTestId('all-logs-search-submit').click();
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    await expect(page.getByTestId('all-logs-search-status')).toHaveText(new RegExp(`^${total.toLocaleString('en-US')} matches in ${counts.size} of \\d+ logs$`));
+    const rows = page.getByTestId('all-logs-search-results').locator('tbody tr');
+    await expect(rows).toHaveCount(counts.size);
+    for (const [log, n] of counts) await expect(rows.and(page.locator(`[data-log="${log}"]`)).getByTestId('all-logs-search-count')).toHaveText(n.toLocaleString('en-US'));
+    // A first match opens the viewer on its line, with the search kept.
+    const [log] = [...counts.keys()];
+    await rows.and(page.locator(`[data-log="${log}"]`)).locator('td').nth(2).getByRole('link').first().click();
+    await expect(page).toHaveURL(/[?&]q=OutOfMemoryError.*[?&]at=\d+/);
+    await expect(page.getByTestId('log-text').locator('[data-target="true"]')).toContainText('OutOfMemoryError');
+  });
+
+  test('the level filter keeps ERROR lines and the stack traces under them', async ({ page, logViewer }) => {
+    const app = oomApp();
+    const executor = await openFailedTaskStderr(page, app);
+    const file = executorLogPath(summary, app, executor, 'stderr');
+    expect(fs.statSync(file).size).toBeLessThan(100 * 1024); // loaded whole, so every line is on the page
+    // Each line's level is its own, else the one of the line it continues.
+    let level: string | undefined;
+    const kept = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l, i, all) => i < all.length - 1 || l !== '')
+      .filter((l) => {
+        level = /^\S+ \S+ (TRACE|DEBUG|INFO|WARN|ERROR|FATAL)\b/.exec(l)?.[1] ?? level;
+        return level === undefined || level === 'ERROR' || level === 'FATAL';
+      });
+    expect(kept.some((l) => l.includes(NEEDLE))).toBe(true);
+    await page.getByTestId('log-level-filter').selectOption('ERROR');
+    await expect(page).toHaveURL(/[?&]level=ERROR/);
+    await logViewer.text.evaluate((el) => (el.scrollTop = 0));
+    await expect(logViewer.lines.first()).toHaveText(kept[0]!);
+    await expect(logViewer.text.locator('[data-level="INFO"]')).toHaveCount(0);
+    await logViewer.text.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect(logViewer.lines.last()).toHaveText(kept.at(-1)!);
+  });
+
+  test('an empty log says so', async ({ logViewer }) => {
+    const app = demoApp(summary, 'completed app with an empty executor stdout', (a) => a.completed && a.executorIds.some((id) => fs.statSync(executorLogPath(summary, a, id, 'stdout')).size === 0));
+    const id = app.executorIds.find((e) => fs.statSync(executorLogPath(summary, app, e, 'stdout')).size === 0)!;
+    await logViewer.goto(app.appId, id, 'stdout', '', app.attemptId ?? '-');
     await expect(logViewer.root.getByTestId('empty-state')).toContainText('This log is empty');
   });
 });

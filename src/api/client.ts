@@ -7,6 +7,7 @@ import type { AppListQueryInput } from './console/appListQuery.js';
 import type { AuditQueryInput } from './console/audit.js';
 import type { LogChunkQueryInput, LogType } from './console/appLogs.js';
 import type { TaskTableQueryInput } from './console/stageTasks.js';
+import { APP_LOG_SEARCH_DONE_EVENT, APP_LOG_SEARCH_FILE_EVENT, type AppLogSearchDone, type AppLogSearchFile, type AppLogSearchQueryInput, type LogSearchQueryInput } from './console/logSearch.js';
 import { consoleRoutes } from './console/consoleRoutes.js';
 import { runRoutes } from './console/runRoutes.js';
 import type { CompareQueryInput, RunListQueryInput } from './console/runs.js';
@@ -101,6 +102,8 @@ export interface SparkConsoleClient {
   appLogs(appId: string, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['appLogs']>>;
   /** Console: a byte range of one log (default: the last 100 KiB). */
   appLogChunk(appId: string, executorId: string, logType: LogType, params?: LogChunkQueryInput, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['appLogChunk']>>;
+  /** Console: whole-file search of one log (total count and a page of matches with byte offsets). */
+  appLogSearch(appId: string, executorId: string, logType: LogType, params: LogSearchQueryInput, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['appLogSearch']>>;
   /** Console: stage parents, RDD graphs and locality of every stage attempt (for DAGs). */
   stageGraph(app: AppRef, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['stageGraph']>>;
   /** Console: why the attempt failed or was slow (ranked findings). */
@@ -109,6 +112,13 @@ export interface SparkConsoleClient {
   taskTimeline(app: AppRef, stageId: number, attemptId: number, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['taskTimeline']>>;
   /** Console: one page of a stage attempt's tasks, sorted on any task-table column and searched. */
   taskTable(app: AppRef, stageId: number, attemptId: number, params?: TaskTableQueryInput, opts?: CallOptions): Promise<ResponseOf<(typeof consoleRoutes)['taskTable']>>;
+  /**
+   * Console: searches every log of an application; `onFile` gets each log's count and first matches as the
+   * server streams them, the promise the totals.
+   */
+  appLogsSearch(appId: string, params: AppLogSearchQueryInput, onFile: (file: AppLogSearchFile) => void, opts?: CallOptions): Promise<AppLogSearchDone>;
+  /** Console: URL of the zip of every log of an application (driver, executors, event log). */
+  appLogsZipUrl(appId: string): string;
   /** Console: URL downloading a whole log file. */
   appLogDownloadUrl(appId: string, executorId: string, logType: LogType): string;
   /** Console: a project's jobs (applications by name), costliest first. */
@@ -251,12 +261,28 @@ export function createClient(options: ClientOptions = {}): SparkConsoleClient {
     appChangesUrl: (appId) => url(consoleRoutes.appChanges, { appId }),
     appLogs: (appId, opts) => getJson(consoleRoutes.appLogs, { appId }, undefined, opts),
     appLogChunk: (appId, executorId, logType, params, opts) => getJson(consoleRoutes.appLogChunk, { appId, executorId, logType }, params, opts),
+    appLogSearch: (appId, executorId, logType, params, opts) => getJson(consoleRoutes.appLogSearch, { appId, executorId, logType }, params, opts),
     stageGraph: (app, opts) => getJson(consoleRoutes.stageGraph, { appId: app.appId, attempt: app.attemptId ?? '-' }, undefined, opts),
     diagnostics: (app, opts) => getJson(consoleRoutes.diagnostics, { appId: app.appId, attempt: app.attemptId ?? '-' }, undefined, opts),
     taskTimeline: (app, stageId, attemptId, opts) =>
       getJson(consoleRoutes.taskTimeline, { appId: app.appId, attempt: app.attemptId ?? '-', stageId, stageAttemptId: attemptId }, undefined, opts),
     taskTable: (app, stageId, attemptId, params, opts) =>
       getJson(consoleRoutes.taskTable, { appId: app.appId, attempt: app.attemptId ?? '-', stageId, stageAttemptId: attemptId }, params, opts),
+    appLogsSearch: async (appId, params, onFile, opts) => {
+      const target = url(consoleRoutes.appLogsSearch, { appId }, params);
+      const init: RequestInit = { headers: { Accept: 'text/event-stream', [REQUESTED_WITH_HEADER]: REQUESTED_WITH_VALUE, ...options.headers } };
+      if (opts?.signal !== undefined) init.signal = opts.signal;
+      const res = await doFetch(target, init);
+      if (!res.ok || res.body === null) throw new ApiError(res.status, await res.text(), target);
+      let done: AppLogSearchDone | undefined;
+      await readServerSentEvents(res.body, (event, data) => {
+        if (event === APP_LOG_SEARCH_FILE_EVENT) onFile(JSON.parse(data) as AppLogSearchFile);
+        else if (event === APP_LOG_SEARCH_DONE_EVENT) done = JSON.parse(data) as AppLogSearchDone;
+      });
+      if (done === undefined) throw new ContractError(target, 'the search stream ended before its totals');
+      return done;
+    },
+    appLogsZipUrl: (appId) => url(consoleRoutes.appLogsZip, { appId }),
     appLogDownloadUrl: (appId, executorId, logType) => url(consoleRoutes.appLogDownload, { appId, executorId, logType }),
     projectJobs: (project, opts) => getJson(runRoutes.projectJobs, { project }, undefined, opts),
     appRuns: (appId, params, opts) => getJson(runRoutes.appRuns, { appId }, params, opts),
@@ -287,4 +313,30 @@ export function createClient(options: ClientOptions = {}): SparkConsoleClient {
     userDirectory: (opts) => getJson(A.userDirectory, {}, undefined, opts),
     audit: (params, opts) => getJson(A.audit, {}, params, opts),
   };
+}
+
+/** Calls `onEvent` for each `event:`/`data:` message of a text/event-stream body, as it arrives. */
+async function readServerSentEvents(body: ReadableStream<Uint8Array>, onEvent: (event: string, data: string) => void): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let pending = '';
+  const flush = (block: string) => {
+    let event = 'message';
+    const data: string[] = [];
+    for (const line of block.split('\n')) {
+      if (line.startsWith('event: ')) event = line.slice(7);
+      else if (line.startsWith('data: ')) data.push(line.slice(6));
+    }
+    if (data.length > 0) onEvent(event, data.join('\n'));
+  };
+  for (;;) {
+    const { value, done } = await reader.read();
+    pending += decoder.decode(value, { stream: !done });
+    for (let cut = pending.indexOf('\n\n'); cut >= 0; cut = pending.indexOf('\n\n')) {
+      flush(pending.slice(0, cut));
+      pending = pending.slice(cut + 2);
+    }
+    if (done) break;
+  }
+  if (pending.trim() !== '') flush(pending);
 }

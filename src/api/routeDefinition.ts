@@ -64,6 +64,11 @@ export interface RouteSpec<
   readonly tag: string;
   /** Every documented error answer, including the 400s of bad query parameters. */
   readonly errors: readonly ErrorAnswer[];
+  /**
+   * The answer reads driver/executor log files, which change without the event log changing, so the
+   * server never answers it from its per-application response cache.
+   */
+  readonly readsAppLogFiles?: true;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -154,6 +159,7 @@ interface RouteInput<P extends string, Q extends AnyQuery | undefined, R extends
   description?: string;
   tag: string;
   errors?: readonly ErrorAnswer[];
+  readsAppLogFiles?: true;
 }
 
 /**
@@ -198,6 +204,7 @@ export function route<const P extends string, Q extends AnyQuery | undefined = u
     tag: input.tag,
     errors: [...queryErrors(input.query), ...accessRuleErrors(input.access), ...(input.errors ?? [])],
     ...(input.description === undefined ? {} : { description: input.description }),
+    ...(input.readsAppLogFiles ? { readsAppLogFiles: true as const } : {}),
   };
   return spec;
 }

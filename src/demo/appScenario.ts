@@ -2,11 +2,14 @@
 // which failures, which executor behaviour) and the wiring that runs one application through
 // the simulator into its event log and log files.
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Prng, deriveSeed } from './prng.js';
 import { versionRules, MAXCOMPUTE_VERSIONS, type VersionLine } from './sparkVersions.js';
 import { openEventLog, type EncoderFactory, type EventLogWriter } from './eventLogFiles.js';
 import { AppLogs } from './executorLogs.js';
+import { DEMO_ROLL_BYTES, rollLogFileBySize } from './rolledLogs.js';
+import { rewriteAsStructuredLog } from './structuredLogs.js';
 import { AppSimulator, type AppConfig, type HostInfo, type JobOutcome, type SqlPlan, type StagePlan } from './simulator.js';
 import { buildEnvironment } from './environment.js';
 import { cupidHost, devHost, instanceId as makeInstanceId, type Codec } from './naming.js';
@@ -60,6 +63,8 @@ export interface AppSpec {
    * `conf` then sets Spark properties of this run, e.g. the memory someone raised after a slow run.
    */
   job?: { seed: number; conf?: Record<string, string> };
+  /** The driver log is written in Spark 4's structured JSON layout (spark.log.structuredLogging.enabled). */
+  structuredLogs?: boolean;
 }
 
 export interface AppResult {
@@ -526,7 +531,27 @@ export function runApp(spec: AppSpec, opts: RunAppOptions): AppResult {
   const end = sim.end({ exitOk: !error, error });
   writer.close({ completed: true, mtimeMs: end });
   logs.close(end);
+  finishLogFiles(spec, sim, logs, end);
   return result(spec, sim, writer, logs, end, true, !error);
+}
+
+/**
+ * What a standalone worker and Spark's logging settings do to the files once written: the worker's
+ * RollingFileAppender rolls executor stdout/stderr by size (gzipping rolled pieces), and an application
+ * with structured logging has its driver log in JSON lines.
+ */
+function finishLogFiles(spec: AppSpec, sim: AppSimulator, logs: AppLogs, end: number): void {
+  if (!logs.enabled) return;
+  if (spec.mode === 'standalone') {
+    for (const execId of sim.allExecutorIds()) {
+      for (const stream of ['stdout', 'stderr'] as const) {
+        const file = logs.executorLogPath(execId, stream);
+        if (file && fs.existsSync(file)) rollLogFileBySize(file, DEMO_ROLL_BYTES, true, end);
+      }
+    }
+  }
+  const driverLog = logs.driverLogPath();
+  if (spec.structuredLogs && driverLog && fs.existsSync(driverLog)) rewriteAsStructuredLog(driverLog, end);
 }
 
 function result(spec: AppSpec, sim: AppSimulator, writer: EventLogWriter, logs: AppLogs, end: number | null, completed: boolean, ok: boolean): AppResult {

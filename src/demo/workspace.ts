@@ -91,6 +91,8 @@ interface CatalogEntry {
   /** A scheduled job: its runs share their sizing (see AppSpec.job); `conf` sets properties of this run. */
   job?: true;
   conf?: Record<string, string>;
+  /** Driver log in Spark 4's structured JSON layout (see structuredLogs.ts). */
+  structuredLogs?: true;
 }
 
 /** The first run of sales_dw's daily job: too little executor memory, so its scan tasks spill. */
@@ -129,7 +131,7 @@ const CATALOG: CatalogEntry[][] = [
     { project: 1, name: 'risk_model_train', cls: 'RiskModelTrain', kind: 'dynamicAllocation', line: '3.5', mode: 'yarn', layout: 'rolling', codec: 'zstd', user: 'alice' },
     { project: 1, name: 'device_graph', cls: 'DeviceGraph', kind: 'skew', line: '3.5', mode: 'yarn', layout: 'single', codec: 'zstd', user: 'bob' },
     { project: 1, name: 'risk_model_eval', cls: 'RiskModelEval', kind: 'oomFailure', line: '3.1', mode: 'yarn', layout: 'rolling', codec: 'none', user: 'alice' },
-    { project: 1, name: 'feature_debug', cls: 'FeatureDebug', kind: 'etl', line: 'apache-3.5.1', mode: 'local', layout: 'single', codec: 'none', user: 'bob' },
+    { project: 1, name: 'feature_debug', cls: 'FeatureDebug', kind: 'etl', line: 'apache-3.5.1', mode: 'local', layout: 'single', codec: 'none', user: 'bob', structuredLogs: true },
     { project: 1, name: 'risk_score_daily', cls: 'RiskScoreDaily', kind: 'fetchFailure', line: '3.1', mode: 'yarn', layout: 'single', codec: 'lz4', user: 'dataworks' },
     { project: 1, name: 'fea_user_risk_v2', cls: 'UserRiskFeatures', kind: 'cache', line: 'apache-3.5.1', mode: 'standalone', layout: 'single', codec: 'none', user: 'alice' },
     { project: 1, name: 'risk_score_daily', cls: 'RiskScoreDaily', kind: 'etl', line: '3.4', mode: 'yarn', layout: 'single', codec: 'none', user: 'dataworks' },
@@ -267,6 +269,7 @@ export async function generateWorkspace(opts: WorkspaceOptions): Promise<Workspa
       running: entry.kind === 'live',
       until: entry.kind === 'live' ? now : undefined,
       job: entry.job ? { seed: deriveSeed(seed, 'job', project.name, entry.name), ...(entry.conf ? { conf: { ...entry.conf } } : {}) } : undefined,
+      structuredLogs: entry.structuredLogs,
     };
     const eventLogDir = path.join(eventLogsDir, project.name);
     const appLogDir = appLogDirFor(dir, project.name);

@@ -118,12 +118,16 @@ describe('sign-in, sessions and tokens', () => {
 
   it('writes sign-ins, failures, token and membership changes and downloads to the audit log', async () => {
     await fetch(`${server.url}/api/v1/applications/${ALPHA_APP}/logs`, { headers: basicAuth('adev') }).then((r) => r.arrayBuffer());
+    const zip = await fetch(`${server.url}/api/console/apps/${ALPHA_APP}/all-logs.zip`, { headers: basicAuth('adev') });
+    expect(zip.status).toBe(200);
+    await zip.arrayBuffer();
     const page = (await (await fetch(`${server.url}/api/console/admin/audit?limit=1000`, { headers: basicAuth('root') })).json()) as {
       entries: { action: string; user: string; target: string | null; project: string | null }[];
     };
     const actions = new Set(page.entries.map((e) => e.action));
     for (const a of ['signIn', 'signOut', 'tokenCreated', 'tokenRevoked', 'eventLogDownload']) expect(actions, a).toContain(a);
     expect(page.entries.find((e) => e.action === 'eventLogDownload')).toMatchObject({ user: 'adev', target: ALPHA_APP, project: 'alpha' });
+    expect(page.entries.find((e) => e.action === 'logDownload' && e.target === `${ALPHA_APP}/*`)).toMatchObject({ user: 'adev', project: 'alpha' });
     const filtered = (await (await fetch(`${server.url}/api/console/admin/audit?user=bdev&action=tokenCreated`, { headers: basicAuth('root') })).json()) as { total: number; entries: { user: string }[] };
     expect(filtered.total).toBeGreaterThanOrEqual(2);
     expect(filtered.entries.every((e) => e.user === 'bdev')).toBe(true);

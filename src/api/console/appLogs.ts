@@ -19,6 +19,11 @@ export const AppLogFile = z.looseObject({
   size: z.int(),
   /** Epoch ms of the last write. */
   lastModified: z.int(),
+  /**
+   * The files making up this log, in reading order, when there are several: Spark's rolled pieces
+   * (`stdout--2016-11-15--23-20`, `….gz`) then the active file. Offsets and `size` address their concatenation.
+   */
+  pieces: z.array(z.string()).optional(),
 });
 export type AppLogFile = z.infer<typeof AppLogFile>;
 
@@ -43,5 +48,7 @@ export const LogChunk = z.looseObject({
   end: z.int(),
   size: z.int(),
   text: z.string(),
+  /** The bytes hold NUL characters: this is not a text log (shown as text anyway). */
+  binary: z.boolean().optional(),
 });
 export type LogChunk = z.infer<typeof LogChunk>;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { download, eventStream, json, route, text } from '../routeDefinition.js';
+import { download, eventStream, json, route, text, zip } from '../routeDefinition.js';
 import { sparkErrors } from '../spark/errors.js';
 import { APP_CHANGE_EVENT, APP_CHANGES_HEARTBEAT_MS, AppChangeEvent } from './appChanges.js';
 import { AppListPage } from './appListItem.js';
 import { appListQuery } from './appListQuery.js';
 import { AppLogList, LogChunk, logChunkQuery } from './appLogs.js';
+import { APP_LOG_SEARCH_DONE_EVENT, APP_LOG_SEARCH_FILE_EVENT, AppLogSearchFile, appLogSearchQuery, LogSearchResult, logSearchQuery } from './logSearch.js';
 import { AppFacets, ConsoleStatus } from './consoleMeta.js';
 import { Diagnostics } from './diagnostics.js';
 import { StageGraph } from './stageGraph.js';
@@ -64,6 +65,7 @@ export const consoleRoutes = {
   }),
   appLogs: route({
     operationId: 'consoleAppLogs',
+    readsAppLogFiles: true,
     access: 'projectLogs',
     path: `${CONSOLE_API_PREFIX}/apps/{appId}/logs`,
     response: json(AppLogList),
@@ -74,6 +76,7 @@ export const consoleRoutes = {
   }),
   appLogChunk: route({
     operationId: 'consoleAppLogChunk',
+    readsAppLogFiles: true,
     access: 'projectLogs',
     path: `${CONSOLE_API_PREFIX}/apps/{appId}/logs/{executorId}/{logType}`,
     query: logChunkQuery,
@@ -97,6 +100,53 @@ export const consoleRoutes = {
       { status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application' },
       { status: 404, body: 'no {logType} log for executor {executorId}', when: 'no such log file' },
       { status: 416, body: 'range not satisfiable: {range} (file is {size} bytes)', when: 'the Range lies outside the file' },
+    ],
+  }),
+  appLogsZip: route({
+    operationId: 'consoleAppLogsZip',
+    access: 'projectLogs',
+    path: `${CONSOLE_API_PREFIX}/apps/{appId}/all-logs.zip`,
+    response: zip('{appId}-logs.zip'),
+    summary: 'Every log of an application as one zip: driver, executors (rolled pieces included) and event log',
+    description:
+      'Streamed; files are taken as long as they were at the request, so logs still growing give a whole archive. ' +
+      'Entries: `{appId}/driver/…`, `{appId}/executors/{executorId}/…`, `{appId}/eventlog/…`.',
+    tag: 'console',
+    errors: [{ status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application' }],
+  }),
+  appLogsSearch: route({
+    operationId: 'consoleAppLogsSearch',
+    access: 'projectLogs',
+    path: `${CONSOLE_API_PREFIX}/apps/{appId}/logs-search`,
+    query: appLogSearchQuery,
+    response: eventStream(APP_LOG_SEARCH_FILE_EVENT, AppLogSearchFile),
+    summary: 'Search every log of an application, streamed file by file',
+    description:
+      `A text/event-stream: one \`event: ${APP_LOG_SEARCH_FILE_EVENT}\` per log (driver first, then executors) with its ` +
+      `match count and first matches, as each is searched; then \`event: ${APP_LOG_SEARCH_DONE_EVENT}\` with the totals, ` +
+      'and the stream ends. Same pattern rules as the single-file search.',
+    tag: 'console',
+    errors: [
+      { status: 400, body: 'invalid regular expression: {reason}', when: 'the pattern is invalid, empty, too long or could take exponential time' },
+      { status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application' },
+    ],
+  }),
+  appLogSearch: route({
+    operationId: 'consoleAppLogSearch',
+    readsAppLogFiles: true,
+    access: 'projectLogs',
+    path: `${CONSOLE_API_PREFIX}/apps/{appId}/logs/{executorId}/{logType}/search`,
+    query: logSearchQuery,
+    response: json(LogSearchResult),
+    summary: 'Search a whole log: total matches and one page of them with byte offsets',
+    description:
+      'The file is searched as long as it was at the request, streamed, never loaded whole. `total` counts every ' +
+      'match (up to a million); `matches` holds `limit` of them from `from` forward, or the ones just before it.',
+    tag: 'console',
+    errors: [
+      { status: 400, body: 'invalid regular expression: {reason}', when: 'the pattern is invalid, empty, too long or could take exponential time' },
+      { status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application' },
+      { status: 404, body: 'no {logType} log for executor {executorId}', when: 'no such log file' },
     ],
   }),
   stageGraph: route({

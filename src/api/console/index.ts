@@ -3,6 +3,7 @@ export * from './appChanges.js';
 export * from './appListItem.js';
 export * from './appListQuery.js';
 export * from './appLogs.js';
+export * from './logSearch.js';
 export * from './consoleMeta.js';
 export * from './diagnostics.js';
 export * from './stageGraph.js';

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../api/apiError.js';
 import { attachment } from './contentDisposition.js';
@@ -28,6 +29,19 @@ export function parseRange(header: string, size: number): { start: number; end: 
  */
 export function sendFileAsOfNow(req: FastifyRequest, reply: FastifyReply, file: string, contentType: string, fileName: string): FastifyReply {
   const size = fs.statSync(file).size;
+  return sendBytesAsOfNow(req, reply, { size, stream: (start, end) => fs.createReadStream(file, { start, end: end - 1 }) }, contentType, fileName);
+}
+
+/** Something of a length fixed up front that can stream any range of itself (a file, a log of rolled pieces). */
+export interface SizedSource {
+  readonly size: number;
+  /** Bytes [start, end). */
+  stream(start: number, end: number): Readable;
+}
+
+/** `sendFileAsOfNow` for any sized source. */
+export function sendBytesAsOfNow(req: FastifyRequest, reply: FastifyReply, source: SizedSource, contentType: string, fileName: string): FastifyReply {
+  const size = source.size;
   reply.type(contentType).header('Content-Disposition', attachment(fileName)).header('Accept-Ranges', 'bytes');
   let start = 0;
   let end = size - 1;
@@ -40,5 +54,5 @@ export function sendFileAsOfNow(req: FastifyRequest, reply: FastifyReply, file: 
   }
   reply.header('Content-Length', String(Math.max(0, end - start + 1)));
   if (size === 0) return reply.send('');
-  return reply.send(fs.createReadStream(file, { start, end }));
+  return reply.send(source.stream(start, end + 1));
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppLogFile, LogChunk, LogType } from '../../api/console/appLogs.js';
 import { compareExecutorIds } from '../../api/executorOrder.js';
+import { LogicalLog, orderPieces, statPiece, type LogPiece } from './logicalLog.js';
 
 /** Ids Spark writes into log paths: no separators, no dot-dot; anything else is refused before touching disk. */
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -10,10 +11,18 @@ export function isSafeId(id: string): boolean {
   return SAFE_ID.test(id) && !id.includes('..') && id.length <= 255;
 }
 
+/** One log of an application: who wrote it, which kind, and its pieces in reading order. */
+export interface AppLog {
+  readonly executorId: string;
+  readonly logType: LogType;
+  readonly log: LogicalLog;
+}
+
 /**
  * Finds an application's driver and executor logs under the app-log roots, as Spark's standalone worker and
- * driver-log persistence lay them out: `<root>[/<project>]/<appId>/<executorId>/stdout|stderr` and
- * `<root>[/<project>]/<appId>_driver.log`. Every resolved path is checked to stay inside its root.
+ * driver-log persistence lay them out: `<root>[/<project>]/<appId>/<executorId>/stdout|stderr` (with the
+ * RollingFileAppender's rolled `stdout--…[.gz]` pieces beside them) and `<root>[/<project>]/<appId>_driver.log`
+ * (spark.driver.log.dfsDir). Every resolved path is checked to stay inside its root, symlinks included.
  */
 export class AppLogFiles {
   constructor(private readonly roots: string[]) {}
@@ -28,73 +37,91 @@ export class AppLogFiles {
   }
 
   list(appId: string, project: string | null): AppLogFile[] {
-    if (!isSafeId(appId)) return [];
-    const files: AppLogFile[] = [];
-    const seen = new Set<string>();
-    for (const { root, dir } of this.appDirs(appId, project)) {
-      const driver = this.inside(root, path.join(dir, `${appId}_driver.log`));
-      if (driver) this.add(files, seen, 'driver', 'driver.log', driver);
-      const execRoot = this.inside(root, path.join(dir, appId));
-      if (!execRoot || !isDirectory(execRoot)) continue;
-      for (const exec of fs.readdirSync(execRoot).sort(compareExecutorIds)) {
-        if (!isSafeId(exec)) continue;
-        for (const type of ['stdout', 'stderr'] as const) {
-          const file = this.inside(root, path.join(execRoot, exec, type));
-          if (file) this.add(files, seen, exec, type, file);
-        }
-      }
-    }
-    return files;
+    return this.logs(appId, project).map(({ executorId, logType, log }) => ({
+      executorId,
+      logType,
+      size: log.size,
+      lastModified: log.lastModified,
+      ...(log.pieces.length > 1 ? { pieces: log.pieces.map((p) => p.name) } : {}),
+    }));
   }
 
-  /** The file for one log, or undefined when it does not exist (or the ids are not safe). */
-  resolve(appId: string, project: string | null, executorId: string, logType: LogType): string | undefined {
+  /** Every log of the application, driver first, then executors in numeric order. */
+  logs(appId: string, project: string | null): AppLog[] {
+    if (!isSafeId(appId)) return [];
+    const out: AppLog[] = [];
+    const seen = new Set<string>();
+    const add = (executorId: string, logType: LogType, log: LogicalLog | undefined) => {
+      const key = `${executorId}/${logType}`;
+      if (!log || seen.has(key)) return;
+      seen.add(key);
+      out.push({ executorId, logType, log });
+    };
+    for (const { root, dir } of this.appDirs(appId, project)) {
+      add('driver', 'driver.log', this.driverLog(root, dir, appId));
+      const execRoot = this.inside(root, path.join(dir, appId));
+      if (!execRoot || !isDirectory(execRoot)) continue;
+      for (const exec of readdir(execRoot).sort(compareExecutorIds)) {
+        if (!isSafeId(exec)) continue;
+        for (const type of ['stdout', 'stderr'] as const) add(exec, type, this.executorLog(root, path.join(execRoot, exec), type));
+      }
+    }
+    return out;
+  }
+
+  /** One log, or undefined when it does not exist (or the ids are not safe). */
+  resolve(appId: string, project: string | null, executorId: string, logType: LogType): LogicalLog | undefined {
     if (!isSafeId(appId) || !isSafeId(executorId)) return undefined;
     for (const { root, dir } of this.appDirs(appId, project)) {
-      const candidate =
+      const log =
         logType === 'driver.log'
-          ? executorId === 'driver' ? path.join(dir, `${appId}_driver.log`) : undefined
-          : path.join(dir, appId, executorId, logType);
-      const file = candidate && this.inside(root, candidate);
-      if (file && isFile(file)) return file;
+          ? executorId === 'driver' ? this.driverLog(root, dir, appId) : undefined
+          : this.executorLog(root, path.join(dir, appId, executorId), logType);
+      if (log) return log;
     }
     return undefined;
   }
 
   /** Bytes [offset, offset+length) of a log, or its last `length` bytes when offset is -1. */
-  read(file: string, offset: number, length: number): LogChunk {
-    const fd = fs.openSync(file, 'r');
-    try {
-      const size = fs.fstatSync(fd).size;
-      let start = offset < 0 ? Math.max(0, size - length) : Math.min(offset, size);
-      let end = Math.min(size, start + length);
-      const buf = Buffer.alloc(end - start);
-      fs.readSync(fd, buf, 0, buf.length, start);
-      // Cut at UTF-8 character boundaries, so a character split between two chunks is read whole by one.
-      let from = 0;
-      while (from < buf.length && start + from > 0 && (buf[from]! & 0xc0) === 0x80) from++;
-      let to = buf.length;
-      if (end < size) {
-        let lead = to - 1;
-        while (lead > from && (buf[lead]! & 0xc0) === 0x80) lead--;
-        const need = buf[lead]! >= 0xf0 ? 4 : buf[lead]! >= 0xe0 ? 3 : buf[lead]! >= 0xc0 ? 2 : 1;
-        if (lead + need > to) to = lead;
-      }
-      start += from;
-      end = start + (to - from);
-      return { start, end, size, text: buf.toString('utf8', from, to) };
-    } finally {
-      fs.closeSync(fd);
+  async read(log: LogicalLog, offset: number, length: number): Promise<LogChunk> {
+    const size = log.size;
+    let start = offset < 0 ? Math.max(0, size - length) : Math.min(offset, size);
+    let end = Math.min(size, start + length);
+    const buf = await log.read(start, end - start);
+    // Cut at UTF-8 character boundaries, so a character split between two chunks is read whole by one.
+    let from = 0;
+    while (from < buf.length && start + from > 0 && (buf[from]! & 0xc0) === 0x80) from++;
+    let to = buf.length;
+    if (end < size && to > from) {
+      let lead = to - 1;
+      while (lead > from && (buf[lead]! & 0xc0) === 0x80) lead--;
+      const need = buf[lead]! >= 0xf0 ? 4 : buf[lead]! >= 0xe0 ? 3 : buf[lead]! >= 0xc0 ? 2 : 1;
+      if (lead + need > to) to = lead;
     }
+    start += from;
+    end = start + (to - from);
+    // NUL bytes do not occur in text logs: say so rather than show garbage as if it were text.
+    const binary = buf.subarray(from, to).includes(0);
+    return { start, end, size, text: buf.toString('utf8', from, to), ...(binary ? { binary } : {}) };
   }
 
-  private add(files: AppLogFile[], seen: Set<string>, executorId: string, logType: LogType, file: string): void {
-    const key = `${executorId}/${logType}`;
-    if (seen.has(key)) return;
-    const st = fs.statSync(file, { throwIfNoEntry: false });
-    if (!st?.isFile()) return;
-    seen.add(key);
-    files.push({ executorId, logType, size: st.size, lastModified: Math.round(st.mtimeMs) });
+  private driverLog(root: string, dir: string, appId: string): LogicalLog | undefined {
+    const file = this.inside(root, path.join(dir, `${appId}_driver.log`));
+    const piece = file && statPiece(file, `${appId}_driver.log`);
+    return piece ? new LogicalLog([piece]) : undefined;
+  }
+
+  /** `stdout` or `stderr` of one executor folder with its rolled pieces; undefined when there is none. */
+  private executorLog(root: string, execDir: string, type: 'stdout' | 'stderr'): LogicalLog | undefined {
+    const realDir = this.inside(root, execDir);
+    if (!realDir || !isDirectory(realDir)) return undefined;
+    const pieces: LogPiece[] = [];
+    for (const name of orderPieces(type, readdir(realDir))) {
+      const file = this.inside(root, path.join(realDir, name));
+      const piece = file && statPiece(file, name);
+      if (piece) pieces.push(piece);
+    }
+    return pieces.length > 0 ? new LogicalLog(pieces) : undefined;
   }
 
   /** The real path when it stays inside the root (symlinks included), else undefined. */
@@ -110,8 +137,13 @@ export class AppLogFiles {
   }
 }
 
-function isFile(p: string): boolean {
-  return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+/** A folder's names; an unreadable folder has none. */
+function readdir(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 function isDirectory(p: string): boolean {

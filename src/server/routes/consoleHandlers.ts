@@ -1,10 +1,11 @@
+import type { ServerResponse } from 'node:http';
 import { APP_CHANGE_EVENT, APP_CHANGE_SCOPES, APP_CHANGES_HEARTBEAT_MS, APP_COMPLETE_EVENT, type AppChangeEvent } from '../../api/console/appChanges.js';
 import { LOG_TYPES, type LogType } from '../../api/console/appLogs.js';
 import type { consoleRoutes } from '../../api/console/consoleRoutes.js';
 import type { AppFacets, ConsoleStatus } from '../../api/console/consoleMeta.js';
 import { renderOpenApiDocument } from '../../api/openapi.js';
 import { sparkErrors } from '../../api/spark/errors.js';
-import { notFound } from '../api/apiError.js';
+import { badRequest, notFound } from '../api/apiError.js';
 import type { AppCatalog } from '../api/appCatalog.js';
 import type { CatalogView } from '../api/catalogView.js';
 import { listApps } from '../api/consoleAppList.js';
@@ -12,9 +13,13 @@ import { appDiagnostics } from '../diagnostics/appDiagnostics.js';
 import { stageGraph, taskTimeline } from '../api/consoleStageViews.js';
 import { taskTablePage } from '../api/consoleTaskTable.js';
 import { RawJson } from '../api/sparkApi.js';
-import { sendFileAsOfNow } from '../http/fileDownload.js';
+import { sendBytesAsOfNow } from '../http/fileDownload.js';
 import type { IngestCoordinator, LogChange } from '../ingest/ingestCoordinator.js';
 import type { AppLogFiles } from '../logs/appLogFiles.js';
+import { streamAppLogsSearch } from '../logs/appLogsSearch.js';
+import { searchLogFile } from '../logs/logFileSearch.js';
+import { compilePattern, PatternError, type CompiledPattern, type SearchSpec } from '../logs/searchPattern.js';
+import { appLogsZipEntries, sendAppLogsZip } from './appLogsZip.js';
 import { prometheusMetrics } from './prometheusMetrics.js';
 import type { HandlerTable } from './registrar.js';
 
@@ -25,14 +30,33 @@ function visibleProject(view: CatalogView, appId: string): string {
   return entry.attempts[0]!.project ?? '';
 }
 
+/** The search's pattern, or a 400 with what is wrong with it. */
+function compileOr400(spec: SearchSpec): CompiledPattern {
+  try {
+    return compilePattern(spec);
+  } catch (err) {
+    if (err instanceof PatternError) throw badRequest(err.message);
+    throw err;
+  }
+}
+
+/** A signal that fires when the client goes away, so a long scan stops with it. */
+function abortOnClose(res: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort(new Error('client closed the request'));
+  });
+  return controller.signal;
+}
+
 /** The console's own API under /api/console (contract: src/api/console). */
 export function consoleHandlers(catalog: AppCatalog, ingest: IngestCoordinator, logs: AppLogFiles): HandlerTable<typeof consoleRoutes> {
   const logFile = (view: CatalogView, p: { appId: string; executorId: string; logType: string }) => {
     const project = visibleProject(view, p.appId);
     const logType = p.logType as LogType;
-    const file = LOG_TYPES.includes(logType) ? logs.resolve(p.appId, project, p.executorId, logType) : undefined;
-    if (!file) throw notFound(`no ${p.logType} log for executor ${p.executorId}`);
-    return { file, project };
+    const log = LOG_TYPES.includes(logType) ? logs.resolve(p.appId, project, p.executorId, logType) : undefined;
+    if (!log) throw notFound(`no ${p.logType} log for executor ${p.executorId}`);
+    return { log, project };
   };
   const attemptOf = (view: CatalogView, p: { appId: string; attempt: string }) => view.resolve(p.appId, p.attempt === '-' ? undefined : p.attempt);
   // The contract as OpenAPI 3.1: the same document CI compares with the committed openapi.json.
@@ -64,14 +88,43 @@ export function consoleHandlers(catalog: AppCatalog, ingest: IngestCoordinator, 
 
     appLogs: (ctx) => ({ appId: ctx.params.appId, files: logs.list(ctx.params.appId, visibleProject(ctx.view, ctx.params.appId)) }),
     appLogChunk: (ctx) => {
-      const { file } = logFile(ctx.view, ctx.params);
-      return logs.read(file, ctx.query.offset, ctx.query.length);
+      const { log } = logFile(ctx.view, ctx.params);
+      return logs.read(log, ctx.query.offset, ctx.query.length);
+    },
+    appLogsZip: (ctx) => {
+      const { appId } = ctx.params;
+      const project = visibleProject(ctx.view, appId);
+      const entries = appLogsZipEntries(logs, appId, project, ctx.view.application(appId)?.attempts ?? []);
+      ctx.audit('logDownload', { project, target: `${appId}/*`, detail: `all logs, ${entries.length} entries` });
+      return sendAppLogsZip(ctx.reply, entries, appId);
+    },
+    appLogsSearch: (ctx) => {
+      const { appId } = ctx.params;
+      const project = visibleProject(ctx.view, appId);
+      const { q, regex, matchCase, perFile } = ctx.query;
+      const pattern = compileOr400({ q: q ?? '', regex, matchCase });
+      const { reply, req } = ctx;
+      if (req.method === 'HEAD') return reply.type('text/event-stream').send('');
+      const signal = abortOnClose(reply.raw);
+      reply.hijack();
+      reply.raw.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache, no-store, must-revalidate' });
+      const write = (chunk: string) => void reply.raw.write(chunk);
+      void streamAppLogsSearch(logs.logs(appId, project), pattern, perFile, write, signal)
+        .catch(() => undefined)
+        .finally(() => reply.raw.end());
+      return reply;
+    },
+    appLogSearch: async (ctx) => {
+      const { log } = logFile(ctx.view, ctx.params);
+      const { q, regex, matchCase, from, direction, limit } = ctx.query;
+      const pattern = compileOr400({ q: q ?? '', regex, matchCase });
+      return searchLogFile(log, pattern, { from, direction, limit }, abortOnClose(ctx.reply.raw));
     },
     appLogDownload: (ctx) => {
       const p = ctx.params;
-      const { file, project } = logFile(ctx.view, p);
+      const { log, project } = logFile(ctx.view, p);
       ctx.audit('logDownload', { project, target: `${p.appId}/${p.executorId}/${p.logType}` });
-      return sendFileAsOfNow(ctx.req, ctx.reply, file, 'text/plain; charset=utf-8', `${p.appId}-${p.executorId}-${p.logType}`);
+      return sendBytesAsOfNow(ctx.req, ctx.reply, log, 'text/plain; charset=utf-8', `${p.appId}-${p.executorId}-${p.logType}`);
     },
 
     apps: (ctx) => listApps(ctx.view.listItems(), ctx.query),

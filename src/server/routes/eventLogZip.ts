@@ -9,14 +9,14 @@ import type { CatalogView } from '../api/catalogView.js';
 import { attachment } from '../http/contentDisposition.js';
 
 /** One zip entry: a file as it stood when the request came (its length then), never what it grew to since. */
-interface FileAsOfNow {
+export interface FileAsOfNow {
   readonly realPath: string;
   readonly entryName: string;
   readonly size: number;
   readonly mtime: Date;
 }
 
-function snapshot(realPath: string, entryName: string): FileAsOfNow | undefined {
+export function snapshot(realPath: string, entryName: string): FileAsOfNow | undefined {
   const st = fs.statSync(realPath, { throwIfNoEntry: false });
   return st?.isFile() ? { realPath, entryName, size: st.size, mtime: st.mtime } : undefined;
 }
@@ -39,12 +39,20 @@ export async function sendEventLogZip(reply: FastifyReply, catalog: CatalogView,
   const attempts = app?.attempts.filter((a) => attemptId === undefined || a.attemptId === attemptId) ?? [];
   if (!app || attempts.length === 0) throw notFound(sparkErrors.noSuchApp(appId, attemptId));
 
-  // Every length is taken before the first byte is sent.
-  const entries: Array<FileAsOfNow | { readonly folder: string }> = [];
+  const output = zipOfFiles(eventLogEntries(attempts));
+  const fileName = attemptId === undefined ? `eventLogs-${appId}.zip` : `eventLogs-${appId}-${attemptId}.zip`;
+  return reply.header('Content-Type', 'application/octet-stream').header('Content-Disposition', attachment(fileName)).send(output);
+}
+
+export type ZipEntry = FileAsOfNow | { readonly folder: string };
+
+/** The files of the attempts' event logs as zip entries under `prefix`, each length taken now. */
+export function eventLogEntries(attempts: readonly { readonly path: string }[], prefix = ''): ZipEntry[] {
+  const entries: ZipEntry[] = [];
   for (const a of attempts) {
     const st = fs.statSync(a.path, { throwIfNoEntry: false });
     if (st?.isDirectory()) {
-      const folder = path.basename(a.path);
+      const folder = prefix + path.basename(a.path);
       entries.push({ folder });
       // Hidden files (Hadoop's `.…crc` checksums) are not part of the log, and Spark's zip leaves them out.
       for (const name of fs.readdirSync(a.path).sort().filter((n) => !n.startsWith('.'))) {
@@ -52,11 +60,19 @@ export async function sendEventLogZip(reply: FastifyReply, catalog: CatalogView,
         if (f) entries.push(f);
       }
     } else if (st) {
-      const f = snapshot(a.path, path.basename(a.path));
+      const f = snapshot(a.path, prefix + path.basename(a.path));
       if (f) entries.push(f);
     }
   }
+  return entries;
+}
 
+/**
+ * A streamed zip of the entries: one file open at a time, each read for exactly the length it had when the
+ * entry was made, so memory stays flat and a growing file cannot break the archive. A read error (a file
+ * that shrank or vanished) destroys the stream: that response fails, nothing else.
+ */
+export function zipOfFiles(entries: readonly ZipEntry[]): Readable {
   const zip = new yazl.ZipFile();
   const output = zip.outputStream as Readable;
   zip.on('error', (err: Error) => output.destroy(err));
@@ -72,6 +88,5 @@ export async function sendEventLogZip(reply: FastifyReply, catalog: CatalogView,
     });
   }
   zip.end();
-  const fileName = attemptId === undefined ? `eventLogs-${appId}.zip` : `eventLogs-${appId}-${attemptId}.zip`;
-  return reply.header('Content-Type', 'application/octet-stream').header('Content-Disposition', attachment(fileName)).send(output);
+  return output;
 }

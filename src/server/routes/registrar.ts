@@ -164,7 +164,7 @@ function registerOne(app: FastifyInstance, deps: RegistrarDeps, route: RouteSpec
  * ask, so they are shared; running applications change too often to be worth it.
  */
 function cacheKeyOf(deps: RegistrarDeps, route: RouteSpec, caller: AccessScope, params: Record<string, unknown>, req: FastifyRequest): string | undefined {
-  if (route.method !== 'GET' || route.response.kind !== 'json' || typeof params.appId !== 'string') return undefined;
+  if (route.method !== 'GET' || route.response.kind !== 'json' || typeof params.appId !== 'string' || route.readsAppLogFiles) return undefined;
   const app = deps.catalog.application(params.appId);
   if (!app || !caller.canView(projectOfApp(app))) return undefined;
   if (!app.attempts.every((a) => a.completed && a.state === 'ready' && a.dbFile)) return undefined;

@@ -144,9 +144,14 @@ function Shell({ app, info, attempt }: { app: AppRef; info: ApplicationInfo; att
               Download event log
             </button>
           ) : (
-            <a className="btn" href={apiClient.logsUrl(app)} download data-testid="event-log-download">
-              Download event log
-            </a>
+            <>
+              <a className="btn" href={apiClient.logsUrl(app)} download data-testid="event-log-download">
+                Download event log
+              </a>
+              <a className="btn" href={apiClient.appLogsZipUrl(app.appId)} download data-testid="all-logs-download" title="Driver, executor and event logs in one zip">
+                Download all logs
+              </a>
+            </>
           )}
         </div>
       </header>

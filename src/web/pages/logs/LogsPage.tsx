@@ -18,6 +18,7 @@ import { DateTime } from '../../components/timeZone/DateTime.js';
 import { appPaths } from '../../lib/appPaths.js';
 import { formatBytes } from '../../lib/formatBytes.js';
 import { useTableUrlState } from '../../lib/useTableUrlState.js';
+import { AllLogsSearch } from './AllLogsSearch.js';
 
 interface Row extends AppLogFile {
   host: string | undefined;
@@ -68,8 +69,9 @@ function logColumns(app: AppRef) {
 
 /**
  * The console's Logs tab: the driver log and every executor's stdout/stderr the console found for the
- * application, with sizes and last-modified times, each opening in the log viewer. While the application
- * runs the list refreshes (logs grow; they are not part of the change stream).
+ * application, with sizes and last-modified times, each opening in the log viewer; a search over all of
+ * them; and every log in one zip. While the application runs the list refreshes (logs grow; they are not
+ * part of the change stream).
  */
 export default function LogsPage() {
   const app = useAppRef();
@@ -100,21 +102,29 @@ export default function LogsPage() {
                 links stay on the Executors tab.
               </EmptyState>
             ) : (
-              <CollapsibleSection title={`Log Files (${list.files.length})`} id="log-files" storageKey="logs-files">
-                <DataTable
-                  label="Log files"
-                  testId="log-files-table"
-                  data={rows}
-                  columns={columns}
-                  getRowId={(r) => `${r.executorId}/${r.logType}`}
-                  sorting={table.sorting}
-                  onSortingChange={table.setSorting}
-                  pagination={{ page: table.page, pageSize: table.pageSize, onPageChange: table.setPage, onPageSizeChange: table.setPageSize }}
-                  rowHref={(r) => appPaths.log(app, r.executorId, r.logType)}
-                  rowAttributes={(r) => ({ 'data-log': `${r.executorId}/${r.logType}` })}
-                  nowrap
-                />
-              </CollapsibleSection>
+              <>
+                <AllLogsSearch app={app} />
+                <div className="mb-2 flex flex-wrap items-center justify-end gap-2 text-sm">
+                  <a className="btn" href={apiClient.appLogsZipUrl(app.appId)} download data-testid="logs-zip-download" title="Driver, executor (rolled pieces included) and event logs in one zip">
+                    Download all logs (zip)
+                  </a>
+                </div>
+                <CollapsibleSection title={`Log Files (${list.files.length})`} id="log-files" storageKey="logs-files">
+                  <DataTable
+                    label="Log files"
+                    testId="log-files-table"
+                    data={rows}
+                    columns={columns}
+                    getRowId={(r) => `${r.executorId}/${r.logType}`}
+                    sorting={table.sorting}
+                    onSortingChange={table.setSorting}
+                    pagination={{ page: table.page, pageSize: table.pageSize, onPageChange: table.setPage, onPageSizeChange: table.setPageSize }}
+                    rowHref={(r) => appPaths.log(app, r.executorId, r.logType)}
+                    rowAttributes={(r) => ({ 'data-log': `${r.executorId}/${r.logType}` })}
+                    nowrap
+                  />
+                </CollapsibleSection>
+              </>
             )
           }
         </QueryView>

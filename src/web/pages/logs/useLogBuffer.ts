@@ -19,6 +19,8 @@ export interface LogText {
   end: number;
   size: number;
   text: string;
+  /** The last chunk read holds NUL bytes. */
+  binary?: boolean;
 }
 
 export interface LogBufferState {
@@ -30,7 +32,7 @@ export interface LogBufferState {
   loadingOlder: boolean;
   loadingNewer: boolean;
   /** Bumped by every change of `data`, with what happened, so the view can keep its scroll position. */
-  change: { kind: 'initial' | 'older' | 'newer' | 'reset'; seq: number };
+  change: { kind: 'initial' | 'older' | 'newer' | 'reset' | 'jump'; seq: number };
 }
 
 const encoder = new TextEncoder();
@@ -43,7 +45,16 @@ export function trimHead(text: string, max: number): { text: string; droppedByte
   return { text: text.slice(at), droppedBytes: encoder.encode(text.slice(0, at)).length };
 }
 
-export function useLogBuffer(appId: string, executorId: string, logType: LogType) {
+/** The chunk to load so that byte `offset` sits in its middle. */
+export function chunkAround(offset: number): { offset: number; length: number } {
+  return { offset: Math.max(0, offset - OLDER_CHUNK / 2), length: OLDER_CHUNK };
+}
+
+/**
+ * `initialOffset` (a deep link's byte) opens the log around that byte instead of at its tail; `loadAround`
+ * later replaces the loaded text with the chunk around another byte (a search match elsewhere in the file).
+ */
+export function useLogBuffer(appId: string, executorId: string, logType: LogType, initialOffset?: number) {
   const [state, setState] = useState<LogBufferState>({ data: undefined, error: undefined, actionError: undefined, loadingOlder: false, loadingNewer: false, change: { kind: 'initial', seq: 0 } });
   const current = useRef(state);
   current.current = state;
@@ -51,10 +62,12 @@ export function useLogBuffer(appId: string, executorId: string, logType: LogType
   const generation = useRef(0);
   const busy = useRef(false);
 
+  const openAt = useRef(initialOffset);
   const loadTail = useCallback(
     async (gen: number, kind: 'initial' | 'reset') => {
       try {
-        const chunk = await apiClient.appLogChunk(appId, executorId, logType, { offset: -1, length: OLDER_CHUNK });
+        const at = kind === 'initial' ? openAt.current : undefined;
+        const chunk = await apiClient.appLogChunk(appId, executorId, logType, at === undefined ? { offset: -1, length: OLDER_CHUNK } : chunkAround(at));
         if (gen !== generation.current) return;
         setState((s) => ({ ...s, data: chunk, error: undefined, change: { kind, seq: s.change.seq + 1 } }));
       } catch (error) {
@@ -142,7 +155,27 @@ export function useLogBuffer(appId: string, executorId: string, logType: LogType
     }
   }, [appId, executorId, logType, loadTail]);
 
-  return { ...state, loadOlder, loadNewer };
+  /** Makes byte `offset` part of the loaded text: nothing to do when it is, else the chunk around it replaces it. */
+  const loadAround = useCallback(
+    async (offset: number): Promise<void> => {
+      const data = current.current.data;
+      if (data !== undefined && offset >= data.start && (offset < data.end || (offset === data.end && data.end >= data.size))) return;
+      const gen = ++generation.current;
+      busy.current = true;
+      try {
+        const chunk = await apiClient.appLogChunk(appId, executorId, logType, chunkAround(offset));
+        if (gen !== generation.current) return;
+        setState((s) => ({ ...s, data: chunk, error: undefined, actionError: undefined, change: { kind: 'jump', seq: s.change.seq + 1 } }));
+      } catch (error) {
+        if (gen === generation.current) setState((s) => ({ ...s, actionError: error }));
+      } finally {
+        if (gen === generation.current) busy.current = false;
+      }
+    },
+    [appId, executorId, logType],
+  );
+
+  return { ...state, loadOlder, loadNewer, loadAround };
 }
 
 /** Polls for appended text every FOLLOW_INTERVAL_MS while `on`. */

@@ -1,0 +1,36 @@
+import { APP_LOG_SEARCH_DONE_EVENT, APP_LOG_SEARCH_FILE_EVENT, type AppLogSearchDone, type AppLogSearchFile } from '../../api/console/logSearch.js';
+import type { AppLog } from './appLogFiles.js';
+import { LogReadError } from './logicalLog.js';
+import { searchLogFile } from './logFileSearch.js';
+import type { CompiledPattern } from './searchPattern.js';
+
+/**
+ * Searches the logs one after another and writes a server-sent event per log as soon as it is done, then the
+ * totals. A log that cannot be read reports its error and the search goes on; `signal` (the client went
+ * away) stops it between and inside files.
+ */
+export async function streamAppLogsSearch(
+  logs: readonly AppLog[],
+  pattern: CompiledPattern,
+  perFile: number,
+  write: (chunk: string) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  const done: AppLogSearchDone = { files: 0, filesWithMatches: 0, totalMatches: 0 };
+  for (const { executorId, logType, log } of logs) {
+    if (signal.aborted) return;
+    let event: AppLogSearchFile;
+    try {
+      const r = await searchLogFile(log, pattern, { from: 0, direction: 'forward', limit: perFile }, signal);
+      event = { executorId, logType, size: r.size, total: r.total, totalExact: r.totalExact, matches: r.matches };
+    } catch (err) {
+      if (signal.aborted) return;
+      event = { executorId, logType, size: log.size, total: 0, totalExact: false, matches: [], error: err instanceof LogReadError ? err.message : 'this log could not be read' };
+    }
+    done.files++;
+    if (event.total > 0) done.filesWithMatches++;
+    done.totalMatches += event.total;
+    write(`event: ${APP_LOG_SEARCH_FILE_EVENT}\ndata: ${JSON.stringify(event)}\n\n`);
+  }
+  write(`event: ${APP_LOG_SEARCH_DONE_EVENT}\ndata: ${JSON.stringify(done)}\n\n`);
+}
