@@ -5,6 +5,7 @@ import { defineConfig } from 'eslint/config';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import pluginQuery from '@tanstack/eslint-plugin-query';
 import globals from 'globals';
 
 export default defineConfig(
@@ -75,8 +76,10 @@ export default defineConfig(
   {
     files: ['src/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, '@tanstack/query': pluginQuery },
     rules: {
+      // TanStack Query's own rules: complete query keys, stable query clients, no rest-destructured results.
+      ...pluginQuery.configs['flat/recommended'][0].rules,
       '@typescript-eslint/no-explicit-any': 'error',
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',

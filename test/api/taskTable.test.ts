@@ -133,7 +133,7 @@ describe('console task table', () => {
   });
 
   it('pages through a sort without gaps or repeats', async () => {
-    const [{ stage, tasks }] = (await stagesOf('local-1422981780767')).sort((a, b) => b.tasks.length - a.tasks.length);
+    const { stage, tasks } = (await stagesOf('local-1422981780767')).sort((a, b) => b.tasks.length - a.tasks.length)[0]!;
     const ids: number[] = [];
     for (let offset = 0; offset < tasks!.length; offset += 3) {
       const got = await page('local-1422981780767', stage!, `sort=duration&desc=true&offset=${offset}&length=3`);

@@ -22,7 +22,7 @@ describe('lz4', () => {
   it('a flipped checksum byte is reported as a checksum mismatch at the block offset', async () => {
     const second = blocks[1]!.start;
     const bad = bytes.slice();
-    bad[second + 17] ^= 0x01;
+    bad[second + 17]! ^= 0x01;
     const e = await decodeError('lz4', bad);
     expect(e.message).toMatch(/checksum/);
     expect(e.message).toContain(`at byte ${second}`);
@@ -34,7 +34,7 @@ describe('lz4', () => {
 
   it('a flipped payload byte is caught (by the block decoder or the checksum)', async () => {
     const bad = bytes.slice();
-    bad[blocks[0]!.start + 21 + 100] ^= 0x20;
+    bad[blocks[0]!.start + 21 + 100]! ^= 0x20;
     const e = await decodeError('lz4', bad);
     expect(e.message).toMatch(/checksum|corrupt/);
   });
@@ -94,7 +94,7 @@ describe('snappy', () => {
   it('a chunk whose declared size disagrees with its contents is corruption', async () => {
     const bad = bytes.slice();
     // Bump the varint's low byte: the block now decodes to fewer bytes than it claims.
-    bad[chunks[1]!.start + 4] += 1;
+    bad[chunks[1]!.start + 4]! += 1;
     const e = await decodeError('snappy', bad);
     expect(e.message).toMatch(/corrupt chunk/);
     expect(e.offset).toBe(16);

@@ -66,7 +66,7 @@ function paths(v: unknown, prefix: (string | number)[] = [], out: (string | numb
 const mutators: Record<string, Mutator> = {
   byteFlips: (lines, r) => {
     const text = Buffer.from(lines.join('\n'));
-    for (let i = 0, n = 1 + index(r, 20); i < n; i++) text[index(r, text.length)] ^= 1 << index(r, 8);
+    for (let i = 0, n = 1 + index(r, 20); i < n; i++) text[index(r, text.length)]! ^= 1 << index(r, 8);
     return text.toString('latin1').split('\n');
   },
   truncate: (lines, r) => {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { appKeys, type AppRef } from '../../api/index.js';
+import { appKeys, type AppRef, type ApplicationAttemptInfo } from '../../api/index.js';
 import { apiClient } from './apiClient.js';
 
 /** `applications/{appId}`: the application with every attempt (newest first). */
@@ -10,8 +10,11 @@ export function useApplication(appId: string) {
   });
 }
 
-/** The attempt a page shows: the addressed one, or the only one of an attempt-less application. */
-export function useAppAttempt(app: AppRef) {
+/**
+ * The attempt a page shows: the addressed one, or the only one of an attempt-less application. Only the attempt
+ * is returned: spreading the query result would make every caller re-render on any change of the query.
+ */
+export function useAppAttempt(app: AppRef): { attempt: ApplicationAttemptInfo | undefined } {
   const application = useApplication(app.appId);
   const attempt =
     application.data === undefined
@@ -19,5 +22,5 @@ export function useAppAttempt(app: AppRef) {
       : app.attemptId === undefined
         ? application.data.attempts.find((a) => a.attemptId === undefined) ?? application.data.attempts[0]
         : application.data.attempts.find((a) => a.attemptId === app.attemptId);
-  return { ...application, attempt };
+  return { attempt };
 }
