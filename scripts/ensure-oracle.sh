@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Test tooling for the real-Spark oracle (test/oracle): one Python virtual environment per pinned pyspark
 # release (pyspark's wheel carries Spark itself, History Server included; Java 17 runs it) and one for the
-# spark-history-cli client. Idempotent and cached under .cache/oracle/ (ignored by git; SPARK_ORACLE_DIR
-# moves it). Never fails the test run: when PyPI, Python or Java is missing it records why in
-# .cache/oracle/unavailable and the oracle tests skip with that message.
+# spark-history-cli client (the MCP client, which needs Python >= 3.12, comes from ensure-oracle-mcp.sh).
+# Idempotent and cached under .cache/oracle/ (ignored by git; SPARK_ORACLE_DIR moves it). Never fails the
+# test run: when PyPI, Python or Java is missing it records why in .cache/oracle/unavailable and the oracle
+# tests skip with that message.
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="${SPARK_ORACLE_DIR:-$ROOT/.cache/oracle}"
@@ -11,6 +12,8 @@ mkdir -p "$DIR"
 # shellcheck source=../oracle/versions.env
 . "$ROOT/oracle/versions.env"
 rm -f "$DIR/unavailable"
+# The MCP client needs neither pyspark nor Java, so it is set up first, whatever is missing below.
+bash "$ROOT/scripts/ensure-oracle-mcp.sh"
 
 unavailable() {
   echo "spark oracle: $1 — the oracle tests will be skipped" >&2
