@@ -32,6 +32,16 @@ const versions: Record<string, string> = Object.fromEntries(
 
 export const SPARK_HISTORY_CLI_VERSION = versions.SPARK_HISTORY_CLI!;
 export const cliVenv = () => path.join(ORACLE_DIR, `venv-cli-${SPARK_HISTORY_CLI_VERSION}`);
+export const SPARK_HISTORY_MCP_VERSION = versions.SPARK_HISTORY_MCP!;
+export const mcpVenv = () => path.join(ORACLE_DIR, `venv-mcp-${SPARK_HISTORY_MCP_VERSION}`);
+
+/** Why the MCP client is not installed (what scripts/ensure-oracle-mcp.sh recorded), or undefined. */
+export function mcpUnavailable(): string | undefined {
+  if (fs.existsSync(path.join(mcpVenv(), '.installed'))) return undefined;
+  const marker = path.join(ORACLE_DIR, 'mcp-unavailable');
+  if (fs.existsSync(marker)) return fs.readFileSync(marker, 'utf8').trim();
+  return `mcp-apache-spark-history-server ${SPARK_HISTORY_MCP_VERSION} is not installed in ${ORACLE_DIR}: run scripts/ensure-oracle.sh (npm test's pretest does)`;
+}
 
 /** Why the oracle cannot run here (what ensure-oracle.sh recorded or what is missing), or undefined. */
 export function oracleUnavailable(): string | undefined {
