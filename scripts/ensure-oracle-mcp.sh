@@ -47,7 +47,7 @@ find_python() {
   return 1
 }
 
-PY="$(find_python)" || unavailable "no Python >= 3.12 found (python3.12 on PATH, pyenv, or uv from PyPI) for $SPEC"
+PY="$(find_python)" || unavailable "no Python >= 3.12 found for $SPEC (none on PATH or in pyenv, and uv from PyPI could not provide one: see .cache/oracle/pip-uv.log and uv-python.log)"
 echo "spark oracle: installing $SPEC into $V with $PY …" >&2
 rm -rf "$V"
 if ! "$PY" -m venv "$V" || ! "$V/bin/pip" install --quiet --disable-pip-version-check --no-cache-dir "$SPEC" >"$DIR/pip-mcp-$SPARK_HISTORY_MCP.log" 2>&1; then
