@@ -3,9 +3,9 @@ import { useAppAttempt } from '../../api/applicationQueries.js';
 import { useAllExecutors, useMiscProcesses } from '../../api/executorQueries.js';
 import { useAppRef } from '../../api/useAppRef.js';
 import { CollapsibleSection } from '../../components/CollapsibleSection.js';
+import { MetricsPicker } from '../../components/MetricsPicker.js';
 import { QueryView } from '../../components/QueryView.js';
-import { useAdditionalMetrics } from './additionalMetrics.js';
-import { AdditionalMetricsPicker } from './AdditionalMetricsPicker.js';
+import { ADDITIONAL_METRICS, useAdditionalMetrics } from './additionalMetrics.js';
 import { ExecutorSummaryTable } from './ExecutorSummaryTable.js';
 import { ExecutorsOverTime } from './ExecutorsOverTime.js';
 import { ExecutorTable } from './ExecutorTable.js';
@@ -31,7 +31,7 @@ export default function ExecutorsPage() {
       <QueryView query={executors} loadingLabel="Loading executors…">
         {(list) => (
           <>
-            <AdditionalMetricsPicker shown={shown} onChange={setShown} />
+            <MetricsPicker offered={ADDITIONAL_METRICS} shown={shown} onChange={setShown} allLabel="Select All" layout="row" className="mb-2" testId="additional-metrics" />
             <CollapsibleSection title="Summary" id="summary" storageKey="executors-summary">
               <ExecutorSummaryTable executors={list} shown={shown} />
             </CollapsibleSection>

@@ -10,13 +10,13 @@ import { RddDag } from '../../components/dag/RddDag.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { LoadingState } from '../../components/LoadingState.js';
+import { MetricsPicker } from '../../components/MetricsPicker.js';
 import { QueryView } from '../../components/QueryView.js';
 import { TaskTimeline } from '../../components/taskTimeline/TaskTimeline.js';
 import { appPaths } from '../../lib/appPaths.js';
 import { AccumulatorsTable, visibleAccumulators } from './AccumulatorsTable.js';
 import { ExecutorSummaryTable } from './ExecutorSummaryTable.js';
 import { stageDataPresence } from './stageDataPresence.js';
-import { StageMetricsPicker } from './StageMetricsPicker.js';
 import { offeredMetrics, useStageOptionalMetrics } from './stageOptionalMetrics.js';
 import { StageSummary } from './StageSummary.js';
 import { SUMMARY_QUANTILES, SummaryMetricsTable } from './SummaryMetricsTable.js';
@@ -113,7 +113,7 @@ function StageDetail({ app, stage }: { app: AppRef; stage: StageData }) {
           <LoadingState label="Loading DAG…" />
         )}
       </CollapsibleSection>
-      <StageMetricsPicker offered={offeredMetrics(presence)} shown={shown} onChange={setShown} />
+      <MetricsPicker offered={offeredMetrics(presence)} shown={shown} onChange={setShown} allLabel="(De)select All" layout="column" className="mt-3" testId="stage-additional-metrics" />
 
       <CollapsibleSection title="Event Timeline" storageKey="task-assignment-timeline">
         {tasksState ?? (timeline.data !== undefined && <TaskTimeline timeline={timeline.data} now={now} />)}
