@@ -1,8 +1,6 @@
 import type { AppRef, DiagnosticFinding } from '../../../api/index.js';
 import { useDiagnostics } from '../../api/diagnosticsQueries.js';
-import { FindingLinks } from './FindingLinks.js';
-import { formatImpact } from './formatImpact.js';
-import { SeverityBadge } from './SeverityBadge.js';
+import { FindingLine } from './FindingLine.js';
 
 /** Whether a finding names this stage attempt (a stage link, or a task link in it). */
 export function namesStage(f: DiagnosticFinding, stageId: number, attemptId: number): boolean {
@@ -19,16 +17,7 @@ export function StageFindings({ app, stageId, attemptId }: { app: AppRef; stageI
       <h3 className="mb-2 text-sm font-semibold">Findings about this stage</h3>
       <ul className="space-y-2">
         {findings.map((f) => (
-          <li key={f.id} className="flex flex-col gap-1" data-testid="stage-finding" data-rule={f.rule}>
-            <span className="flex flex-wrap items-center gap-2">
-              <SeverityBadge severity={f.severity} />
-              <span className="font-medium">{f.title}</span>
-              <span className="text-xs text-slate-500 dark:text-slate-400" title={f.impact}>
-                explains {formatImpact(f)}
-              </span>
-            </span>
-            <FindingLinks app={app} finding={f} />
-          </li>
+          <FindingLine key={f.id} app={app} finding={f} testId="stage-finding" />
         ))}
       </ul>
     </section>

@@ -2,9 +2,7 @@ import { Link } from 'react-router';
 import type { AppRef } from '../../../api/index.js';
 import { useDiagnostics } from '../../api/diagnosticsQueries.js';
 import { appPaths } from '../../lib/appPaths.js';
-import { FindingLinks } from './FindingLinks.js';
-import { formatImpact } from './formatImpact.js';
-import { SeverityBadge } from './SeverityBadge.js';
+import { FindingLine } from './FindingLine.js';
 
 const SHOWN = 3;
 
@@ -33,16 +31,7 @@ export function WhySummary({ app }: { app: AppRef }) {
       </div>
       <ol className="space-y-2">
         {findings.slice(0, SHOWN).map((f) => (
-          <li key={f.id} className="flex flex-col gap-1" data-testid="why-finding" data-rule={f.rule}>
-            <span className="flex flex-wrap items-center gap-2">
-              <SeverityBadge severity={f.severity} />
-              <span className="font-medium">{f.title}</span>
-              <span className="text-xs text-slate-500 dark:text-slate-400" title={f.impact}>
-                explains {formatImpact(f)}
-              </span>
-            </span>
-            <FindingLinks app={app} finding={f} />
-          </li>
+          <FindingLine key={f.id} app={app} finding={f} testId="why-finding" />
         ))}
       </ol>
     </section>
