@@ -1,10 +1,13 @@
-import { appBase, expect, test } from './fixtures.js';
+import { appBase, expect, pagesTest as test } from './fixtures.js';
 
-// At 1280 px the wide tables fit their card (no scrollbar inside a scrolling page), stack traces wrap at word
-// and name boundaries, and the keyboard reaches a page's later sections through per-section skip buttons.
+// At 1280 px the wide tables fit their card (no scrollbar inside a scrolling page); at 1024 px only tables
+// scroll sideways, never the page, and the task table's box is no taller than the window; stack traces wrap
+// at word and name boundaries; and the keyboard reaches a page's later sections through per-section skip buttons.
 // Spark's sample logs: app-20161115172038-0000's stage 0 has failed tasks with java.lang.RuntimeException.
 
 const STAGE = `${appBase('app-20161115172038-0000')}/stages/0/0`;
+// Five active executors, four of them excluded: every default column of the Executors table has values.
+const EXECUTORS = `${appBase('app-20161116163331-0000')}/executors`;
 
 /** Horizontal overflow of the page and of every table's scroll box. */
 async function overflow(page: import('@playwright/test').Page) {
@@ -28,6 +31,52 @@ test.describe('layout at 1280 px', () => {
     o = await overflow(page);
     expect(o.page).toBe(0);
     expect(o.tables.filter((t) => t.over > 0)).toEqual([]);
+  });
+
+  test('the Executors page\'s summary and executor tables fit without their own horizontal scrollbar', async ({ executorsPage, page }) => {
+    await page.goto(EXECUTORS);
+    await expect(executorsPage.rows.first()).toBeVisible();
+    await expect(executorsPage.summaryRow('total')).toBeVisible();
+    const o = await overflow(page);
+    expect(o.page).toBe(0);
+    expect(o.tables.map((t) => t.label)).toEqual(expect.arrayContaining(['Executors summary', 'Executors']));
+    expect(o.tables.filter((t) => t.over > 0)).toEqual([]);
+  });
+});
+
+test.describe('layout at 1024 px', () => {
+  test.use({ viewport: { width: 1024, height: 768 } });
+
+  test('wide tables scroll inside their own box, never the page', async ({ appsPage, stagePage, executorsPage, page }) => {
+    await appsPage.goto('?pageSize=100');
+    expect((await overflow(page)).page).toBe(0);
+    await page.goto(EXECUTORS);
+    await expect(executorsPage.rows.first()).toBeVisible();
+    expect((await overflow(page)).page).toBe(0);
+    await page.goto(STAGE);
+    await expect(stagePage.taskRows.first()).toBeVisible();
+    expect((await overflow(page)).page).toBe(0);
+  });
+
+  test("the task table's box is no taller than the window and its Errors column scrolls into view", async ({ stagePage, page }) => {
+    // A short window: the rows outgrow it, so the box must stop at the window's height and scroll its rows.
+    await page.setViewportSize({ width: 1024, height: 320 });
+    await page.goto(STAGE);
+    await expect(stagePage.taskRows.first()).toBeVisible();
+    const box = stagePage.taskTable.locator('table').locator('xpath=..');
+    const size = await box.evaluate((el) => ({ height: el.getBoundingClientRect().height, scrolls: el.scrollHeight > el.clientHeight, window: window.innerHeight }));
+    expect(size.scrolls).toBe(true);
+    expect(size.height).toBeLessThanOrEqual(size.window);
+
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(`${STAGE}?task.status=FAILED`);
+    await expect(stagePage.taskRows.first()).toBeVisible();
+    const errors = stagePage.taskTable.getByRole('columnheader', { name: 'Errors' });
+    await errors.scrollIntoViewIfNeeded();
+    await expect(errors).toBeInViewport();
+    const errorCell = stagePage.taskRows.first().locator('td').last();
+    await expect(errorCell).toContainText('RuntimeException');
+    await expect(errorCell).toBeInViewport();
   });
 
   test('an open stack trace wraps between words and names, never inside one, and stays in its card', async ({ stagePage, page }) => {

@@ -56,7 +56,9 @@ export interface DataTableProps<T> {
     onPageChange: (page: number) => void;
     onPageSizeChange?: (size: number) => void;
   };
-  virtualize?: { maxHeight: number; rowHeight: number };
+  /** `maxHeight` may be a CSS length such as `calc(100vh - 2rem)`: a box no taller than the window scrolls
+   *  its rows under a sticky header without a second vertical scrollbar hiding half of it. */
+  virtualize?: { maxHeight: number | string; rowHeight: number };
   rowHref?: (row: T) => string | undefined;
   rowAttributes?: (row: T) => HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string | undefined>;
   empty?: ReactNode;
@@ -141,7 +143,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
           <td
             key={cell.id}
             className={cx(
-              'px-2 py-1 align-top',
+              'px-1.5 py-1 align-top',
               props.nowrap === true && 'whitespace-nowrap',
               cell.column.columnDef.meta?.align === 'right' && 'text-right tabular-nums',
               cell.column.columnDef.meta?.cellClassName,
@@ -155,7 +157,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   }
 
   const head = (
-    <thead className="sticky top-0 z-10 bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+    <thead className="sticky top-0 z-10 bg-slate-100 text-left text-[11px] uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
       {table.getHeaderGroups().map((group) => (
         <tr key={group.id}>
           {group.headers.map((header) => {
@@ -169,7 +171,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 scope="col"
                 title={meta?.headerTitle}
                 aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : canSort ? 'none' : undefined}
-                className={cx('px-2 py-1.5 font-semibold', meta?.align === 'right' && 'text-right')}
+                // Narrow cells (11 px capitals in headers, 6 px sides): in wide tables the longest header word, not the
+                // values, sets most columns' widths (the Executors table fits 1280 px this way).
+                className={cx('px-1.5 py-1.5 font-semibold', meta?.align === 'right' && 'text-right')}
               >
                 {canSort ? (
                   <button

@@ -40,7 +40,7 @@ export function LogLinks({ logs, executorId }: { logs: Readonly<Record<string, s
   if (access.canReadLogs === false || (entries.length === 0 && extra.length === 0)) return null;
 
   return (
-    <span className="inline-flex gap-x-2 whitespace-nowrap" data-testid="log-links">
+    <span className="inline-flex flex-wrap gap-x-2" data-testid="log-links">
       {entries.map(([name, url]) => {
         const file = consoleFile(name);
         return file !== undefined && app !== undefined ? (

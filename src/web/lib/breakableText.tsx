@@ -7,9 +7,20 @@ import { Fragment, type ReactNode } from 'react';
  * separator of such names, and otherwise wraps only at spaces.
  */
 const SEPARATORS = /([.$/(:,@=])/;
+/** Host names and addresses ("worker6c39-11-233-128-25:38280") break after their dashes, dots and colon. */
+const HOST_SEPARATORS = /([-.:])/;
 
 export function breakableText(text: string): ReactNode {
-  const parts = text.split(SEPARATORS);
+  return withBreaks(text, SEPARATORS);
+}
+
+/** A host or host:port that may wrap in a narrow column (a browser never breaks between "-" and a digit). */
+export function breakableHost(text: string): ReactNode {
+  return withBreaks(text, HOST_SEPARATORS);
+}
+
+function withBreaks(text: string, separators: RegExp): ReactNode {
+  const parts = text.split(separators);
   if (parts.length === 1) return text;
   return parts.map((part, i) =>
     // Odd indices are the separators the split kept: the break goes after them.

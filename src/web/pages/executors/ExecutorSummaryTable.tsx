@@ -2,6 +2,7 @@ import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { ExecutorSummary } from '../../../api/index.js';
 import { DataTable } from '../../components/DataTable.js';
+import { ValuePair } from '../../components/ValuePair.js';
 import { formatBytes } from '../../lib/formatBytes.js';
 import type { AdditionalMetric } from './additionalMetrics.js';
 import { executorTotals, type ExecutorTotals } from './executorTotals.js';
@@ -14,6 +15,8 @@ const col = createColumnHelper<ExecutorTotals>();
 // makes react-table reset its page index on every render and re-render forever, starving URL navigations.
 const NO_SORT: SortingState = [];
 const right = { align: 'right' as const, cellClassName: 'whitespace-nowrap' };
+// Pairs ("used / total", "time (GC time)") may wrap between their two values (see ValuePair).
+const rightPair = { align: 'right' as const };
 
 function summaryColumns(shown: ReadonlySet<AdditionalMetric>) {
   return [
@@ -22,16 +25,16 @@ function summaryColumns(shown: ReadonlySet<AdditionalMetric>) {
     col.display({
       id: 'storageMemory',
       header: 'Storage Memory',
-      meta: { ...right, headerTitle: 'Memory used / total available memory for storage of data like RDD partitions cached in memory.' },
-      cell: (c) => bytesPair(c.row.original.memoryUsed, c.row.original.maxMemory),
+      meta: { ...rightPair, headerTitle: 'Memory used / total available memory for storage of data like RDD partitions cached in memory.' },
+      cell: (c) => <ValuePair text={bytesPair(c.row.original.memoryUsed, c.row.original.maxMemory)} />,
     }),
     ...(shown.has('onHeap')
       ? [
           col.display({
             id: 'onHeapMemory',
             header: 'On Heap Storage Memory',
-            meta: right,
-            cell: (c) => bytesPair(c.row.original.onHeapUsed, c.row.original.onHeapTotal),
+            meta: rightPair,
+            cell: (c) => <ValuePair text={bytesPair(c.row.original.onHeapUsed, c.row.original.onHeapTotal)} />,
           }),
         ]
       : []),
@@ -40,8 +43,8 @@ function summaryColumns(shown: ReadonlySet<AdditionalMetric>) {
           col.display({
             id: 'offHeapMemory',
             header: 'Off Heap Storage Memory',
-            meta: right,
-            cell: (c) => bytesPair(c.row.original.offHeapUsed, c.row.original.offHeapTotal),
+            meta: rightPair,
+            cell: (c) => <ValuePair text={bytesPair(c.row.original.offHeapUsed, c.row.original.offHeapTotal)} />,
           }),
         ]
       : []),
@@ -62,10 +65,10 @@ function summaryColumns(shown: ReadonlySet<AdditionalMetric>) {
     col.display({
       id: 'taskTime',
       header: 'Task Time (GC Time)',
-      meta: { ...right, headerTitle: 'Shaded red when garbage collection (GC) time is over 10% of task time' },
+      meta: { ...rightPair, headerTitle: 'Shaded red when garbage collection (GC) time is over 10% of task time' },
       cell: (c) => (
         <ShadedCell style={taskTimeStyle(c.row.original.totalGCTime, c.row.original.totalDuration)}>
-          {taskTimeText(c.row.original.totalDuration, c.row.original.totalGCTime)}
+          <ValuePair text={taskTimeText(c.row.original.totalDuration, c.row.original.totalGCTime)} />
         </ShadedCell>
       ),
     }),

@@ -3,7 +3,9 @@ import type { ExecutorSummary } from '../../../api/index.js';
 import { LogLinks } from '../../components/LogLinks.js';
 import { SparkDateTime } from '../../components/timeZone/DateTime.js';
 import { formatBytes } from '../../lib/formatBytes.js';
+import { breakableHost } from '../../lib/breakableText.js';
 import { epochMillisFromSparkDate } from '../../lib/formatDate.js';
+import { ValuePair } from '../../components/ValuePair.js';
 import type { AdditionalMetric } from './additionalMetrics.js';
 import { compareExecutorIds } from '../../../api/executorOrder.js';
 import { executorStatus } from './executorStatus.js';
@@ -41,8 +43,8 @@ function peakPair(id: string, header: string, title: string, metric: AdditionalM
     def: col.accessor((e) => peak(e, on), {
       id,
       header,
-      meta: { align: 'right', headerTitle: title, cellClassName: 'whitespace-nowrap' },
-      cell: (c) => bytesPair(peak(c.row.original, on), peak(c.row.original, off)),
+      meta: { align: 'right', headerTitle: title },
+      cell: (c) => <ValuePair text={bytesPair(peak(c.row.original, on), peak(c.row.original, off))} />,
     }),
     compare: byNumber((e) => peak(e, on)),
   };
@@ -55,7 +57,7 @@ export const EXECUTOR_COLUMNS: readonly ExecutorColumn[] = [
     compare: (a, b) => compareExecutorIds(a.id, b.id),
   },
   {
-    def: col.accessor('hostPort', { id: 'address', header: 'Address', meta: { cellClassName: 'whitespace-nowrap' } }),
+    def: col.accessor('hostPort', { id: 'address', header: 'Address', meta: { cellClassName: 'min-w-32 [overflow-wrap:anywhere]' }, cell: (c) => breakableHost(c.getValue()) }),
     compare: byText((e) => e.hostPort),
   },
   {
@@ -85,10 +87,9 @@ export const EXECUTOR_COLUMNS: readonly ExecutorColumn[] = [
       header: 'Storage Memory',
       meta: {
         align: 'right',
-        cellClassName: 'whitespace-nowrap',
         headerTitle: 'Memory used / total available memory for storage of data like RDD partitions cached in memory.',
       },
-      cell: (c) => bytesPair(c.row.original.memoryUsed, c.row.original.maxMemory),
+      cell: (c) => <ValuePair text={bytesPair(c.row.original.memoryUsed, c.row.original.maxMemory)} />,
     }),
     compare: byNumber((e) => e.memoryUsed),
   },
@@ -99,10 +100,9 @@ export const EXECUTOR_COLUMNS: readonly ExecutorColumn[] = [
       header: 'On Heap Storage Memory',
       meta: {
         align: 'right',
-        cellClassName: 'whitespace-nowrap',
         headerTitle: 'Memory used / total available memory for on heap storage of data like RDD partitions cached in memory.',
       },
-      cell: (c) => bytesPair(c.row.original.memoryMetrics?.usedOnHeapStorageMemory, c.row.original.memoryMetrics?.totalOnHeapStorageMemory),
+      cell: (c) => <ValuePair text={bytesPair(c.row.original.memoryMetrics?.usedOnHeapStorageMemory, c.row.original.memoryMetrics?.totalOnHeapStorageMemory)} />,
     }),
     compare: byNumber((e) => e.memoryMetrics?.usedOnHeapStorageMemory ?? 0),
   },
@@ -113,10 +113,9 @@ export const EXECUTOR_COLUMNS: readonly ExecutorColumn[] = [
       header: 'Off Heap Storage Memory',
       meta: {
         align: 'right',
-        cellClassName: 'whitespace-nowrap',
         headerTitle: 'Memory used / total available memory for off heap storage of data like RDD partitions cached in memory.',
       },
-      cell: (c) => bytesPair(c.row.original.memoryMetrics?.usedOffHeapStorageMemory, c.row.original.memoryMetrics?.totalOffHeapStorageMemory),
+      cell: (c) => <ValuePair text={bytesPair(c.row.original.memoryMetrics?.usedOffHeapStorageMemory, c.row.original.memoryMetrics?.totalOffHeapStorageMemory)} />,
     }),
     compare: byNumber((e) => e.memoryMetrics?.usedOffHeapStorageMemory ?? 0),
   },
@@ -172,10 +171,10 @@ export const EXECUTOR_COLUMNS: readonly ExecutorColumn[] = [
     def: col.accessor('totalDuration', {
       id: 'taskTime',
       header: 'Task Time (GC Time)',
-      meta: { align: 'right', cellClassName: 'whitespace-nowrap', headerTitle: 'Shaded red when garbage collection (GC) time is over 10% of task time' },
+      meta: { align: 'right', headerTitle: 'Shaded red when garbage collection (GC) time is over 10% of task time' },
       cell: (c) => {
         const e = c.row.original;
-        return <ShadedCell style={taskTimeStyle(e.totalGCTime, e.totalDuration)}>{taskTimeText(e.totalDuration, e.totalGCTime)}</ShadedCell>;
+        return <ShadedCell style={taskTimeStyle(e.totalGCTime, e.totalDuration)}><ValuePair text={taskTimeText(e.totalDuration, e.totalGCTime)} /></ShadedCell>;
       },
     }),
     compare: byNumber((e) => e.totalDuration),
@@ -230,11 +229,11 @@ export const EXECUTOR_COLUMNS: readonly ExecutorColumn[] = [
     compare: byText((e) => e.removeReason ?? ''),
   },
   {
-    def: col.accessor('addTime', { id: 'addTime', header: 'Add Time', meta: { cellClassName: 'whitespace-nowrap' }, cell: (c) => <SparkDateTime text={c.row.original.addTime} /> }),
+    def: col.accessor('addTime', { id: 'addTime', header: 'Add Time', cell: (c) => <SparkDateTime text={c.row.original.addTime} /> }),
     compare: byNumber((e) => epochMillisFromSparkDate(e.addTime) ?? 0),
   },
   {
-    def: col.accessor((e) => e.removeTime ?? '', { id: 'removeTime', header: 'Remove Time', meta: { cellClassName: 'whitespace-nowrap' }, cell: (c) => <SparkDateTime text={c.row.original.removeTime} /> }),
+    def: col.accessor((e) => e.removeTime ?? '', { id: 'removeTime', header: 'Remove Time', cell: (c) => <SparkDateTime text={c.row.original.removeTime} /> }),
     compare: byNumber((e) => epochMillisFromSparkDate(e.removeTime) ?? Number.MAX_SAFE_INTEGER),
   },
 ];

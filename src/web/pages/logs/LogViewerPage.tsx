@@ -118,9 +118,10 @@ function LogViewer({ app, executorId, logType }: { app: AppRef; executorId: stri
               Executor
             </Link>
           )}
-          {access.canReadLogs !== false && (
+          {/* Only a log of the app's log list can be downloaded: for any other the server answers 404. */}
+          {access.canReadLogs !== false && file !== undefined && (
             <a className="btn" href={downloadUrl} download data-testid="log-download">
-              Download{file !== undefined ? ` (${formatBytes(file.size)})` : ''}
+              Download ({formatBytes(file.size)})
             </a>
           )}
         </div>

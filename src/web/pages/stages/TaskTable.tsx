@@ -78,8 +78,9 @@ export function TaskTable({ app, stage, presence, shown }: { app: AppRef; stage:
             onSortingChange={onSortingChange}
             manualSorting
             stale={query.isPlaceholderData}
-            virtualize={{ maxHeight: 640, rowHeight: 31 }}
-            nowrap
+            // As tall as the window: scrolled to, the box fills the screen with its header and horizontal
+            // scrollbar (the Errors column at 1024 px) in view; its rows stay virtual for large pages.
+            virtualize={{ maxHeight: 'calc(100vh - 1rem)', rowHeight: 31 }}
             rowAttributes={(t) => ({ 'data-task-id': String(t.taskId), 'data-status': t.status })}
             empty={
               <EmptyState title="No tasks match">

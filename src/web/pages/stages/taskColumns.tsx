@@ -5,14 +5,18 @@ import { ErrorMessageCell } from '../../components/ErrorMessageCell.js';
 import { LogLinks } from '../../components/LogLinks.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { SparkDateTime } from '../../components/timeZone/DateTime.js';
+import { ValuePair } from '../../components/ValuePair.js';
 import { appPaths } from '../../lib/appPaths.js';
+import { breakableHost } from '../../lib/breakableText.js';
 import { formatBytes } from '../../lib/formatBytes.js';
 import { formatDuration } from '../../lib/formatDuration.js';
 import type { StageDataPresence } from './stageDataPresence.js';
 import type { StageOptionalMetric } from './stageOptionalMetrics.js';
 
 const col = createColumnHelper<TaskData>();
-const sizeRecords = (b: number | undefined, r: number | undefined) => (b === undefined ? '' : `${formatBytes(b)} / ${r ?? 0}`);
+const sizeRecords = (b: number | undefined, r: number | undefined) => (b === undefined ? '' : <ValuePair text={`${formatBytes(b)} / ${r ?? 0}`} />);
+// Durations and sizes never wrap inside a value ("0.5 s" split over two lines reads as two numbers).
+const number = { align: 'right' as const, cellClassName: 'whitespace-nowrap' };
 const msCell = (v: number | undefined) => (v === undefined ? '' : formatDuration(v));
 
 /**
@@ -23,9 +27,9 @@ const msCell = (v: number | undefined) => (v === undefined ? '' : formatDuration
 export function taskColumns(app: AppRef, o: { presence: StageDataPresence; shown: ReadonlySet<StageOptionalMetric>; accumulators: boolean }) {
   const m = (t: TaskData) => t.taskMetrics;
   const ms = (id: TaskTableSort, header: string, get: (t: TaskData) => number | undefined, headerTitle?: string) =>
-    col.accessor(get, { id, header, sortDescFirst: false, meta: { align: 'right', ...(headerTitle ? { headerTitle } : {}) }, cell: (c) => msCell(c.getValue()) });
+    col.accessor(get, { id, header, sortDescFirst: false, meta: { ...number, ...(headerTitle ? { headerTitle } : {}) }, cell: (c) => msCell(c.getValue()) });
   const size = (id: TaskTableSort, header: string, get: (t: TaskData) => number | undefined) =>
-    col.accessor(get, { id, header, sortDescFirst: false, meta: { align: 'right' }, cell: (c) => (c.getValue() === undefined ? '' : formatBytes(c.getValue()!)) });
+    col.accessor(get, { id, header, sortDescFirst: false, meta: number, cell: (c) => (c.getValue() === undefined ? '' : formatBytes(c.getValue()!)) });
   const when = <T,>(on: boolean, cols: T[]): T[] => (on ? cols : []);
   return [
     col.accessor('index', { id: 'index', header: 'Index', sortDescFirst: false, meta: { align: 'right' } }),
@@ -41,7 +45,7 @@ export function taskColumns(app: AppRef, o: { presence: StageDataPresence; shown
         </span>
       ),
     }),
-    col.accessor('taskLocality', { id: 'locality', header: 'Locality level' }),
+    col.accessor('taskLocality', { id: 'locality', header: 'Locality level', meta: { cellClassName: 'whitespace-nowrap' } }),
     col.accessor('executorId', {
       id: 'executor',
       header: 'Executor ID',
@@ -51,7 +55,7 @@ export function taskColumns(app: AppRef, o: { presence: StageDataPresence; shown
         </Link>
       ),
     }),
-    col.accessor('host', { id: 'host', header: 'Host' }),
+    col.accessor('host', { id: 'host', header: 'Host', meta: { cellClassName: 'min-w-32 [overflow-wrap:anywhere]' }, cell: (c) => breakableHost(c.getValue()) }),
     col.display({ id: 'logs', header: 'Logs', enableSorting: false, cell: (c) => <LogLinks logs={c.row.original.executorLogs} executorId={c.row.original.executorId} /> }),
     col.accessor('launchTime', { id: 'launchTime', header: 'Launch Time', sortDescFirst: false, cell: (c) => <SparkDateTime text={c.getValue()} /> }),
     ms('duration', 'Duration', (t) => m(t)?.executorRunTime, 'Executor run time of the task (its wall time less scheduling, deserialization and result handling).'),
@@ -77,7 +81,7 @@ export function taskColumns(app: AppRef, o: { presence: StageDataPresence; shown
       col.accessor((t) => m(t)?.outputMetrics.bytesWritten, { id: 'output', header: 'Output Size / Records', sortDescFirst: false, meta: { align: 'right' }, cell: (c) => sizeRecords(c.getValue(), m(c.row.original)?.outputMetrics.recordsWritten) }),
     ]),
     ...when(o.presence.shuffleWrite && o.shown.has('shuffleWriteTime'), [
-      col.accessor((t) => m(t)?.shuffleWriteMetrics.writeTime, { id: 'shuffleWriteTime', header: 'Shuffle Write Time', sortDescFirst: false, meta: { align: 'right' }, cell: (c) => (c.getValue() === undefined ? '' : formatDuration(c.getValue()! / 1e6)) }),
+      col.accessor((t) => m(t)?.shuffleWriteMetrics.writeTime, { id: 'shuffleWriteTime', header: 'Shuffle Write Time', sortDescFirst: false, meta: number, cell: (c) => (c.getValue() === undefined ? '' : formatDuration(c.getValue()! / 1e6)) }),
     ]),
     ...when(o.presence.shuffleWrite, [
       col.accessor((t) => m(t)?.shuffleWriteMetrics.bytesWritten, { id: 'shuffleWrite', header: 'Shuffle Write Size / Records', sortDescFirst: false, meta: { align: 'right' }, cell: (c) => sizeRecords(c.getValue(), m(c.row.original)?.shuffleWriteMetrics.recordsWritten) }),
@@ -92,8 +96,8 @@ export function taskColumns(app: AppRef, o: { presence: StageDataPresence; shown
       }),
     ]),
     ...when(o.presence.spill, [
-      col.accessor((t) => m(t)?.memoryBytesSpilled, { id: 'memorySpill', header: 'Spill (Memory)', sortDescFirst: false, meta: { align: 'right' }, cell: (c) => (c.getValue() === undefined ? '' : formatBytes(c.getValue()!)) }),
-      col.accessor((t) => m(t)?.diskBytesSpilled, { id: 'diskSpill', header: 'Spill (Disk)', sortDescFirst: false, meta: { align: 'right' }, cell: (c) => (c.getValue() === undefined ? '' : formatBytes(c.getValue()!)) }),
+      col.accessor((t) => m(t)?.memoryBytesSpilled, { id: 'memorySpill', header: 'Spill (Memory)', sortDescFirst: false, meta: number, cell: (c) => (c.getValue() === undefined ? '' : formatBytes(c.getValue()!)) }),
+      col.accessor((t) => m(t)?.diskBytesSpilled, { id: 'diskSpill', header: 'Spill (Disk)', sortDescFirst: false, meta: number, cell: (c) => (c.getValue() === undefined ? '' : formatBytes(c.getValue()!)) }),
     ]),
     col.accessor('errorMessage', { id: 'error', header: 'Errors', sortDescFirst: false, cell: (c) => <ErrorMessageCell message={c.getValue()} /> }),
   ];
