@@ -57,6 +57,8 @@ describe('formatEpochMillisInZone', () => {
   it('formats times of day and chart ticks at the precision asked for', () => {
     expect(formatTimeOfDayInZone(EVENT, SHANGHAI)).toBe('22:49:01.250');
     expect(formatTimeOfDayInZone(EVENT, NEW_YORK, 'second')).toBe('09:49:01');
+    // A chart tick or a scaled pointer position is a fractional instant: whole milliseconds, never 800.9699…
+    expect(formatTimeOfDayInZone(EVENT + 0.96997031, SHANGHAI)).toBe('22:49:01.250');
     expect(formatTimeOfDayInZone(EVENT, 'UTC', 'minute')).toBe('14:49');
     expect(formatMonthDayTimeInZone(EVENT, SHANGHAI)).toBe('12/7 22:49');
     expect(formatTimeOfDayInZone(Date.UTC(2024, 0, 1, 0, 0, 0, 7), 'UTC')).toBe('00:00:00.007');

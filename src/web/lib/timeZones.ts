@@ -97,7 +97,8 @@ export function wallClockInZone(epochMs: number, zone: string): WallClock {
     hour: get('hour'),
     minute: get('minute'),
     second: get('second'),
-    millisecond: ((epochMs % 1000) + 1000) % 1000,
+    // Whole milliseconds: chart ticks and scaled pointer positions are fractional instants.
+    millisecond: ((Math.floor(epochMs) % 1000) + 1000) % 1000,
   };
 }
 
