@@ -338,6 +338,21 @@ describe('regular-expression searches run within a time budget', () => {
     expect((await ok.json()).total).toBe(1);
   });
 
+  it('runs a bounded number of regex searches at once; one more is told to retry (429)', async () => {
+    const slow = () => fetch(`${server.url}/api/console/apps/${APP}/logs/3/stderr/search?q=${SLOW}&regex=true`);
+    const running = [slow(), slow(), slow(), slow()];
+    // Each of the four holds its worker until its budget is spent; wait until they all run.
+    let extra = await slow();
+    for (let i = 0; i < 50 && extra.status !== 429; i++) extra = await slow();
+    expect(extra.status).toBe(429);
+    expect(extra.headers.get('retry-after')).toBe('5');
+    expect(await extra.text()).toMatch(/regular expression searches are already running; retry/);
+    // A plain-text search needs no worker and is answered meanwhile.
+    const plain = await fetch(`${server.url}/api/console/apps/${APP}/logs/3/stderr/search?q=after`);
+    expect(plain.status).toBe(200);
+    expect((await Promise.all(running)).map((r) => r.status)).toEqual([422, 422, 422, 422]);
+  });
+
   it('ends a cross-log search at the log where the budget ran out, saying it stopped', async () => {
     const res = await fetch(`${server.url}/api/console/apps/${APP}/logs-search?q=${SLOW}&regex=true`);
     const text = await res.text();

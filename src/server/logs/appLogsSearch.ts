@@ -1,6 +1,6 @@
 import { APP_LOG_SEARCH_DONE_EVENT, APP_LOG_SEARCH_FILE_EVENT, type AppLogSearchDone, type AppLogSearchFile } from '../../api/console/logSearch.js';
 import type { AppLog } from './appLogFiles.js';
-import { LogReadError } from './logicalLog.js';
+import { ApiError } from '../api/apiError.js';
 import { SearchBudgetError, type LogSearcher } from './boundedSearch.js';
 import type { CompiledPattern, SearchSpec } from './searchPattern.js';
 
@@ -32,7 +32,7 @@ export async function streamAppLogsSearch(
     } catch (err) {
       if (signal.aborted) return;
       stopped = err instanceof SearchBudgetError;
-      const error = stopped ? `${(err as Error).message}; the remaining logs were not searched` : err instanceof LogReadError ? err.message : 'this log could not be read';
+      const error = stopped ? `${(err as Error).message}; the remaining logs were not searched` : err instanceof ApiError ? err.message : 'this log could not be read';
       event = { executorId, logType, size: log.size, total: 0, totalExact: false, matches: [], error };
     }
     done.files++;

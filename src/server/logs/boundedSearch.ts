@@ -14,6 +14,8 @@ import type { CompiledPattern, SearchSpec } from './searchPattern.js';
  */
 
 export const SEARCH_BUDGET_MS = 10_000;
+/** Regex searches running at once (each a thread that may use a core for its whole budget); more wait for a retry. */
+export const MAX_REGEX_SEARCHES = 4;
 
 /** The search ran past its budget and was stopped: 422 with a message saying so. */
 export class SearchBudgetError extends ApiError {
@@ -29,6 +31,8 @@ export class LogSearcher {
     readonly budgetMs: number = SEARCH_BUDGET_MS,
   ) {}
 
+  private running = 0;
+
   /** When a search started now must stop. */
   deadline(): number {
     return Date.now() + this.budgetMs;
@@ -42,6 +46,10 @@ export class LogSearcher {
     if (pattern.literal !== undefined) return searchLogFile(log, pattern, page, signal);
     const remaining = deadline - Date.now();
     if (remaining <= 0) throw new SearchBudgetError(this.budgetMs);
+    if (this.running >= MAX_REGEX_SEARCHES) {
+      throw new ApiError(429, `${MAX_REGEX_SEARCHES} regular expression searches are already running; retry in a few seconds`, { 'Retry-After': '5' });
+    }
+    this.running++;
     const worker = new Worker(this.workerUrl);
     try {
       return await new Promise<FileSearchResult>((resolve, reject) => {
@@ -76,6 +84,7 @@ export class LogSearcher {
       });
     } finally {
       // Stops a regex still running (budget spent, client gone); a finished worker just exits.
+      this.running--;
       void worker.terminate();
     }
   }
