@@ -51,7 +51,9 @@ test.describe("a running application's log", () => {
     await expect(viewer.endState).toHaveText('End of log');
 
     // Paused: no more reads of the log, and a line written meanwhile does not show.
-    await follow.uncheck();
+    // click, not uncheck(): the box is controlled by the URL, which updates after the click returns.
+    await follow.click();
+    await expect(follow).not.toBeChecked();
     await expect(page).toHaveURL(/[?&]follow=off/);
     const reads: string[] = [];
     page.on('request', (req) => {
@@ -65,7 +67,8 @@ test.describe("a running application's log", () => {
     await expect(viewer.lines.last()).toContainText(`${marker} line 1`);
 
     // Resumed: what was written while paused arrives.
-    await follow.check();
+    await follow.click();
+    await expect(follow).toBeChecked();
     await expect(page).not.toHaveURL(/[?&]follow=off/);
     await expect(viewer.lines.last()).toContainText(`${marker} line 2`);
     expect(reads.length).toBeGreaterThan(0);
