@@ -11,6 +11,11 @@ import type { WorkspaceApp, WorkspaceSummary } from '../src/demo/index.js';
 export const DEMO_SEED = 20260302;
 export const DEMO_APPS = 17;
 export const DEMO_NOW = Date.UTC(2026, 2, 2, 2, 0, 0);
+/**
+ * Added to the 17: a standalone app whose executor logs are rolled and gzipped (logs.spec.ts reads them as
+ * one log) and an app whose driver log is Spark 4's structured JSON.
+ */
+export const DEMO_PINNED = ['dim_shop_sync', 'feature_debug'] as const;
 
 let cached: WorkspaceSummary | undefined;
 

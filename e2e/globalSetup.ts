@@ -4,7 +4,7 @@ import path from 'node:path';
 import { demoPassword, generateWorkspace, writeDemoConsoleConfig } from '../src/demo/index.js';
 import { startServerProcess } from '../test/support/serverProcess.js';
 import { CONFORMANCE_DIR } from '../test/support/sharedData.js';
-import { DEMO_APPS, DEMO_NOW, DEMO_SEED } from './demoWorkspace.js';
+import { DEMO_APPS, DEMO_NOW, DEMO_PINNED, DEMO_SEED } from './demoWorkspace.js';
 import { writeLiveLog } from './liveLog.js';
 import { writeStorageState } from './signIn.js';
 
@@ -30,7 +30,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   fs.cpSync(path.resolve(import.meta.dirname, '..', 'dist', 'web'), webDir, { recursive: true });
 
   const workspace = path.join(scratch, 'demo');
-  const summary = await generateWorkspace({ dir: workspace, seed: DEMO_SEED, apps: DEMO_APPS, now: DEMO_NOW });
+  const summary = await generateWorkspace({ dir: workspace, seed: DEMO_SEED, apps: DEMO_APPS, now: DEMO_NOW, pinned: DEMO_PINNED });
   const summaryFile = path.join(scratch, 'demo-summary.json');
   fs.writeFileSync(summaryFile, JSON.stringify(summary));
   process.env.E2E_DEMO_SUMMARY = summaryFile;

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import type { WorkspaceApp } from '../src/demo/index.js';
 import { readZipEntries } from '../test/support/zipReader.js';
 import { demoApp, demoSummary, executorLogPath } from './demoWorkspace.js';
@@ -178,6 +180,85 @@ test.describe('logs of the demo workspace', () => {
     await expect(logViewer.text.locator('[data-level="INFO"]')).toHaveCount(0);
     await logViewer.text.evaluate((el) => (el.scrollTop = el.scrollHeight));
     await expect(logViewer.lines.last()).toHaveText(kept.at(-1)!);
+  });
+
+  test('rolled executor pieces (older ones gzipped) read as one log: search lands in a .gz piece, the download is their concatenation', async ({ page, logViewer }) => {
+    const app = demoApp(summary, 'standalone app with rolled executor logs', (a) => a.name === 'dim_shop_sync');
+    // The executor whose stderr has the most gzipped rolled pieces.
+    const pieceNames = (id: string) => {
+      const dir = path.dirname(executorLogPath(summary, app, id, 'stderr'));
+      // Spark's log page order: rolled pieces by name without .gz, then the active file.
+      const key = (n: string) => n.replace(/\.gz$/, '');
+      const rolled = fs.readdirSync(dir).filter((n) => n.startsWith('stderr--')).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+      return { dir, names: [...rolled, 'stderr'] };
+    };
+    const executor = [...app.executorIds].sort((a, b) => pieceNames(b).names.length - pieceNames(a).names.length)[0]!;
+    const { dir, names } = pieceNames(executor);
+    expect(names.filter((n) => n.endsWith('.gz')).length).toBeGreaterThanOrEqual(2);
+    const pieces = names.map((n) => (n.endsWith('.gz') ? zlib.gunzipSync(fs.readFileSync(path.join(dir, n))) : fs.readFileSync(path.join(dir, n))));
+    const whole = Buffer.concat(pieces);
+    const text = whole.toString('utf8');
+
+    // A message that occurs once in the whole log, on a line of the oldest (gzipped) piece.
+    const oldest = pieces[0]!.toString('utf8').split('\n');
+    const needle = oldest.map((l) => /^\S+ \S+ \w+ (.{12,60})/.exec(l)?.[1]).find((m) => m !== undefined && text.split(m).length === 2)!;
+    expect(needle).toBeDefined();
+    const offset = whole.indexOf(Buffer.from(needle));
+    const lineOffset = whole.lastIndexOf(0x0a, offset) + 1;
+
+    await logViewer.goto(app.appId, executor, 'stderr', '', app.attemptId ?? '-');
+    await logViewer.search.fill(needle);
+    await expect(logViewer.matchCount).toContainText(/match 1 of 1(?!\d)/);
+    await expect(logViewer.currentMatch).toHaveText(needle);
+    await expect(logViewer.currentMatch).toBeInViewport();
+    const line = logViewer.lines.filter({ has: page.locator('mark[data-current="true"]') });
+    await expect(line).toHaveAttribute('data-offset', String(lineOffset));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), logViewer.download.click()]);
+    expect(fs.readFileSync((await download.path())!).equals(whole)).toBe(true);
+  });
+
+  test("a structured JSON driver log (Spark 4) shows time, level, logger and message; the level filter hides INFO lines", async ({ page, logViewer }) => {
+    const app = demoApp(summary, 'app with a structured JSON driver log', (a) => a.name === 'feature_debug');
+    const records = fs
+      .readFileSync(app.driverLogPath!, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as { ts: string; level: string; logger: string; msg: string });
+    // The viewer opens at the log's tail.
+    await logViewer.goto(app.appId, 'driver', 'driver-log', '', app.attemptId ?? '-');
+    const toBottom = () => logViewer.text.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await toBottom();
+    const last = logViewer.lines.last();
+    const r = records.at(-1)!;
+    await expect(last.locator('[data-field="level"]')).toHaveText(r.level);
+    await expect(last.locator('[data-field="logger"]')).toHaveText(r.logger.slice(r.logger.lastIndexOf('.') + 1));
+    await expect(last.locator('[data-field="logger"]')).toHaveAttribute('title', r.logger);
+    await expect(last.locator('[data-field="msg"]')).toHaveText(r.msg);
+    await expect(last).not.toContainText('{"ts"');
+    await expect(logViewer.text.locator('[data-level="INFO"]').first()).toBeVisible();
+
+    // WARN and above: every INFO line goes, the others stay.
+    const kept = records.filter((x) => ['WARN', 'ERROR', 'FATAL'].includes(x.level));
+    await page.getByTestId('log-level-filter').selectOption('WARN');
+    await expect(page).toHaveURL(/[?&]level=WARN/);
+    await expect(logViewer.text.locator('[data-level="INFO"]')).toHaveCount(0);
+    if (kept.length > 0) {
+      await toBottom();
+      await expect(logViewer.lines.last().locator('[data-field="msg"]')).toHaveText(kept.at(-1)!.msg);
+    } else {
+      // This run's driver logged INFO only: no record is left (at most the cut line the window starts with).
+      await expect(logViewer.text.locator('[data-structured]')).toHaveCount(0);
+    }
+    // The raw view shows the lines as they are on disk.
+    await page.getByTestId('log-level-filter').selectOption('');
+    await expect(page).not.toHaveURL(/[?&]level=/);
+    // click, not check(): the box is controlled by the URL, which updates after the click returns.
+    await page.getByTestId('log-raw-json').click();
+    await expect(page).toHaveURL(/[?&]raw=1/);
+    await toBottom();
+    const onDisk = fs.readFileSync(app.driverLogPath!, 'utf8').trimEnd().split('\n');
+    await expect(logViewer.lines.last()).toHaveText(onDisk.at(-1)!);
   });
 
   test('an empty log says so', async ({ logViewer }) => {

@@ -5,6 +5,7 @@ export default {
   input: {
     cli: 'dist/src/server/cli.js',
     ingestWorker: 'dist/src/server/ingest/ingestWorker.js',
+    regexSearchWorker: 'dist/src/server/logs/regexSearchWorker.js',
   },
   platform: 'node',
   external: ['better-sqlite3'],

@@ -26,6 +26,12 @@ export interface WorkspaceOptions {
    * always gives byte-identical files; the CLI passes Date.now().
    */
   now?: number;
+  /**
+   * Catalog applications (by name) added after the `apps` planned ones, so a small workspace still holds
+   * them: the browser specs pin the standalone app whose executor logs are rolled and gzipped, and the app
+   * with a structured JSON driver log. The planned apps stay exactly as without them.
+   */
+  pinned?: readonly string[];
 }
 
 export interface WorkspaceApp {
@@ -202,6 +208,16 @@ function planCatalog(count: number, projects: number, rng: Prng): CatalogEntry[]
   return out;
 }
 
+/** The catalog entries named in `names` that the plan does not already hold, on projects that exist. */
+function pinnedEntries(names: readonly string[], planned: readonly CatalogEntry[], projects: number): CatalogEntry[] {
+  return names.map((name) => {
+    const isPlanned = (e: CatalogEntry) => planned.some((q) => q.name === e.name && q.line === e.line && q.kind === e.kind);
+    const entry = CATALOG.flat().find((e) => e.name === name && !isPlanned(e) && e.project < projects);
+    if (!entry) throw new Error(`no catalog application ${name} to pin in a workspace of ${projects} projects`);
+    return entry;
+  });
+}
+
 export async function generateWorkspace(opts: WorkspaceOptions): Promise<WorkspaceSummary> {
   const seed = (opts.seed ?? 42) >>> 0;
   const nProjects = Math.max(1, opts.projects ?? 3);
@@ -219,7 +235,8 @@ export async function generateWorkspace(opts: WorkspaceOptions): Promise<Workspa
   const encoders = await loadEncoderFactory();
   const projects = demoProjects(nProjects);
   const rng = new Prng(deriveSeed(seed, 'workspace'));
-  const plan = planCatalog(nApps, nProjects, rng);
+  const planned = planCatalog(nApps, nProjects, rng);
+  const plan = [...planned, ...pinnedEntries(opts.pinned ?? [], planned, nProjects)];
   for (const p of projects) {
     fs.mkdirSync(path.join(eventLogsDir, p.name), { recursive: true });
     fs.mkdirSync(appLogDirFor(dir, p.name), { recursive: true });
@@ -228,8 +245,11 @@ export async function generateWorkspace(opts: WorkspaceOptions): Promise<Workspa
   // Start times: completed apps spread over the 3 days before `now` (ending ≥ 1 h before it),
   // the live app started 35 minutes ago.
   const window = 3 * 24 * 3600_000;
-  const completedCount = plan.length - 1;
-  const starts = plan.map((_, i) => (i === 0 ? now - 35 * 60_000 : now - window + Math.round(((i - 1) * (window - 3 * 3600_000)) / Math.max(1, completedCount)) + rng.int(0, 20 * 60_000)));
+  const completedCount = planned.length - 1;
+  const starts = planned.map((_, i) => (i === 0 ? now - 35 * 60_000 : now - window + Math.round(((i - 1) * (window - 3 * 3600_000)) / Math.max(1, completedCount)) + rng.int(0, 20 * 60_000)));
+  // Pinned apps draw from their own generator, so the planned apps' times and ids do not move.
+  const pinnedRng = new Prng(deriveSeed(seed, 'pinned'));
+  for (let i = planned.length; i < plan.length; i++) starts.push(now - window + pinnedRng.int(3600_000, window - 4 * 3600_000));
   let standaloneSeq = rng.int(0, 40);
   // YARN ids as a real ResourceManager hands them out: its start time, then a sequence in submission order.
   const clusterRng = new Prng(deriveSeed(seed, 'yarn-cluster'));

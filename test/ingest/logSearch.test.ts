@@ -307,3 +307,63 @@ describe('search across every log of an application', () => {
     expect(await res.text()).toMatch(/exponential/);
   });
 });
+
+describe('regular-expression searches run within a time budget', () => {
+  // `a*a*a*a*!` passes the static check (no nested repeats) yet backtracks polynomially on a long run of
+  // `a`: on this line it would run for hours.
+  const SLOW = encodeURIComponent('a*a*a*a*!');
+
+  beforeAll(() => {
+    const dir = path.join(root, 'app-logs', 'proj_a', APP, '3');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'stderr'), `before\n${'a'.repeat(20_000)}\nafter\n`);
+  });
+
+  it('stops a runaway regex with 422 and says so, serving other requests meanwhile', async () => {
+    let searchDone = false;
+    const searching = fetch(`${server.url}/api/console/apps/${APP}/logs/3/stderr/search?q=${SLOW}&regex=true`).then(async (res) => {
+      searchDone = true;
+      return { status: res.status, text: await res.text() };
+    });
+    // The regex runs off the request thread: another request is answered while it runs.
+    const other = await fetch(`${server.url}/api/v1/applications/${APP}`);
+    expect(other.status).toBe(200);
+    expect(searchDone).toBe(false);
+    const { status, text } = await searching;
+    expect(status).toBe(422);
+    expect(text).toMatch(/regular expression search was stopped after 10 s/);
+    // The server is still fine, and a harmless regex on the same log still answers.
+    const ok = await fetch(`${server.url}/api/console/apps/${APP}/logs/3/stderr/search?q=${encodeURIComponent('^af+ter$')}&regex=true`);
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).total).toBe(1);
+  });
+
+  it('runs a bounded number of regex searches at once; one more is told to retry (429)', async () => {
+    const slow = () => fetch(`${server.url}/api/console/apps/${APP}/logs/3/stderr/search?q=${SLOW}&regex=true`);
+    const running = [slow(), slow(), slow(), slow()];
+    // Each of the four holds its worker until its budget is spent; wait until they all run.
+    let extra = await slow();
+    for (let i = 0; i < 50 && extra.status !== 429; i++) extra = await slow();
+    expect(extra.status).toBe(429);
+    expect(extra.headers.get('retry-after')).toBe('5');
+    expect(await extra.text()).toMatch(/regular expression searches are already running; retry/);
+    // A plain-text search needs no worker and is answered meanwhile.
+    const plain = await fetch(`${server.url}/api/console/apps/${APP}/logs/3/stderr/search?q=after`);
+    expect(plain.status).toBe(200);
+    expect((await Promise.all(running)).map((r) => r.status)).toEqual([422, 422, 422, 422]);
+  });
+
+  it('ends a cross-log search at the log where the budget ran out, saying it stopped', async () => {
+    const res = await fetch(`${server.url}/api/console/apps/${APP}/logs-search?q=${SLOW}&regex=true`);
+    const text = await res.text();
+    const files = text
+      .split('\n\n')
+      .filter((block) => block.startsWith('event: file'))
+      .map((block) => JSON.parse(block.split('\n')[1]!.slice('data: '.length)) as { executorId: string; error?: string });
+    const last = files.at(-1)!;
+    expect(last.executorId).toBe('3');
+    expect(last.error).toMatch(/stopped after 10 s .*the remaining logs were not searched/);
+    expect(files.slice(0, -1).every((f) => f.error === undefined)).toBe(true);
+    expect(text).toMatch(/event: done\n/);
+  });
+});

@@ -13,7 +13,7 @@ export const LOG_SEARCH_LIMIT_MAX = 500;
 
 export const logSearchQuery = defineQuery({
   q: optionalStringParam('The text to find (required), at most 256 characters, within one line.'),
-  regex: booleanParam(false, 'Read `q` as a JavaScript regular expression. Patterns that can take exponential time are refused (400).'),
+  regex: booleanParam(false, 'Read `q` as a JavaScript regular expression. Patterns that can take exponential time are refused (400); a regex search still running after 10 s is stopped (422); beyond 4 regex searches at once the answer is 429.'),
   matchCase: booleanParam(false, 'Match upper and lower case exactly.'),
   from: intParam({ default: 0, min: 0, max: Number.MAX_SAFE_INTEGER, description: 'Byte offset the page starts from (beyond the end means the end).' }),
   direction: enumParam(['forward', 'backward'] as const, { default: 'forward', description: '`forward`: matches at or after `from`; `backward`: the matches just before `from`.' }),

@@ -17,7 +17,7 @@ import { sendBytesAsOfNow } from '../http/fileDownload.js';
 import type { IngestCoordinator, LogChange } from '../ingest/ingestCoordinator.js';
 import type { AppLogFiles } from '../logs/appLogFiles.js';
 import { streamAppLogsSearch } from '../logs/appLogsSearch.js';
-import { searchLogFile } from '../logs/logFileSearch.js';
+import { LogSearcher } from '../logs/boundedSearch.js';
 import { compilePattern, PatternError, type CompiledPattern, type SearchSpec } from '../logs/searchPattern.js';
 import { appLogsZipEntries, sendAppLogsZip } from './appLogsZip.js';
 import { prometheusMetrics } from './prometheusMetrics.js';
@@ -50,7 +50,7 @@ function abortOnClose(res: ServerResponse): AbortSignal {
 }
 
 /** The console's own API under /api/console (contract: src/api/console). */
-export function consoleHandlers(catalog: AppCatalog, ingest: IngestCoordinator, logs: AppLogFiles): HandlerTable<typeof consoleRoutes> {
+export function consoleHandlers(catalog: AppCatalog, ingest: IngestCoordinator, logs: AppLogFiles, searcher = new LogSearcher()): HandlerTable<typeof consoleRoutes> {
   const logFile = (view: CatalogView, p: { appId: string; executorId: string; logType: string }) => {
     const project = visibleProject(view, p.appId);
     const logType = p.logType as LogType;
@@ -102,14 +102,15 @@ export function consoleHandlers(catalog: AppCatalog, ingest: IngestCoordinator, 
       const { appId } = ctx.params;
       const project = visibleProject(ctx.view, appId);
       const { q, regex, matchCase, perFile } = ctx.query;
-      const pattern = compileOr400({ q: q ?? '', regex, matchCase });
+      const spec = { q: q ?? '', regex, matchCase };
+      const pattern = compileOr400(spec);
       const { reply, req } = ctx;
       if (req.method === 'HEAD') return reply.type('text/event-stream').send('');
       const signal = abortOnClose(reply.raw);
       reply.hijack();
       reply.raw.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache, no-store, must-revalidate' });
       const write = (chunk: string) => void reply.raw.write(chunk);
-      void streamAppLogsSearch(logs.logs(appId, project), pattern, perFile, write, signal)
+      void streamAppLogsSearch(logs.logs(appId, project), searcher, spec, pattern, perFile, write, signal)
         .catch(() => undefined)
         .finally(() => reply.raw.end());
       return reply;
@@ -117,8 +118,8 @@ export function consoleHandlers(catalog: AppCatalog, ingest: IngestCoordinator, 
     appLogSearch: async (ctx) => {
       const { log } = logFile(ctx.view, ctx.params);
       const { q, regex, matchCase, from, direction, limit } = ctx.query;
-      const pattern = compileOr400({ q: q ?? '', regex, matchCase });
-      return searchLogFile(log, pattern, { from, direction, limit }, abortOnClose(ctx.reply.raw));
+      const spec = { q: q ?? '', regex, matchCase };
+      return searcher.search(log, spec, compileOr400(spec), { from, direction, limit }, abortOnClose(ctx.reply.raw));
     },
     appLogDownload: (ctx) => {
       const p = ctx.params;

@@ -232,7 +232,8 @@ function LoadedLog({
   const rows = useMemo(() => linesAtLevel(levels, minLevel), [levels, minLevel]);
   const lineOf = (row: number) => (rows === undefined ? row : rows[row]!);
   const rowOf = (line: number) => (rows === undefined ? line : Math.min(rows.length - 1, lowerBound(rows, line)));
-  const structured = rawParam !== '1' && lines.length > 0 && parseStructuredLine(lines[0]!) !== undefined;
+  // Judged on the first two lines: a window opened at the tail starts with the rest of a cut line.
+  const structured = rawParam !== '1' && lines.slice(0, 2).some((l) => parseStructuredLine(l) !== undefined);
   const wrap = wrapParam === '1';
   const regex = regexParam === '1';
   const matchCase = caseParam === '1';
