@@ -14,7 +14,8 @@ SPEC="mcp-apache-spark-history-server==$SPARK_HISTORY_MCP"
 V="$DIR/venv-mcp-$SPARK_HISTORY_MCP"
 MARKER="$DIR/mcp-unavailable"
 
-if [ -f "$V/.installed" ] && [ "$(cat "$V/.installed")" = "$SPEC" ]; then
+# A venv's scripts name its interpreter by absolute path: a cache moved or made from another checkout is stale.
+if [ -f "$V/.installed" ] && [ "$(cat "$V/.installed")" = "$SPEC" ] && [ -x "$(head -1 "$V/bin/spark-mcp" 2>/dev/null | sed 's/^#!//')" ]; then
   rm -f "$MARKER"
   exit 0
 fi
