@@ -1,26 +1,22 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiagnosticFinding, Diagnostics } from '../../src/api/console/diagnostics.js';
-import { generateWorkspace, type WorkspaceApp, type WorkspaceSummary } from '../../src/demo/index.js';
-import { type ServerHandle, startServerProcess } from '../support/serverProcess.js';
+import { type WorkspaceApp, type WorkspaceSummary } from '../../src/demo/index.js';
+import { startDemoWorkspaceServer, type DemoWorkspaceServer } from '../support/demoWorkspaceServer.js';
+import type { ServerHandle } from '../support/serverProcess.js';
 
 /** The demo workspace's known scenarios, diagnosed by the real server: each produces its finding. */
 
-let root: string;
+let demo: DemoWorkspaceServer;
 let ws: WorkspaceSummary;
 let server: ServerHandle;
 
 beforeAll(async () => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'diag-ws-'));
-  ws = await generateWorkspace({ dir: root, seed: 42 });
-  server = await startServerProcess(['--event-logs', path.join(root, 'event-logs'), '--app-logs', path.join(root, 'app-logs')]);
+  demo = await startDemoWorkspaceServer('diag-ws-');
+  ({ ws, server } = demo);
 }, 120_000);
 
 afterAll(async () => {
-  await server?.stop();
-  fs.rmSync(root, { recursive: true, force: true });
+  await demo?.close();
 });
 
 async function diagnostics(app: WorkspaceApp): Promise<Diagnostics> {

@@ -1,26 +1,22 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobList, RunComparison, RunList } from '../../src/api/console/runs.js';
-import { DAILY_JOB_CHANGE, generateWorkspace, type WorkspaceSummary } from '../../src/demo/index.js';
-import { type ServerHandle, startServerProcess } from '../support/serverProcess.js';
+import { DAILY_JOB_CHANGE, type WorkspaceSummary } from '../../src/demo/index.js';
+import { startDemoWorkspaceServer, type DemoWorkspaceServer } from '../support/demoWorkspaceServer.js';
+import type { ServerHandle } from '../support/serverProcess.js';
 
 /** Jobs, runs and run comparison answered by the real server on the demo workspace. */
 
-let root: string;
+let demo: DemoWorkspaceServer;
 let ws: WorkspaceSummary;
 let server: ServerHandle;
 
 beforeAll(async () => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'runs-ws-'));
-  ws = await generateWorkspace({ dir: root, seed: 42 });
-  server = await startServerProcess(['--event-logs', path.join(root, 'event-logs'), '--app-logs', path.join(root, 'app-logs')]);
+  demo = await startDemoWorkspaceServer('runs-ws-');
+  ({ ws, server } = demo);
 }, 120_000);
 
 afterAll(async () => {
-  await server?.stop();
-  fs.rmSync(root, { recursive: true, force: true });
+  await demo?.close();
 });
 
 async function get<T>(p: string, status = 200): Promise<T> {

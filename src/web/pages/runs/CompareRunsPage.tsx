@@ -85,6 +85,20 @@ function Section({ title, testId, children }: { title: string; testId: string; c
 const th = 'px-2 py-1';
 const td = 'px-2 py-1 align-top';
 
+/** Header of a table of things matched across the two runs: what, its value in each run, and the change. */
+function MatchedHead({ first }: { first: string }) {
+  return (
+    <thead className="text-left text-xs text-slate-500">
+      <tr>
+        <th className={th}>{first}</th>
+        <th className={`${th} text-right`}>This run</th>
+        <th className={`${th} text-right`}>Compared with</th>
+        <th className={`${th} text-right`}>Change</th>
+      </tr>
+    </thead>
+  );
+}
+
 function RunHead({ run, label }: { run: RunSummary; label: string }) {
   return (
     <th className={`${th} text-right`}>
@@ -178,14 +192,7 @@ function ComparisonView({ app, c }: { app: AppRef; c: RunComparison }) {
 
       <Section title="Jobs (matched by call site)" testId="compare-jobs">
         <table className="w-full text-sm">
-          <thead className="text-left text-xs text-slate-500">
-            <tr>
-              <th className={th}>Job</th>
-              <th className={`${th} text-right`}>This run</th>
-              <th className={`${th} text-right`}>Compared with</th>
-              <th className={`${th} text-right`}>Change</th>
-            </tr>
-          </thead>
+          <MatchedHead first="Job" />
           <tbody>
             {c.jobs.map((j, i) => (
               <tr key={`${j.name}-${i}`} className="border-t border-slate-200 dark:border-slate-800">
@@ -201,14 +208,7 @@ function ComparisonView({ app, c }: { app: AppRef; c: RunComparison }) {
 
       <Section title="Stages (matched by name)" testId="compare-stages">
         <table className="w-full text-sm">
-          <thead className="text-left text-xs text-slate-500">
-            <tr>
-              <th className={th}>Stage</th>
-              <th className={`${th} text-right`}>This run</th>
-              <th className={`${th} text-right`}>Compared with</th>
-              <th className={`${th} text-right`}>Change</th>
-            </tr>
-          </thead>
+          <MatchedHead first="Stage" />
           <tbody>
             {c.stages.map((s, i) => (
               <tr key={`${s.name}-${i}`} className="border-t border-slate-200 dark:border-slate-800">
@@ -236,14 +236,7 @@ function ComparisonView({ app, c }: { app: AppRef; c: RunComparison }) {
           <EmptyState title="No SQL queries" />
         ) : (
           <table className="w-full text-sm">
-            <thead className="text-left text-xs text-slate-500">
-              <tr>
-                <th className={th}>Query</th>
-                <th className={`${th} text-right`}>This run</th>
-                <th className={`${th} text-right`}>Compared with</th>
-                <th className={`${th} text-right`}>Change</th>
-              </tr>
-            </thead>
+            <MatchedHead first="Query" />
             <tbody>
               {c.sql.map((q, i) => (
                 <tr key={`${q.description}-${i}`} className="border-t border-slate-200 dark:border-slate-800" data-testid="sql-match">
