@@ -4,6 +4,7 @@ import { CSRF_HEADER, type ProjectRole } from './access.js';
 import type { CreateTokenRequest, CreateUserRequest, SignInRequest } from './console/accounts.js';
 import { accessRoutes } from './console/accessRoutes.js';
 import type { AppListQueryInput } from './console/appListQuery.js';
+import type { AdminTokensQueryInput } from './console/adminTokens.js';
 import type { AuditQueryInput } from './console/audit.js';
 import type { LogChunkQueryInput, LogType } from './console/appLogs.js';
 import type { TaskTableQueryInput } from './console/stageTasks.js';
@@ -150,6 +151,12 @@ export interface SparkConsoleClient {
   /** Console administrators: every user with their projects. */
   adminUsers(opts?: CallOptions): Promise<ResponseOf<Access['users']>>;
   createUser(body: CreateUserRequest, opts?: CallOptions): Promise<ResponseOf<Access['createUser']>>;
+  /** Console administrators: grant or remove a user's console-administrator flag. */
+  setUserAdmin(user: string, admin: boolean, opts?: CallOptions): Promise<ResponseOf<Access['setUserAdmin']>>;
+  /** Console administrators: set a user's password (ends that user's other sessions). */
+  setUserPassword(user: string, password: string, opts?: CallOptions): Promise<ResponseOf<Access['setUserPassword']>>;
+  /** Console administrators: every user's API tokens, newest first. */
+  adminTokens(params?: AdminTokensQueryInput, opts?: CallOptions): Promise<ResponseOf<Access['adminTokens']>>;
   /** Names and display names of all users (to pick a member). */
   userDirectory(opts?: CallOptions): Promise<ResponseOf<Access['userDirectory']>>;
   /** Console administrators: the audit log, newest first. */
@@ -310,6 +317,9 @@ export function createClient(options: ClientOptions = {}): SparkConsoleClient {
     revokeToken: (tokenId, opts) => call(A.revokeToken, { tokenId }, undefined, undefined, opts),
     adminUsers: (opts) => getJson(A.users, {}, undefined, opts),
     createUser: (body, opts) => call(A.createUser, {}, undefined, body, opts),
+    setUserAdmin: (user, admin, opts) => call(A.setUserAdmin, { user }, undefined, { admin }, opts),
+    setUserPassword: (user, password, opts) => call(A.setUserPassword, { user }, undefined, { password }, opts),
+    adminTokens: (params, opts) => getJson(A.adminTokens, {}, params, opts),
     userDirectory: (opts) => getJson(A.userDirectory, {}, undefined, opts),
     audit: (params, opts) => getJson(A.audit, {}, params, opts),
   };

@@ -1,5 +1,6 @@
 import type { AppChangeEvent, AppChangeScope } from './console/appChanges.js';
 import type { AppListQueryInput } from './console/appListQuery.js';
+import type { AdminTokensQueryInput } from './console/adminTokens.js';
 import type { AuditQueryInput } from './console/audit.js';
 import type { LogChunkQueryInput } from './console/appLogs.js';
 import type { CompareQueryInput, RunListQueryInput } from './console/runs.js';
@@ -112,7 +113,9 @@ export const accessKeys = {
   projectsAll: () => [ROOT, 'access', 'projects'] as const,
   projects: () => [ROOT, 'access', 'projects', 'list'] as const,
   project: (project: string) => [ROOT, 'access', 'projects', 'one', project] as const,
+  /** The caller's own tokens; also the prefix of the administrator's token pages (a revocation changes both). */
   tokens: () => [ROOT, 'access', 'tokens'] as const,
+  adminTokens: (params?: AdminTokensQueryInput) => [ROOT, 'access', 'tokens', 'admin', clean(params)] as const,
   /** Prefix of the admin user list and the user directory (both change when a user is created). */
   usersAll: () => [ROOT, 'access', 'users'] as const,
   adminUsers: () => [ROOT, 'access', 'users', 'admin'] as const,

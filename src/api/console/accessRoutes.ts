@@ -7,12 +7,15 @@ import {
   CreateUserRequest,
   Ok,
   SessionInfo,
+  SetPasswordRequest,
+  SetUserAdminRequest,
   SignInOptions,
   SignInRequest,
   TokenList,
   UserInfo,
   UserList,
 } from './accounts.js';
+import { AdminTokenPage, adminTokensQuery } from './adminTokens.js';
 import { AuditPage, auditQuery } from './audit.js';
 import { CONSOLE_API_PREFIX } from './consoleRoutes.js';
 import { MemberList, ProjectList, ProjectSummary, SetMemberRequest } from './projects.js';
@@ -174,6 +177,47 @@ export const accessRoutes = {
     summary: 'Create a local user',
     tag: 'admin',
     errors: [badBody, { status: 409, body: 'user exists: {user}', when: 'the name is taken' }],
+  }),
+  setUserAdmin: route({
+    operationId: 'consoleSetUserAdmin',
+    method: 'PUT',
+    access: 'consoleAdmin',
+    path: `${CONSOLE_API_PREFIX}/admin/users/{user}/admin`,
+    body: SetUserAdminRequest,
+    response: json(UserInfo),
+    summary: "Grant or remove a user's console-administrator flag",
+    description:
+      'Refused when it would leave the console without an administrator, and when administrators would remove ' +
+      'their own flag (another administrator must do it).',
+    tag: 'admin',
+    errors: [
+      badBody,
+      unknownUser,
+      { status: 409, body: 'the console would lose its last administrator: {user}', when: 'removing the flag of the only administrator' },
+      { status: 409, body: 'administrators cannot remove their own flag: ask another administrator', when: 'the caller removes their own flag' },
+    ],
+  }),
+  setUserPassword: route({
+    operationId: 'consoleSetUserPassword',
+    method: 'PUT',
+    access: 'consoleAdmin',
+    path: `${CONSOLE_API_PREFIX}/admin/users/{user}/password`,
+    body: SetPasswordRequest,
+    response: json(Ok),
+    summary: "Set a user's password (as `spark-console users passwd`)",
+    description: "Ends the user's other sessions; the old password stops working at once (form and Basic alike).",
+    tag: 'admin',
+    errors: [badBody, unknownUser],
+  }),
+  adminTokens: route({
+    operationId: 'consoleAdminListTokens',
+    access: 'consoleAdmin',
+    path: `${CONSOLE_API_PREFIX}/admin/tokens`,
+    query: adminTokensQuery,
+    response: json(AdminTokenPage),
+    summary: "Every user's personal API tokens, newest first (without their secrets)",
+    description: 'Revoke one with `DELETE /api/console/tokens/{tokenId}`.',
+    tag: 'admin',
   }),
   userDirectory: route({
     operationId: 'consoleUserDirectory',

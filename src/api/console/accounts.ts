@@ -85,3 +85,11 @@ export const CreateUserRequest = z.object({
   admin: z.boolean().default(false),
 });
 export type CreateUserRequest = z.input<typeof CreateUserRequest>;
+
+/** `PUT /api/console/admin/users/{user}/admin` (console administrators). */
+export const SetUserAdminRequest = z.object({ admin: z.boolean() });
+export type SetUserAdminRequest = z.infer<typeof SetUserAdminRequest>;
+
+/** `PUT /api/console/admin/users/{user}/password` (console administrators), as `spark-console users passwd`. */
+export const SetPasswordRequest = z.object({ password: z.string().min(8).max(1024) });
+export type SetPasswordRequest = z.infer<typeof SetPasswordRequest>;

@@ -11,6 +11,10 @@ export const AUDIT_ACTIONS = [
   'tokenRevoked',
   'userCreated',
   'passwordChanged',
+  /** A console administrator set another user's (or their own) password from the Users page. */
+  'passwordReset',
+  'adminGranted',
+  'adminRevoked',
   'memberSet',
   'memberRemoved',
   'logDownload',

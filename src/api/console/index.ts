@@ -11,6 +11,7 @@ export * from './stageTasks.js';
 export * from './taskTimeline.js';
 export * from './consoleRoutes.js';
 export * from './accounts.js';
+export * from './adminTokens.js';
 export * from './audit.js';
 export * from './projects.js';
 export * from './accessRoutes.js';

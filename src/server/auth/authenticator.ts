@@ -26,7 +26,8 @@ export type AuthMode = 'password' | 'none';
  * the sign-in form and Basic.
  */
 export class Authenticator {
-  private readonly basicCache = new Map<string, { user: string; until: number }>();
+  /** Keyed by a hash of `user:password`; an entry holds for the password hash it was checked against only. */
+  private readonly basicCache = new Map<string, { user: string; passwordHash: string; until: number }>();
 
   constructor(
     readonly mode: AuthMode,
@@ -73,11 +74,6 @@ export class Authenticator {
     return user;
   }
 
-  /** After a password change, remembered Basic credentials must not outlive it. */
-  forgetCachedCredentials(): void {
-    this.basicCache.clear();
-  }
-
   private fromToken(secret: string, address: string): Principal {
     const wait = this.throttle.retryAfter(undefined, address);
     if (wait > 0) throw new ApiError(429, accessErrors.throttled(wait), { 'Retry-After': String(wait) });
@@ -100,11 +96,12 @@ export class Authenticator {
     const now = Date.now();
     if (cached && cached.until > now && cached.user === name) {
       const user = this.directory.user(name);
-      if (user) return principalOf(user, 'basic');
+      // A changed password ends what was remembered of the old one.
+      if (user && user.passwordHash === cached.passwordHash) return principalOf(user, 'basic');
     }
     const user = await this.checkPassword(name, decoded.slice(colon + 1), address);
     if (this.basicCache.size >= BASIC_CACHE_MAX) this.basicCache.delete(this.basicCache.keys().next().value!);
-    this.basicCache.set(key, { user: name, until: now + BASIC_CACHE_MS });
+    this.basicCache.set(key, { user: name, passwordHash: user.passwordHash!, until: now + BASIC_CACHE_MS });
     return principalOf(user, 'basic');
   }
 }

@@ -52,6 +52,11 @@ export class SessionStore {
     this.db.deleteSession(idHash);
   }
 
+  /** Ends every session of `user` except `keepIdHash` (the caller's own, when they change their own password). */
+  endAllOf(user: string, keepIdHash?: string): number {
+    return this.db.deleteSessionsOf(user, keepIdHash);
+  }
+
   sweep(now = Date.now()): void {
     this.db.expireSessions(now - this.policy.maxMs, now - this.policy.idleMs);
   }

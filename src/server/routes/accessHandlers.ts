@@ -1,5 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CreateTokenRequest, CreateUserRequest, SessionInfo, SignInRequest, UserInfo } from '../../api/console/accounts.js';
+import type {
+  CreateTokenRequest,
+  CreateUserRequest,
+  SessionInfo,
+  SetPasswordRequest,
+  SetUserAdminRequest,
+  SignInRequest,
+  UserInfo,
+} from '../../api/console/accounts.js';
 import type { accessRoutes } from '../../api/console/accessRoutes.js';
 import type { SetMemberRequest } from '../../api/console/projects.js';
 import { sparkErrors } from '../../api/spark/errors.js';
@@ -191,6 +199,48 @@ export function accessHandlers(deps: AccessHandlerDeps): HandlerTable<typeof acc
       directory.reload();
       ctx.audit('userCreated', { target: req.name, detail: req.admin ? 'administrator' : null });
       return userInfo(req.name);
+    },
+
+    setUserAdmin: (ctx) => {
+      const caller = signedIn(ctx.caller);
+      const { user } = ctx.params;
+      const { admin } = ctx.body as SetUserAdminRequest;
+      const current = directory.user(user);
+      if (!current) throw notFound(`unknown user: ${user}`);
+      if (current.admin === admin) return userInfo(user);
+      if (admin) {
+        accessDb.grantAdmin(user);
+      } else {
+        const lastAdmin = () => new ApiError(409, `the console would lose its last administrator: ${user}`);
+        if (!directory.users().some((u) => u.admin && u.name !== user)) throw lastAdmin();
+        // Another administrator must do it: a slip of one's own hand could otherwise lock the console out.
+        if (user === caller.principal.name) throw new ApiError(409, 'administrators cannot remove their own flag: ask another administrator');
+        // The statement checks again, against what the database holds now (another replica may have acted).
+        if (!accessDb.revokeAdmin(user)) throw lastAdmin();
+      }
+      directory.reload();
+      ctx.audit(admin ? 'adminGranted' : 'adminRevoked', { target: user });
+      return userInfo(user);
+    },
+
+    setUserPassword: async (ctx) => {
+      const caller = signedIn(ctx.caller);
+      const { user } = ctx.params;
+      const { password } = ctx.body as SetPasswordRequest;
+      if (!directory.user(user)) throw notFound(`unknown user: ${user}`);
+      accessDb.setPassword(user, await hashPassword(password));
+      // Whoever knew the old password may hold a session: end them all, but the one making this change.
+      const keep = user === caller.principal.name ? caller.principal.session?.idHash : undefined;
+      const ended = auth.sessions.endAllOf(user, keep);
+      // The directory holds the hash that sign-in and remembered Basic credentials are checked against.
+      directory.reload();
+      ctx.audit('passwordReset', { target: user, detail: `ended ${ended} session${ended === 1 ? '' : 's'}, via ${caller.principal.via}` });
+      return { ok: true };
+    },
+
+    adminTokens: (ctx) => {
+      const page = accessDb.tokenPage(ctx.query);
+      return { total: page.total, tokens: page.tokens.map(tokenInfo) };
     },
 
     userDirectory: () => ({ users: directory.users().map((u) => ({ name: u.name, displayName: u.displayName })) }),

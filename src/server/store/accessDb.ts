@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS sessions (
   created_at BIGINT NOT NULL,
   last_seen BIGINT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions (user_name);
 CREATE TABLE IF NOT EXISTS tokens (
   id TEXT PRIMARY KEY,
   user_name TEXT NOT NULL,
@@ -51,6 +52,7 @@ CREATE TABLE IF NOT EXISTS tokens (
   revoked_at BIGINT
 );
 CREATE INDEX IF NOT EXISTS tokens_by_user ON tokens (user_name);
+CREATE INDEX IF NOT EXISTS tokens_by_time ON tokens (created_at);
 CREATE TABLE IF NOT EXISTS audit (
   id TEXT PRIMARY KEY,
   at BIGINT NOT NULL,
@@ -153,6 +155,10 @@ export class AccessDb {
       ),
       updateUser: db.prepare('UPDATE users SET display_name = @displayName, email = @email, admin = @admin WHERE name = @name'),
       setPassword: db.prepare('UPDATE users SET password_hash = ? WHERE name = ?'),
+      grantAdmin: db.prepare('UPDATE users SET admin = 1 WHERE name = ?'),
+      // The check and the change in one statement, so two administrators removing each other at once (even
+      // on two replicas) cannot both succeed and leave nobody.
+      revokeAdmin: db.prepare('UPDATE users SET admin = 0 WHERE name = @name AND (SELECT COUNT(*) FROM users WHERE admin = 1 AND name <> @name) > 0'),
       projects: db.prepare('SELECT * FROM projects ORDER BY name'),
       upsertProject: db.prepare(`
         INSERT INTO projects (name, description, owner, region, quota_group) VALUES (@name, @description, @owner, @region, @quotaGroup)
@@ -167,6 +173,7 @@ export class AccessDb {
       session: db.prepare('SELECT * FROM sessions WHERE id_hash = ?'),
       touchSession: db.prepare('UPDATE sessions SET last_seen = ? WHERE id_hash = ?'),
       deleteSession: db.prepare('DELETE FROM sessions WHERE id_hash = ?'),
+      deleteSessionsOf: db.prepare('DELETE FROM sessions WHERE user_name = ? AND id_hash <> ?'),
       expireSessions: db.prepare('DELETE FROM sessions WHERE created_at < ? OR last_seen < ?'),
       insertToken: db.prepare(
         'INSERT INTO tokens (id, user_name, name, secret_hash, created_at, expires_at) VALUES (@id, @user, @name, @secretHash, @createdAt, @expiresAt)',
@@ -174,6 +181,10 @@ export class AccessDb {
       tokenBySecret: db.prepare('SELECT * FROM tokens WHERE secret_hash = ?'),
       token: db.prepare('SELECT * FROM tokens WHERE id = ?'),
       tokensOf: db.prepare('SELECT * FROM tokens WHERE user_name = ? ORDER BY created_at DESC'),
+      tokenPage: db.prepare('SELECT * FROM tokens ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?'),
+      tokenCount: db.prepare('SELECT COUNT(*) AS n FROM tokens'),
+      userTokenPage: db.prepare('SELECT * FROM tokens WHERE user_name = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?'),
+      userTokenCount: db.prepare('SELECT COUNT(*) AS n FROM tokens WHERE user_name = ?'),
       touchToken: db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ?'),
       revokeToken: db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
       insertAudit: db.prepare(
@@ -201,6 +212,15 @@ export class AccessDb {
 
   setPassword(name: string, passwordHash: string): void {
     this.s.setPassword.run(passwordHash, name);
+  }
+
+  grantAdmin(name: string): void {
+    this.s.grantAdmin.run(name);
+  }
+
+  /** Removes the console-administrator flag unless `name` is the last administrator; false when refused. */
+  revokeAdmin(name: string): boolean {
+    return this.s.revokeAdmin.run({ name }).changes > 0;
   }
 
   projects(): ProjectRow[] {
@@ -240,6 +260,11 @@ export class AccessDb {
     this.s.deleteSession.run(idHash);
   }
 
+  /** Ends every session of `user` but the one whose hash is `exceptIdHash` (the caller's own); how many ended. */
+  deleteSessionsOf(user: string, exceptIdHash = ''): number {
+    return this.s.deleteSessionsOf.run(user, exceptIdHash).changes;
+  }
+
   /** Drops sessions created before `createdBefore` or idle since before `idleBefore`. */
   expireSessions(createdBefore: number, idleBefore: number): void {
     this.s.expireSessions.run(createdBefore, idleBefore);
@@ -261,6 +286,15 @@ export class AccessDb {
 
   tokensOf(user: string): TokenRow[] {
     return this.s.tokensOf.all(user).map(toToken);
+  }
+
+  /** One page of every token (or one user's), newest first, with the count of all that match. */
+  tokenPage(q: { user?: string | undefined; offset: number; limit: number }): { total: number; tokens: TokenRow[] } {
+    const [rows, count] =
+      q.user === undefined
+        ? [this.s.tokenPage.all(q.limit, q.offset), this.s.tokenCount.get()]
+        : [this.s.userTokenPage.all(q.user, q.limit, q.offset), this.s.userTokenCount.get(q.user)];
+    return { total: Number((count as { n: number }).n), tokens: rows.map(toToken) };
   }
 
   touchToken(id: string, at: number): void {

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { accessKeys, type AuditQueryInput, type CreateTokenRequest, type CreateUserRequest, type ProjectRole, type SessionInfo, type SignInRequest } from '../../api/index.js';
+import { accessKeys, type AdminTokensQueryInput, type AuditQueryInput, type CreateTokenRequest, type CreateUserRequest, type ProjectRole, type SessionInfo, type SignInRequest } from '../../api/index.js';
 import { apiClient } from './apiClient.js';
 
 /*
@@ -85,11 +85,24 @@ export function useCreateToken() {
   });
 }
 
+/** Revokes a token; the caller's own list and the administrator's token pages share the invalidated prefix. */
 export function useRevokeToken() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (tokenId: string) => apiClient.revokeToken(tokenId),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: accessKeys.tokens() }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: accessKeys.tokens() });
+      void queryClient.invalidateQueries({ queryKey: [...accessKeys.audit().slice(0, 3)] });
+    },
+  });
+}
+
+/** Console administrators: one page of every user's tokens (newest first); the previous page stays while the next loads. */
+export function useAdminTokens(params: AdminTokensQueryInput) {
+  return useQuery({
+    queryKey: accessKeys.adminTokens(params),
+    queryFn: ({ signal }) => apiClient.adminTokens(params, { signal }),
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -103,6 +116,31 @@ export function useCreateUser() {
   return useMutation({
     mutationFn: (body: CreateUserRequest) => apiClient.createUser(body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: accessKeys.usersAll() }),
+  });
+}
+
+/** Grants or removes a user's console-administrator flag; the user lists and the audit log change with it. */
+export function useSetUserAdmin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ user, admin }: { user: string; admin: boolean }) => apiClient.setUserAdmin(user, admin),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: accessKeys.usersAll() });
+      void queryClient.invalidateQueries({ queryKey: [...accessKeys.audit().slice(0, 3)] });
+    },
+  });
+}
+
+/** Sets a user's password (the server ends their other sessions). */
+export function useSetUserPassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ user, password }: { user: string; password: string }) => apiClient.setUserPassword(user, password),
+    onSuccess: () => {
+      // A single-sign-on user may have had no password until now.
+      void queryClient.invalidateQueries({ queryKey: accessKeys.usersAll() });
+      void queryClient.invalidateQueries({ queryKey: [...accessKeys.audit().slice(0, 3)] });
+    },
   });
 }
 
