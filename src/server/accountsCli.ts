@@ -74,7 +74,10 @@ export async function accountsCommand(command: 'users' | 'tokens', argv: string[
         access.audit({ user: name, action: 'userCreated', project: null, target: name, address: null, detail: 'command line' });
       } else {
         access.setPassword(name, hash);
-        access.audit({ user: name, action: 'passwordChanged', project: null, target: name, address: null, detail: 'command line' });
+        // As in the console: whoever knew the old password may hold a session (a running server sees the
+        // new hash at its next directory reload, within seconds; sessions are looked up in the table).
+        const ended = access.deleteSessionsOf(name);
+        access.audit({ user: name, action: 'passwordChanged', project: null, target: name, address: null, detail: `command line, ended ${ended} session${ended === 1 ? '' : 's'}` });
       }
       process.stdout.write(`${verb === 'add' ? 'added' : 'changed the password of'} ${name}\n`);
       return;

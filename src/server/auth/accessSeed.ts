@@ -8,7 +8,8 @@ import { generatePassword, hashPassword } from './passwords.js';
  * console has no user at all, creates the administrator (password from SPARK_CONSOLE_ADMIN_PASSWORD, or
  * generated and returned, to be shown once); `env` undefined skips that (`--auth none`).
  */
-export async function seedAccess(db: AccessDb, config: ConsoleConfigFile, env: NodeJS.ProcessEnv | undefined = process.env): Promise<{ name: string; password: string; generated: boolean } | undefined> {
+// `env` has no default: a default would turn the callers' explicit `undefined` into process.env.
+export async function seedAccess(db: AccessDb, config: ConsoleConfigFile, env: NodeJS.ProcessEnv | undefined): Promise<{ name: string; password: string; generated: boolean } | undefined> {
   const now = Date.now();
   for (const u of config.users) {
     const passwordHash = u.passwordHash ?? (u.password !== undefined ? await hashPassword(u.password) : undefined);
