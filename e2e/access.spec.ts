@@ -149,6 +149,80 @@ test.describe('an administrator (alice)', () => {
     expect((await projects()).status).toBe(401);
   });
 
+  test("sees bob's token on the tokens admin page and revokes it; the token then answers 401", async ({ page, baseURL }) => {
+    // bob makes a token of his own (a unique name: a retried test must find its own row).
+    const name = `bob e2e ${Date.now().toString(36)}`;
+    const bobBasic = `Basic ${Buffer.from(`bob:${demoPassword('bob')}`).toString('base64')}`;
+    const created = await fetch(`${baseURL}/api/console/tokens`, {
+      method: 'POST',
+      headers: { Authorization: bobBasic, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name, expiresInDays: 3 }),
+    });
+    expect(created.status).toBe(200);
+    const { token, info } = (await created.json()) as { token: string; info: { id: string } };
+    const asBob = () => fetch(`${baseURL}/api/console/projects`, { headers: { Authorization: `Bearer ${token}` } });
+    expect((await asBob()).status).toBe(200);
+
+    await page.goto('/');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'All tokens' }).click();
+    await expect(page.getByTestId('tokens-admin-page')).toBeVisible();
+    await page.getByLabel('User', { exact: true }).selectOption('bob');
+    await expect(page).toHaveURL(/\/admin\/tokens\?user=bob$/);
+    const rows = page.getByTestId('admin-tokens-table').locator('tbody tr');
+    await expect(rows.first()).toBeVisible();
+    expect(new Set(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-token-user'))))).toEqual(new Set(['bob']));
+    const row = page.locator(`tr[data-token-id="${info.id}"]`);
+    await expect(row).toContainText(name);
+    await expect(row.getByTestId('token-state')).toHaveText('active');
+    // Secrets never reach the page.
+    expect(await page.content()).not.toContain(token);
+
+    await row.getByRole('button', { name: `Revoke token ${name} of bob` }).click();
+    await expect(row.getByTestId('token-state')).toContainText('revoked');
+    expect((await asBob()).status).toBe(401);
+
+    await page.goto('/admin/audit?action=tokenRevoked&user=alice');
+    await expect(page.getByTestId('audit-table').locator('tbody tr').first()).toContainText(info.id);
+  });
+
+  test("sets a user's password: that user's session ends, the new password signs in, the old one no longer does", async ({ page, browser, baseURL }) => {
+    const user = `erin${Date.now().toString(36)}`;
+    const aliceBasic = `Basic ${Buffer.from(`alice:${demoPassword('alice')}`).toString('base64')}`;
+    const created = await fetch(`${baseURL}/api/console/admin/users`, {
+      method: 'POST',
+      headers: { Authorization: aliceBasic, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: user, displayName: 'Erin Example', password: 'erin-first-pass' }),
+    });
+    expect(created.status).toBe(200);
+    const before = await contextSignedInAs(browser, baseURL!, user, 'erin-first-pass');
+
+    await page.goto('/admin/users');
+    await page.getByTestId('users-table').locator(`tr[data-user="${user}"]`).getByRole('button', { name: `Set the password of ${user}` }).click();
+    const form = page.getByTestId('set-password');
+    await expect(form.getByLabel('User')).toHaveValue(user);
+    await form.getByLabel('New password').fill('erin-second-pass');
+    await form.getByRole('button', { name: 'Set password' }).click();
+    await expect(page.getByTestId('set-password-done')).toHaveText(`Set the password of ${user}.`);
+
+    // Her open session ended: the next page load asks her to sign in.
+    await before.page.goto('/apps');
+    await expect(before.page).toHaveURL(/\/sign-in/);
+    await before.context.close();
+
+    const after = await contextSignedInAs(browser, baseURL!, user, 'erin-second-pass');
+    await expect(after.page.getByTestId('account-name')).toHaveText('Erin Example');
+    await after.context.close();
+    const old = await fetch(`${baseURL}/api/console/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ user, password: 'erin-first-pass' }),
+    });
+    expect(old.status).toBe(401);
+
+    await page.goto(`/admin/audit?action=passwordReset&user=alice`);
+    await expect(page.getByTestId('audit-table').locator('tbody tr').first()).toContainText(user);
+  });
+
   test('sees the users page with everyone’s projects and roles', async ({ page }) => {
     await page.goto('/admin/users');
     for (const u of workspaceUsers(summary)) {

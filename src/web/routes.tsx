@@ -16,6 +16,7 @@ import { SessionGate } from './components/SessionGate.js';
  *   /projects/:project                        one project: facts, usage, members, its applications (same params as /apps)
  *   /tokens                                   the signed-in user's API tokens
  *   /admin/users, /admin/audit                console administrators: users; audit log (?user=&project=&action=&from=&to=&page=)
+ *   /admin/tokens                             console administrators: every user's API tokens (?user=&page=&pageSize=)
  *   /apps/:appId                              redirects to the newest attempt's Jobs tab
  *   /apps/:appId/:attempt                     redirects to …/jobs
  *   /apps/:appId/:attempt/jobs                Jobs tab
@@ -47,6 +48,7 @@ const ProjectsPage = lazy(() => import('./pages/projects/ProjectsPage.js'));
 const ProjectPage = lazy(() => import('./pages/projects/ProjectPage.js'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage.js'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage.js'));
+const TokensAdminPage = lazy(() => import('./pages/admin/TokensAdminPage.js'));
 const AppRedirect = lazy(() => import('./pages/app/AppRedirect.js'));
 const AppShell = lazy(() => import('./pages/app/AppShell.js'));
 const JobsPage = lazy(() => import('./pages/jobs/JobsPage.js'));
@@ -108,6 +110,7 @@ export function AppRoutes() {
           <Route path="tokens" element={<TokensPage />} />
           <Route path="admin/users" element={<UsersPage />} />
           <Route path="admin/audit" element={<AuditPage />} />
+          <Route path="admin/tokens" element={<TokensAdminPage />} />
           <Route path="apps/:appId" element={<AppRedirect />} />
           <Route path="apps/:appId/:attempt" element={<AppShell />}>
             <Route index element={<Navigate to="jobs" replace />} />

@@ -35,6 +35,9 @@ export function TopBar() {
               <NavLink to="/admin/users" className={navClass}>
                 Users
               </NavLink>
+              <NavLink to="/admin/tokens" className={navClass}>
+                All tokens
+              </NavLink>
               <NavLink to="/admin/audit" className={navClass}>
                 Audit log
               </NavLink>

@@ -7,14 +7,10 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { MutationError } from '../../components/MutationError.js';
 import { QueryView } from '../../components/QueryView.js';
 import { DateTime } from '../../components/timeZone/DateTime.js';
+import { tokenState } from '../../lib/tokenState.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 
 const col = createColumnHelper<TokenInfo>();
-
-function tokenState(t: TokenInfo, now: number): 'revoked' | 'expired' | 'active' {
-  if (t.revokedAt !== null) return 'revoked';
-  return t.expiresAt <= now ? 'expired' : 'active';
-}
 
 /** `/tokens`: the signed-in user's personal API tokens; a new token's secret is shown once. */
 export default function TokensPage() {
