@@ -47,6 +47,8 @@ describe('console administrator pages', () => {
     ((await (await fetch(`${server.url}/api/console/admin/audit?${query}`, { headers: asRoot })).json()) as { entries: { user: string; action: string; target: string | null; detail: string | null }[] })
       .entries;
 
+  const started = Date.now();
+
   beforeAll(async () => {
     ({ server } = await startAccessServer());
   });
@@ -238,6 +240,42 @@ describe('console administrator pages', () => {
       expect((await fetch(`${server.url}/api/console/projects/beta/members/ghost`, { method: 'DELETE', headers: admin2 })).status).toBe(200);
       const ghost = (await (await fetch(`${server.url}/api/console/projects`, { headers: basicAuth('ghost') })).json()) as { projects: unknown[] };
       expect(ghost.projects).toEqual([]);
+    });
+  });
+
+  describe('audit log', () => {
+    type Entry = { at: number; user: string; action: string; project: string | null; target: string | null };
+    const page = async (query: string) => {
+      const res = await fetch(`${server.url}/api/console/admin/audit?limit=1000&${query}`, { headers: asRoot });
+      expect(res.status, query).toBe(200);
+      return (await res.json()) as { total: number; entries: Entry[] };
+    };
+
+    it('filters by user, project, action and time, each alone and together', async () => {
+      const everything = await page('');
+      expect(everything.total).toBe(everything.entries.length);
+
+      const memberSets = await page('project=alpha&action=memberSet');
+      expect(memberSets.entries.map((e) => `${e.user} ${e.project} ${e.target}`)).toEqual(['admin2 alpha ghost']);
+      const byUser = await page('user=admin2');
+      expect(byUser.entries.map((e) => e.action).sort()).toEqual(['memberRemoved', 'memberRemoved', 'memberSet', 'memberSet']);
+      expect((await page('project=beta')).entries.every((e) => e.project === 'beta')).toBe(true);
+      expect((await page('action=passwordReset')).entries.every((e) => e.action === 'passwordReset')).toBe(true);
+
+      expect((await page(`to=${started - 1}`)).total).toBe(0);
+      expect((await page(`from=${Date.now() + 60_000}`)).total).toBe(0);
+      expect((await page(`from=${started}&to=${Date.now()}`)).total).toBe(everything.total);
+      const one = memberSets.entries[0]!;
+      const sameMoment = await page(`from=${one.at}&to=${one.at}`);
+      expect(sameMoment.entries.every((e) => e.at === one.at)).toBe(true);
+      expect(sameMoment.entries).toContainEqual(expect.objectContaining({ user: 'admin2', action: 'memberSet', project: 'alpha' }));
+      expect((await page(`user=admin2&action=memberSet&from=${one.at}`)).entries.map((e) => e.project).sort()).toEqual(['alpha', 'beta']);
+    });
+
+    it('answers a bad time with 400', async () => {
+      const res = await fetch(`${server.url}/api/console/admin/audit?from=yesterday`, { headers: asRoot });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toMatch(/^Bad value for parameter "from"/);
     });
   });
 });
