@@ -215,7 +215,7 @@ export function accessHandlers(deps: AccessHandlerDeps): HandlerTable<typeof acc
         if (!directory.users().some((u) => u.admin && u.name !== user)) throw lastAdmin();
         // Another administrator must do it: a slip of one's own hand could otherwise lock the console out.
         if (user === caller.principal.name) throw new ApiError(409, 'administrators cannot remove their own flag: ask another administrator');
-        // The statement checks again, against what the database holds now (another replica may have acted).
+        // The statement checks again, against the table rather than the directory's copy of it.
         if (!accessDb.revokeAdmin(user)) throw lastAdmin();
       }
       directory.reload();

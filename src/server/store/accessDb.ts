@@ -156,8 +156,8 @@ export class AccessDb {
       updateUser: db.prepare('UPDATE users SET display_name = @displayName, email = @email, admin = @admin WHERE name = @name'),
       setPassword: db.prepare('UPDATE users SET password_hash = ? WHERE name = ?'),
       grantAdmin: db.prepare('UPDATE users SET admin = 1 WHERE name = ?'),
-      // The check and the change in one statement, so two administrators removing each other at once (even
-      // on two replicas) cannot both succeed and leave nobody.
+      // The last-administrator check is made again in the statement itself, against the table as it is then,
+      // not the in-memory directory (another process, such as the command line, may have changed it).
       revokeAdmin: db.prepare('UPDATE users SET admin = 0 WHERE name = @name AND (SELECT COUNT(*) FROM users WHERE admin = 1 AND name <> @name) > 0'),
       projects: db.prepare('SELECT * FROM projects ORDER BY name'),
       upsertProject: db.prepare(`
