@@ -223,6 +223,35 @@ test.describe('an administrator (alice)', () => {
     await expect(page.getByTestId('audit-table').locator('tbody tr').first()).toContainText(user);
   });
 
+  test('a console administrator in no project sees every project and manages its members', async ({ browser, baseURL }) => {
+    // alice is in every demo project, so a fresh administrator shows what the flag alone gives.
+    const name = `root${Date.now().toString(36)}`;
+    const aliceBasic = `Basic ${Buffer.from(`alice:${demoPassword('alice')}`).toString('base64')}`;
+    const created = await fetch(`${baseURL}/api/console/admin/users`, {
+      method: 'POST',
+      headers: { Authorization: aliceBasic, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name, password: 'root-e2e-pass', admin: true }),
+    });
+    expect(created.status).toBe(200);
+    const admin = await contextSignedInAs(browser, baseURL!, name, 'root-e2e-pass');
+    const every = [...new Set(summary.apps.map((a) => a.project))].sort();
+    const cards = admin.page.getByTestId('project-card');
+    await expect(cards).toHaveCount(every.length);
+    expect((await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-project')))).sort()).toEqual(every);
+    for (const project of every) await expect(admin.page.locator(`[data-project="${project}"]`).getByTestId('my-role')).toHaveText('console admin');
+
+    const project = every[0]!;
+    await admin.page.goto(`/projects/${project}`);
+    const form = admin.page.getByTestId('add-member');
+    await form.getByLabel('User').selectOption(name);
+    await form.getByLabel('Role').selectOption('owner');
+    await form.getByRole('button', { name: 'Add member' }).click();
+    await expect(admin.page.getByTestId('members-table').locator(`tr[data-member="${name}"]`)).toBeVisible();
+    await admin.page.getByRole('button', { name: `Remove ${name} from ${project}` }).click();
+    await expect(admin.page.getByTestId('members-table').locator(`tr[data-member="${name}"]`)).toHaveCount(0);
+    await admin.context.close();
+  });
+
   test('sees the users page with everyone’s projects and roles', async ({ page }) => {
     await page.goto('/admin/users');
     for (const u of workspaceUsers(summary)) {
