@@ -150,6 +150,25 @@ describe('sign-in, sessions and tokens', () => {
     // Other accounts from this address are still allowed until the address limit.
     expect((await attempt('adev', password('adev'))).status).toBe(200);
   });
+
+  // Last in this server's tests: it blocks the test's own address.
+  it('throttles failed sign-ins per address, over many account names (password spraying)', async () => {
+    const attempt = (user: string, pw: string) => fetch(`${server.url}/api/console/session`, { method: 'POST', headers: json(), body: JSON.stringify({ user, password: pw }) });
+    // Earlier tests left failures from this address; each sprayed name fails once, far below its own limit of 5,
+    // so only the address count can stop them, at 20 failures.
+    let statuses: number[] = [];
+    for (let i = 0; i < 21 && !statuses.includes(429); i++) statuses.push((await attempt(`sprayed${i}`, 'Winter2026!')).status);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
+    const blocked = await attempt('aviewer', password('aviewer'));
+    expect(blocked.status).toBe(429);
+    expect(await blocked.text()).toMatch(/^too many failed sign-ins: try again in \d+ s$/);
+    statuses = [];
+    for (const headers of [{ Authorization: basic(`aviewer:${password('aviewer')}`) }, { Authorization: 'Bearer scx_not-a-token' }]) {
+      statuses.push((await fetch(`${server.url}/api/v1/version`, { headers })).status);
+    }
+    expect(statuses).toEqual([429, 429]);
+  });
 });
 
 describe('--auth none', () => {
