@@ -10,7 +10,8 @@ import type { AuditAction, AuditEntry, AuditQuery } from '../../api/console/audi
  * `logs` table is ever rebuilt.
  */
 
-const SCHEMA = `
+/** The access tables, as the server creates them (test/access/postgresSchema.test.ts also runs them on PostgreSQL). */
+export const ACCESS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
   name TEXT PRIMARY KEY,
   display_name TEXT NOT NULL,
@@ -144,7 +145,7 @@ export class AccessDb {
   private readonly s;
 
   constructor(private readonly db: Database.Database) {
-    db.exec(SCHEMA);
+    db.exec(ACCESS_SCHEMA);
     this.s = {
       users: db.prepare('SELECT * FROM users ORDER BY name'),
       user: db.prepare('SELECT * FROM users WHERE name = ?'),

@@ -46,7 +46,8 @@ export type ScanState = Pick<
   'key' | 'root' | 'path' | 'size' | 'mtime' | 'inProgress' | 'state' | 'error' | 'dbFile' | 'parsedSize' | 'parsedMtime' | 'parsedFiles' | 'appId'
 >;
 
-const SCHEMA = `
+/** The `logs` table, as the server creates it (test/access/postgresSchema.test.ts also runs it on PostgreSQL). */
+export const LOG_INDEX_SCHEMA = `
 CREATE TABLE IF NOT EXISTS logs (
   key TEXT PRIMARY KEY,
   root TEXT NOT NULL,
@@ -148,7 +149,7 @@ export class IndexDb {
       this.db.pragma(`user_version = ${STORE_VERSION}`);
       this.storesInvalidated = true;
     }
-    this.db.exec(SCHEMA);
+    this.db.exec(LOG_INDEX_SCHEMA);
     this.stmts = {
       all: this.db.prepare('SELECT * FROM logs'),
       scanState: this.db.prepare(
