@@ -46,7 +46,11 @@ export type ScanState = Pick<
   'key' | 'root' | 'path' | 'size' | 'mtime' | 'inProgress' | 'state' | 'error' | 'dbFile' | 'parsedSize' | 'parsedMtime' | 'parsedFiles' | 'appId'
 >;
 
-/** The `logs` table, as the server creates it (test/access/postgresSchema.test.ts also runs it on PostgreSQL). */
+/**
+ * The `logs` table, as the server creates it. Plain SQL that PostgreSQL also runs (test/access/postgresSchema.test.ts):
+ * epoch milliseconds and byte sizes are BIGINT and file times DOUBLE PRECISION, since PostgreSQL's INTEGER is
+ * 4 bytes and its REAL a 4-byte float; SQLite gives these names the same integer and real affinities.
+ */
 export const LOG_INDEX_SCHEMA = `
 CREATE TABLE IF NOT EXISTS logs (
   key TEXT PRIMARY KEY,
@@ -54,26 +58,26 @@ CREATE TABLE IF NOT EXISTS logs (
   path TEXT NOT NULL,
   layout TEXT NOT NULL,
   project TEXT,
-  size INTEGER NOT NULL,
-  mtime REAL NOT NULL,
+  size BIGINT NOT NULL,
+  mtime DOUBLE PRECISION NOT NULL,
   in_progress INTEGER NOT NULL,
   state TEXT NOT NULL,
   error TEXT,
   db_file TEXT,
-  parsed_size INTEGER NOT NULL DEFAULT -1,
-  parsed_mtime REAL NOT NULL DEFAULT -1,
+  parsed_size BIGINT NOT NULL DEFAULT -1,
+  parsed_mtime DOUBLE PRECISION NOT NULL DEFAULT -1,
   parsed_files INTEGER NOT NULL DEFAULT 0,
   app_id TEXT,
   attempt_id TEXT,
   name TEXT,
   spark_user TEXT,
-  start_time INTEGER NOT NULL DEFAULT -1,
-  end_time INTEGER NOT NULL DEFAULT -1,
+  start_time BIGINT NOT NULL DEFAULT -1,
+  end_time BIGINT NOT NULL DEFAULT -1,
   completed INTEGER NOT NULL DEFAULT 0,
   spark_version TEXT,
   exit_code INTEGER,
-  last_updated INTEGER NOT NULL DEFAULT 0,
-  last_event_time INTEGER NOT NULL DEFAULT -1,
+  last_updated BIGINT NOT NULL DEFAULT 0,
+  last_event_time BIGINT NOT NULL DEFAULT -1,
   failed INTEGER NOT NULL DEFAULT 0,
   jobs INTEGER NOT NULL DEFAULT 0,
   stats TEXT,
