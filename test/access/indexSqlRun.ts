@@ -23,7 +23,8 @@ const RECORDER = path.join(REPO_ROOT, 'test', 'support', 'indexSqlRecorder.mjs')
 const CLI = path.join(REPO_ROOT, 'bin', 'spark-console.js');
 
 export interface RecordedSql {
-  kind: 'prepare' | 'exec';
+  /** `pragma`: the text after PRAGMA, as given to better-sqlite3's db.pragma(). */
+  kind: 'prepare' | 'exec' | 'pragma';
   sql: string;
 }
 
