@@ -44,12 +44,14 @@ export interface PostgresBinaries {
   version: string;
 }
 
-/** The first folder holding initdb, pg_ctl and postgres (and a psql there or on PATH); undefined when none does. */
+/**
+ * The first folder holding initdb, pg_ctl and postgres; undefined when none does. psql is taken from there or
+ * from PATH (Debian's server package depends on its client, so a missing one is an error when it runs).
+ */
 export function findPostgresBinaries(): PostgresBinaries | undefined {
   for (const dir of candidateBinDirs()) {
     if (!['initdb', 'pg_ctl', 'postgres'].every((b) => isExecutable(path.join(dir, b)))) continue;
-    const psql = [path.join(dir, 'psql'), '/usr/bin/psql'].find(isExecutable);
-    if (!psql) continue;
+    const psql = [path.join(dir, 'psql'), '/usr/bin/psql'].find(isExecutable) ?? 'psql';
     const version = execFileSync(path.join(dir, 'postgres'), ['--version'], { encoding: 'utf8' }).trim();
     return { binDir: dir, psql, version };
   }

@@ -6,7 +6,7 @@ import type { AuditAction, AuditEntry, AuditQuery } from '../../api/console/audi
 /*
  * Projects, people, sessions, tokens and the audit log, in the index database. The SQL is kept to what
  * PostgreSQL also runs (TEXT, BIGINT, INTEGER; no AUTOINCREMENT, no SQLite-only functions), so several
- * console replicas can later share one PostgreSQL. These tables survive store-version changes: only the
+ * console replicas can later share one PostgreSQL (test/access/postgresSchema.test.ts checks it). These tables survive store-version changes: only the
  * `logs` table is ever rebuilt.
  */
 
