@@ -6,8 +6,8 @@ import type { AuditAction, AuditEntry, AuditQuery } from '../../api/console/audi
 /*
  * Projects, people, sessions, tokens and the audit log, in the index database. The SQL is kept to what
  * PostgreSQL also runs (TEXT, BIGINT, INTEGER; no AUTOINCREMENT, no SQLite-only functions), so several
- * console replicas can later share one PostgreSQL (test/access/postgresSchema.test.ts checks it). These tables survive store-version changes: only the
- * `logs` table is ever rebuilt.
+ * console replicas can later share one PostgreSQL; test/access/postgresSchema.test.ts checks it on a real one.
+ * These tables survive store-version changes: only the `logs` table is ever rebuilt.
  */
 
 /** The access tables, as the server creates them (test/access/postgresSchema.test.ts also runs them on PostgreSQL). */
