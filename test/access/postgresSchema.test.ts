@@ -1,11 +1,12 @@
 /**
  * The index database (listing, users, projects, members, sessions, tokens, audit) is kept to SQL that
  * PostgreSQL also runs, so several console replicas can later share one PostgreSQL. This proves it on a real
- * PostgreSQL (15, as Debian 12 ships it): a throwaway cluster gets the schema from the very constants the
- * server runs (and every script the server ran on its index), then PREPAREs (parses and type-checks, without running) every statement the real server and
- * the account commands prepared on their index database during a realistic run (test/access/indexSqlRun.ts),
- * and stores the run's own rows through the server's INSERT/UPDATE statements and reads them back through its
- * SELECTs, comparing every column with what SQLite holds.
+ * PostgreSQL (15, as Debian 12 ships it). A throwaway cluster gets the schema from the very constants the
+ * server runs; then every statement the real server and the account commands prepared on their index during
+ * a realistic run (test/access/indexSqlRun.ts) is PREPAREd (parsed and type-checked against the schema,
+ * without running); the run's own rows are stored through the server's INSERT/UPDATE statements and read back
+ * through its SELECTs, every column compared with what SQLite holds; and the server's updates and deletes run
+ * with the same values on both, which must then hold the same rows.
  * Skipped, saying how to install it, when no PostgreSQL binaries exist; SPARK_ORACLE_REQUIRED=1 makes that a
  * failure.
  */
@@ -229,6 +230,7 @@ describe.skipIf(skip)(`the index database on a real PostgreSQL (${binaries?.vers
         const query = `SELECT * FROM ${table} ORDER BY ${order}`;
         const expected = (mirror.prepare(query).all() as Row[]).map(asText);
         const result = await pg.psql([query]);
+        expect(result.error, query).toBe('');
         expect(parsePsqlRows(result.stdout), table).toEqual(expected);
       }
     } finally {
