@@ -68,7 +68,11 @@ describe.skipIf(skip)(`the index database on a real PostgreSQL (${binaries?.vers
 
   beforeAll(async () => {
     expect(binaries, `${POSTGRES_INSTALL_HINT} (SPARK_ORACLE_REQUIRED=1 requires them)`).toBeDefined();
-    [run, pg] = await Promise.all([recordIndexSqlRun(), startPostgresCluster(binaries!)]);
+    // Both at once; whichever started is stopped by afterAll even when the other failed.
+    const [recording, cluster] = await Promise.allSettled([recordIndexSqlRun(), startPostgresCluster(binaries!)]);
+    if (recording.status === 'fulfilled') run = recording.value;
+    if (cluster.status === 'fulfilled') pg = cluster.value;
+    for (const started of [recording, cluster]) if (started.status === 'rejected') throw started.reason;
     prepared = [...new Set(run.recorded.filter((r) => r.kind === 'prepare').map((r) => r.sql))];
     scripts = [...new Set(run.recorded.filter((r) => r.kind === 'exec').map((r) => r.sql))];
     sqlite = new Database(run.indexFile, { readonly: true });
