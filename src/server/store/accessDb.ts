@@ -6,11 +6,12 @@ import type { AuditAction, AuditEntry, AuditQuery } from '../../api/console/audi
 /*
  * Projects, people, sessions, tokens and the audit log, in the index database. The SQL is kept to what
  * PostgreSQL also runs (TEXT, BIGINT, INTEGER; no AUTOINCREMENT, no SQLite-only functions), so several
- * console replicas can later share one PostgreSQL. These tables survive store-version changes: only the
- * `logs` table is ever rebuilt.
+ * console replicas can later share one PostgreSQL; test/access/postgresSchema.test.ts checks it on a real one.
+ * These tables survive store-version changes: only the `logs` table is ever rebuilt.
  */
 
-const SCHEMA = `
+/** The access tables, as the server creates them (test/access/postgresSchema.test.ts also runs them on PostgreSQL). */
+export const ACCESS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
   name TEXT PRIMARY KEY,
   display_name TEXT NOT NULL,
@@ -146,7 +147,7 @@ export class AccessDb {
   private readonly s;
 
   constructor(private readonly db: Database.Database) {
-    db.exec(SCHEMA);
+    db.exec(ACCESS_SCHEMA);
     this.s = {
       users: db.prepare('SELECT * FROM users ORDER BY name'),
       user: db.prepare('SELECT * FROM users WHERE name = ?'),

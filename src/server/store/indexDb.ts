@@ -46,33 +46,38 @@ export type ScanState = Pick<
   'key' | 'root' | 'path' | 'size' | 'mtime' | 'inProgress' | 'state' | 'error' | 'dbFile' | 'parsedSize' | 'parsedMtime' | 'parsedFiles' | 'appId'
 >;
 
-const SCHEMA = `
+/**
+ * The `logs` table, as the server creates it. Plain SQL that PostgreSQL also runs (test/access/postgresSchema.test.ts):
+ * epoch milliseconds and byte sizes are BIGINT and file times DOUBLE PRECISION, since PostgreSQL's INTEGER is
+ * 4 bytes and its REAL a 4-byte float; SQLite gives these names the same integer and real affinities.
+ */
+export const LOG_INDEX_SCHEMA = `
 CREATE TABLE IF NOT EXISTS logs (
   key TEXT PRIMARY KEY,
   root TEXT NOT NULL,
   path TEXT NOT NULL,
   layout TEXT NOT NULL,
   project TEXT,
-  size INTEGER NOT NULL,
-  mtime REAL NOT NULL,
+  size BIGINT NOT NULL,
+  mtime DOUBLE PRECISION NOT NULL,
   in_progress INTEGER NOT NULL,
   state TEXT NOT NULL,
   error TEXT,
   db_file TEXT,
-  parsed_size INTEGER NOT NULL DEFAULT -1,
-  parsed_mtime REAL NOT NULL DEFAULT -1,
+  parsed_size BIGINT NOT NULL DEFAULT -1,
+  parsed_mtime DOUBLE PRECISION NOT NULL DEFAULT -1,
   parsed_files INTEGER NOT NULL DEFAULT 0,
   app_id TEXT,
   attempt_id TEXT,
   name TEXT,
   spark_user TEXT,
-  start_time INTEGER NOT NULL DEFAULT -1,
-  end_time INTEGER NOT NULL DEFAULT -1,
+  start_time BIGINT NOT NULL DEFAULT -1,
+  end_time BIGINT NOT NULL DEFAULT -1,
   completed INTEGER NOT NULL DEFAULT 0,
   spark_version TEXT,
   exit_code INTEGER,
-  last_updated INTEGER NOT NULL DEFAULT 0,
-  last_event_time INTEGER NOT NULL DEFAULT -1,
+  last_updated BIGINT NOT NULL DEFAULT 0,
+  last_event_time BIGINT NOT NULL DEFAULT -1,
   failed INTEGER NOT NULL DEFAULT 0,
   jobs INTEGER NOT NULL DEFAULT 0,
   stats TEXT,
@@ -148,7 +153,7 @@ export class IndexDb {
       this.db.pragma(`user_version = ${STORE_VERSION}`);
       this.storesInvalidated = true;
     }
-    this.db.exec(SCHEMA);
+    this.db.exec(LOG_INDEX_SCHEMA);
     this.stmts = {
       all: this.db.prepare('SELECT * FROM logs'),
       scanState: this.db.prepare(
