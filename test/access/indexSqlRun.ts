@@ -152,6 +152,16 @@ async function driveServer(url: string, ws: Workspace): Promise<void> {
   await call(url, alice, 'POST', '/api/console/admin/users', 200, { name: 'erin', displayName: 'Erin', email: 'erin@example.com', password: 'erin-pass-1234' });
   const erin = await signIn(url, 'erin', 'erin-pass-1234');
   await call(url, erin, 'GET', '/api/console/projects', 200);
+  // The administrator's pages: every user's tokens, the admin flag (granted, revoked, and refused for oneself)
+  // and a new password, which ends the user's sessions.
+  await call(url, erin, 'POST', '/api/console/tokens', 200, { name: 'erin export', expiresInDays: 7 });
+  await call(url, alice, 'GET', '/api/console/admin/tokens', 200);
+  await call(url, alice, 'GET', '/api/console/admin/tokens?user=erin&offset=0&limit=5', 200);
+  await call(url, alice, 'PUT', '/api/console/admin/users/erin/admin', 200, { admin: true });
+  await call(url, alice, 'PUT', '/api/console/admin/users/erin/admin', 200, { admin: false });
+  await call(url, alice, 'PUT', '/api/console/admin/users/alice/admin', 409, { admin: false });
+  await call(url, alice, 'PUT', '/api/console/admin/users/erin/password', 200, { password: 'erin-new-pass-5678' });
+  await call(url, erin, 'GET', '/api/console/projects', 401);
 
   // Downloads (audited).
   await call(url, alice, 'GET', `/api/console/apps/${app.appId}/logs/driver/driver.log/download`, 200);
