@@ -92,7 +92,7 @@ export async function main(argv: string[]): Promise<void> {
     if (command === 'serve') {
       const server = await startServer(configFromArgs(rest));
       if (server.firstAdmin?.generated) {
-        console.log(`First start: created the administrator "${server.firstAdmin.name}" with the password ${server.firstAdmin.password} (shown once; change it with \`spark-console users passwd ${server.firstAdmin.name}\`).`);
+        console.log(`No console administrator yet: created the administrator "${server.firstAdmin.name}" with the password ${server.firstAdmin.password} (shown once; change it with \`spark-console users passwd ${server.firstAdmin.name}\`).`);
       }
       console.log(`Spark Console listening on ${server.url}`);
       const shutdown = () => void server.close().finally(() => process.exit(0));

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -194,7 +196,7 @@ describe('--auth none', () => {
   });
 });
 
-describe('first start without users', () => {
+describe('a console without an administrator', () => {
   it('creates an administrator with a generated password, printed once', async () => {
     const server = await startServerProcess(['--event-logs', path.join(REPO_ROOT, '..', 'shared', 'conformance', 'rolling')], { auth: 'password', waitForIngest: false });
     try {
@@ -203,6 +205,22 @@ describe('first start without users', () => {
       expect((await fetch(`${server.url}/api/console/session`, { headers: { Authorization: basic(`admin:${m![1]}`) } })).status).toBe(200);
     } finally {
       await server.stop();
+    }
+  });
+
+  it('gets one when only users without the flag exist, under a free name', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spark-console-noadmin-'));
+    const config = path.join(dir, 'console.json');
+    fs.writeFileSync(config, JSON.stringify({ users: [{ name: 'admin', password: 'not-an-admin-1' }, { name: 'bob', password: 'bob-pass-1234' }] }));
+    const server = await startServerProcess(['--config', config, '--event-logs', dir], { auth: 'password', waitForIngest: false });
+    try {
+      const m = /created the administrator "admin-2" with the password (\S+) /.exec(server.output());
+      expect(m).not.toBeNull();
+      const session = await fetch(`${server.url}/api/console/session`, { headers: { Authorization: basic(`admin-2:${m![1]}`) } });
+      expect(((await session.json()) as { user: { admin: boolean } }).user.admin).toBe(true);
+    } finally {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
