@@ -168,17 +168,22 @@ export async function hoverTimeline(timeline: Locator, xFraction: number, y: num
 
 /**
  * Every page of every spec runs the SPA with its contract checks on (each API answer parsed with its zod
- * schema, see src/web/api/contractChecks.ts) and fails the test when an answer does not match.
+ * schema, see src/web/api/contractChecks.ts) and fails the test when an answer does not match, or when the
+ * browser refused something under the server's Content-Security-Policy.
  */
 const contractChecked = base.extend({
   context: async ({ context }, use) => {
     await context.addInitScript(`globalThis.${CONTRACT_CHECK_FLAG} = true;`);
     const mismatches: string[] = [];
+    const refused: string[] = [];
     context.on('console', (m) => {
-      if (m.type() === 'error' && m.text().startsWith(CONTRACT_MISMATCH_PREFIX)) mismatches.push(m.text());
+      if (m.type() !== 'error') return;
+      if (m.text().startsWith(CONTRACT_MISMATCH_PREFIX)) mismatches.push(m.text());
+      if (m.text().includes('Content Security Policy')) refused.push(m.text());
     });
     await use(context);
     expect(mismatches, 'API answers that do not match the contract').toEqual([]);
+    expect(refused, 'what the browser refused under the Content-Security-Policy').toEqual([]);
   },
 });
 

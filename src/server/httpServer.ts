@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import { ApiError } from './api/apiError.js';
 import { AppCatalog } from './api/appCatalog.js';
 import { SPARK_DEFAULT_REDACTION } from './api/redaction.js';
+import { SECURITY_HEADERS } from './http/securityHeaders.js';
 import { SparkApi } from './api/sparkApi.js';
 import type { ServerConfig } from './config.js';
 import { IngestCoordinator } from './ingest/ingestCoordinator.js';
@@ -81,6 +82,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     // (Answers with an entity tag may be kept, but are revalidated every time.)
     if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-cache, no-store, must-revalidate');
     reply.header('X-Content-Type-Options', 'nosniff');
+    for (const [name, value] of SECURITY_HEADERS) reply.header(name, value);
   });
 
   const deps = { catalog, directory, auth, accessDb, responses: new ResponseCache() };
