@@ -86,23 +86,21 @@ function convertSchemas(routes: readonly RouteSpec[]) {
     registry.add(schema, { id: name });
     names.set(schema, name);
   }
+  /** The id a schema is converted under: its component name, else `fallback` (inlined where it is used). */
+  const idOf = (schema: z.ZodType, fallback: string): string => {
+    const known = names.get(schema);
+    if (known !== undefined) return known;
+    registry.add(schema, { id: fallback });
+    return fallback;
+  };
   const routeSchemaIds = new Map<RouteSpec, string>();
   const bodySchemaIds = new Map<RouteSpec, string>();
+  const eventSchemaIds = new Map<RouteSpec, [event: string, id: string][]>();
   routes.forEach((r, i) => {
-    if (r.body !== undefined) {
-      const id = names.get(r.body) ?? `__body${i}`;
-      if (!names.has(r.body)) registry.add(r.body, { id });
-      bodySchemaIds.set(r, id);
-    }
-    const schema = r.response.kind === 'json' ? r.response.schema : r.response.kind === 'eventStream' ? r.response.event : undefined;
-    if (schema === undefined) return;
-    const known = names.get(schema);
-    if (known !== undefined) {
-      routeSchemaIds.set(r, known);
-    } else {
-      const id = `__route${i}`;
-      registry.add(schema, { id });
-      routeSchemaIds.set(r, id);
+    if (r.body !== undefined) bodySchemaIds.set(r, idOf(r.body, `__body${i}`));
+    if (r.response.kind === 'json') routeSchemaIds.set(r, idOf(r.response.schema, `__route${i}`));
+    if (r.response.kind === 'eventStream') {
+      eventSchemaIds.set(r, Object.entries(r.response.events).map(([event, schema], k) => [event, idOf(schema, `__route${i}_${k}`)]));
     }
   });
   const { schemas } = z.toJSONSchema(registry, { uri: (id) => `${COMPONENT_PREFIX}${id}`, override: tidy });
@@ -114,17 +112,22 @@ function convertSchemas(routes: readonly RouteSpec[]) {
     if (id.startsWith('__route') || id.startsWith('__body')) inline.set(id, clean);
     else components.push([id, clean]);
   }
-  /** The response schema of a route: a `$ref` for a named component, else the inlined wrapper. */
+  /** A converted schema: a `$ref` for a named component, else the inlined one. */
+  const schemaOf = (id: string): JsonObject => inline.get(id) ?? { $ref: `${COMPONENT_PREFIX}${id}` };
+  /** The response schema of a JSON route. */
   const responseSchema = (r: RouteSpec): JsonObject => {
     const id = routeSchemaIds.get(r);
     if (id === undefined) throw new Error(`no schema for ${r.path}`);
-    return inline.get(id) ?? { $ref: `${COMPONENT_PREFIX}${id}` };
+    return schemaOf(id);
   };
   const bodySchema = (r: RouteSpec): JsonObject | undefined => {
     const id = bodySchemaIds.get(r);
-    return id === undefined ? undefined : (inline.get(id) ?? { $ref: `${COMPONENT_PREFIX}${id}` });
+    return id === undefined ? undefined : schemaOf(id);
   };
-  return { components: sortedObject(components), responseSchema, bodySchema };
+  /** The data schema of every event of an event-stream route, by event name. */
+  const eventSchemas = (r: RouteSpec): [event: string, data: JsonObject][] =>
+    (eventSchemaIds.get(r) ?? []).map(([event, id]) => [event, schemaOf(id)]);
+  return { components: sortedObject(components), responseSchema, bodySchema, eventSchemas };
 }
 
 function wireSchema(param: QueryParam<unknown>): JsonObject {
@@ -173,7 +176,11 @@ function errorResponses(errors: readonly ErrorAnswer[]): { [status: string]: Jso
   return out;
 }
 
-function successResponse(r: RouteSpec, responseSchema: (r: RouteSpec) => JsonObject): JsonObject {
+function successResponse(
+  r: RouteSpec,
+  responseSchema: (r: RouteSpec) => JsonObject,
+  eventSchemas: (r: RouteSpec) => [event: string, data: JsonObject][],
+): JsonObject {
   switch (r.response.kind) {
     case 'json':
       return { description: r.summary, content: { 'application/json': { schema: responseSchema(r) } } };
@@ -203,20 +210,32 @@ function successResponse(r: RouteSpec, responseSchema: (r: RouteSpec) => JsonObj
     case 'eventStream':
       return {
         description: r.description ?? r.summary,
-        content: {
-          'text/event-stream': {
-            schema: { type: 'string' },
-            // OpenAPI 3.1 cannot type the individual events; these extensions name the event and its data schema.
-            'x-sse-event': r.response.eventName,
-            'x-sse-data-schema': responseSchema(r),
-          },
-        },
+        content: { 'text/event-stream': { schema: sseEventSchema(eventSchemas(r)) } },
       };
   }
 }
 
+/**
+ * One server-sent event of a stream, as OpenAPI 3.2's `itemSchema` describes an event (and as tools such as
+ * schemathesis read a 3.1 `schema` of `text/event-stream`): its `event` name and its `data` line, the JSON
+ * of that event's schema; `id` where the stream numbers its events. Comments (`: ping`) are not events.
+ */
+function sseEventSchema(events: [event: string, data: JsonObject][]): JsonObject {
+  return {
+    oneOf: events.map(([event, data]) => ({
+      type: 'object',
+      properties: {
+        event: { const: event },
+        data: { type: 'string', contentMediaType: 'application/json', contentSchema: data },
+        id: { type: 'string' },
+      },
+      required: ['event', 'data'],
+    })),
+  };
+}
+
 export function buildOpenApiDocument(): OpenApiDocument {
-  const { components, responseSchema, bodySchema } = convertSchemas(routeTable);
+  const { components, responseSchema, bodySchema, eventSchemas } = convertSchemas(routeTable);
   const byPath = new Map<string, JsonObject>();
   for (const r of routeTable) {
     const body = bodySchema(r);
@@ -229,7 +248,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       ...(r.access === 'public' ? { security: [] } : {}),
       parameters: parameters(r),
       ...(body === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: body } } } }),
-      responses: { [r.response.kind === 'redirect' ? '302' : '200']: successResponse(r, responseSchema), ...errorResponses(r.errors) },
+      responses: { [r.response.kind === 'redirect' ? '302' : '200']: successResponse(r, responseSchema, eventSchemas), ...errorResponses(r.errors) },
     };
     byPath.set(r.path, { ...(byPath.get(r.path) ?? {}), [r.method.toLowerCase()]: operation });
   }

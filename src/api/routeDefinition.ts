@@ -20,8 +20,11 @@ export type ResponseSpec =
   | { readonly kind: 'zip'; readonly fileName: string }
   /** A file streamed as it is on disk (`Content-Disposition: attachment`), e.g. a driver or executor log. */
   | { readonly kind: 'download'; readonly contentType: string; readonly fileName: string }
-  /** Server-sent events: each `data:` line is one JSON `event`, sent under the SSE event name `eventName`. */
-  | { readonly kind: 'eventStream'; readonly eventName: string; readonly event: z.ZodType }
+  /**
+   * Server-sent events: every event the stream sends, by its SSE event name, with the schema of its one
+   * `data:` line (JSON). A client must be able to tell every event of the stream, so none may be left out.
+   */
+  | { readonly kind: 'eventStream'; readonly events: Readonly<Record<string, z.ZodType>> }
   /** A 302 to another page (single sign-on). */
   | { readonly kind: 'redirect' }
   /** Plain text (e.g. Prometheus metrics). */
@@ -30,8 +33,7 @@ export type ResponseSpec =
 export const json = <S extends z.ZodType>(schema: S) => ({ kind: 'json', schema }) as const;
 export const zip = (fileName: string) => ({ kind: 'zip', fileName }) as const;
 export const download = (contentType: string, fileName: string) => ({ kind: 'download', contentType, fileName }) as const;
-export const eventStream = <S extends z.ZodType>(eventName: string, event: S) =>
-  ({ kind: 'eventStream', eventName, event }) as const;
+export const eventStream = <E extends Record<string, z.ZodType>>(events: E) => ({ kind: 'eventStream', events }) as const;
 export const redirect = () => ({ kind: 'redirect' }) as const;
 export const text = (contentType: string) => ({ kind: 'text', contentType }) as const;
 
@@ -168,7 +170,15 @@ interface RouteInput<P extends string, Q extends AnyQuery | undefined, R extends
  */
 function accessRuleErrors(access: AccessRule): ErrorAnswer[] {
   if (access === 'public') return [];
-  const out: ErrorAnswer[] = [{ status: 401, body: accessErrors.signInRequired(), when: 'not signed in, or the credentials are not valid' }];
+  const out: ErrorAnswer[] = [
+    { status: 401, body: accessErrors.signInRequired(), when: 'not signed in, or the credentials are not valid' },
+    // Credentials are checked on every call (Basic and tokens have no session), so the sign-in throttle answers here too.
+    {
+      status: 429,
+      body: accessErrors.throttled('{seconds}'),
+      when: 'credentials came from an address or for an account with too many recent failed sign-ins; `Retry-After` says when to try again',
+    },
+  ];
   const forbidden = {
     projectLogs: "the caller may view the application's project but not read its logs (viewer role)",
     projectAdmin: 'the caller may view the project but not manage it',

@@ -92,14 +92,40 @@ describe('OpenAPI document', () => {
     expect(doc.components.schemas.ExecutorMetrics).toMatchObject({ type: 'object', additionalProperties: { type: 'number' } });
   });
 
-  it('documents the logs zip and the console event stream', () => {
+  it('documents the logs zip', () => {
     const logs = JSON.stringify(doc.paths['/api/v1/applications/{appId}/{attemptId}/logs']);
     expect(logs).toContain('application/octet-stream');
     expect(logs).toContain('eventLogs-{appId}-{attemptId}.zip');
-    const changes = doc.paths['/api/console/apps/{appId}/changes']!.get as { responses: Record<string, { content: Record<string, JsonValue> }> };
-    expect(changes.responses['200']!.content['text/event-stream']).toMatchObject({
-      'x-sse-event': 'change',
-      'x-sse-data-schema': { $ref: '#/components/schemas/AppChangeEvent' },
-    });
+  });
+
+  // Found by the API fuzz (test/reliability/hostileRequests.test.ts): the all-logs search ends with a `done`
+  // event the document did not name, and its schema described the stream as one string, not its events.
+  it('documents every event of the event streams: its name and the JSON of its data line', () => {
+    type EventSchema = { properties: { event: { const: string }; data: { contentSchema: JsonValue } }; required: string[] };
+    const events = (path: string) => {
+      const op = doc.paths[path]!.get as { responses: Record<string, { content: Record<string, { schema: { oneOf: EventSchema[] } }> }> };
+      return op.responses['200']!.content['text/event-stream']!.schema.oneOf.map((e) => {
+        expect(e.required).toEqual(['event', 'data']);
+        return [e.properties.event.const, e.properties.data.contentSchema];
+      });
+    };
+    expect(events('/api/console/apps/{appId}/changes')).toEqual([
+      ['change', { $ref: '#/components/schemas/AppChangeEvent' }],
+      ['complete', { $ref: '#/components/schemas/AppChangeEvent' }],
+    ]);
+    expect(events('/api/console/apps/{appId}/logs-search')).toEqual([
+      ['file', { $ref: '#/components/schemas/AppLogSearchFile' }],
+      ['done', { $ref: '#/components/schemas/AppLogSearchDone' }],
+    ]);
+  });
+
+  // Found by the API fuzz: after 20 failed credentials from one address every signed-in route answers 429.
+  it('documents the sign-in throttle on every route that checks credentials', () => {
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops as Record<string, { 'x-access': string; responses: Record<string, JsonValue> }>)) {
+        if (op['x-access'] === 'public') continue;
+        expect(JSON.stringify(op.responses['429']), `${method} ${path}`).toContain('too many failed sign-ins: try again in {seconds} s');
+      }
+    }
   });
 });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleRoutes } from '../../src/api/console/consoleRoutes.js';
 import { compilePattern, PatternError } from '../../src/server/logs/searchPattern.js';
 import { readZipEntries } from '../support/zipReader.js';
 import { searchLogFile } from '../../src/server/logs/logFileSearch.js';
@@ -285,7 +286,13 @@ describe('search across every log of an application', () => {
       .filter((block) => block.startsWith('event: '))
       .map((block) => {
         const [head, data] = block.split('\n');
-        return { event: head!.slice('event: '.length), data: JSON.parse(data!.slice('data: '.length)) };
+        const event = head!.slice('event: '.length);
+        const parsed = JSON.parse(data!.slice('data: '.length)) as Record<string, unknown>;
+        // Every event is one the contract names, with the data it declares (the OpenAPI document is made from it).
+        const declared = (consoleRoutes.appLogsSearch.response.events as Record<string, { parse(v: unknown): unknown } | undefined>)[event];
+        expect(declared, `event ${event} is not in the contract`).toBeDefined();
+        declared!.parse(parsed);
+        return { event, data: parsed };
       });
   }
 

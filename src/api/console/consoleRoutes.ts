@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { download, eventStream, json, route, text, zip } from '../routeDefinition.js';
 import { sparkErrors } from '../spark/errors.js';
-import { APP_CHANGE_EVENT, APP_CHANGES_HEARTBEAT_MS, AppChangeEvent } from './appChanges.js';
+import { APP_CHANGE_EVENT, APP_CHANGES_HEARTBEAT_MS, APP_COMPLETE_EVENT, AppChangeEvent } from './appChanges.js';
 import { AppListPage } from './appListItem.js';
 import { appListQuery } from './appListQuery.js';
 import { AppLogList, LogChunk, logChunkQuery } from './appLogs.js';
-import { APP_LOG_SEARCH_DONE_EVENT, APP_LOG_SEARCH_FILE_EVENT, AppLogSearchFile, appLogSearchQuery, LogSearchResult, logSearchQuery } from './logSearch.js';
+import { APP_LOG_SEARCH_DONE_EVENT, APP_LOG_SEARCH_FILE_EVENT, AppLogSearchDone, AppLogSearchFile, appLogSearchQuery, LogSearchResult, logSearchQuery } from './logSearch.js';
 import { AppFacets, ConsoleStatus } from './consoleMeta.js';
 import { Diagnostics } from './diagnostics.js';
 import { StageGraph } from './stageGraph.js';
@@ -119,7 +119,7 @@ export const consoleRoutes = {
     access: 'projectLogs',
     path: `${CONSOLE_API_PREFIX}/apps/{appId}/logs-search`,
     query: appLogSearchQuery,
-    response: eventStream(APP_LOG_SEARCH_FILE_EVENT, AppLogSearchFile),
+    response: eventStream({ [APP_LOG_SEARCH_FILE_EVENT]: AppLogSearchFile, [APP_LOG_SEARCH_DONE_EVENT]: AppLogSearchDone }),
     summary: 'Search every log of an application, streamed file by file',
     description:
       `A text/event-stream: one \`event: ${APP_LOG_SEARCH_FILE_EVENT}\` per log (driver first, then executors) with its ` +
@@ -209,7 +209,7 @@ export const consoleRoutes = {
     operationId: 'consoleAppChanges',
     access: 'projectView',
     path: `${CONSOLE_API_PREFIX}/apps/{appId}/changes`,
-    response: eventStream(APP_CHANGE_EVENT, AppChangeEvent),
+    response: eventStream({ [APP_CHANGE_EVENT]: AppChangeEvent, [APP_COMPLETE_EVENT]: AppChangeEvent }),
     summary: 'Server-sent events: changes of one application',
     description:
       `A text/event-stream. Each \`event: ${APP_CHANGE_EVENT}\` message has \`id: <revision>\` and one ` +
