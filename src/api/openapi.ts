@@ -193,7 +193,7 @@ function successResponse(
             schema: { type: 'string' },
           },
         },
-        content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/zip' } } },
+        content: { [r.response.contentType]: { schema: { type: 'string', contentMediaType: 'application/zip' } } },
       };
     case 'download':
       return {

@@ -17,7 +17,7 @@ export type AnyQuery = QueryDefinition<QueryParams>;
 export type ResponseSpec =
   | { readonly kind: 'json'; readonly schema: z.ZodType }
   /** A zip download (`Content-Disposition: attachment; filename=…`); `fileName` may contain `{param}`s. */
-  | { readonly kind: 'zip'; readonly fileName: string }
+  | { readonly kind: 'zip'; readonly fileName: string; readonly contentType: ZipContentType }
   /** A file streamed as it is on disk (`Content-Disposition: attachment`), e.g. a driver or executor log. */
   | { readonly kind: 'download'; readonly contentType: string; readonly fileName: string }
   /**
@@ -31,7 +31,9 @@ export type ResponseSpec =
   | { readonly kind: 'text'; readonly contentType: string };
 
 export const json = <S extends z.ZodType>(schema: S) => ({ kind: 'json', schema }) as const;
-export const zip = (fileName: string) => ({ kind: 'zip', fileName }) as const;
+/** The media type a zip goes out as: its own, except where Spark sends a generic one (event-log downloads). */
+export type ZipContentType = 'application/zip' | 'application/octet-stream';
+export const zip = (fileName: string, contentType: ZipContentType = 'application/zip') => ({ kind: 'zip', fileName, contentType }) as const;
 export const download = (contentType: string, fileName: string) => ({ kind: 'download', contentType, fileName }) as const;
 export const eventStream = <E extends Record<string, z.ZodType>>(events: E) => ({ kind: 'eventStream', events }) as const;
 export const redirect = () => ({ kind: 'redirect' }) as const;

@@ -96,6 +96,9 @@ describe('OpenAPI document', () => {
     const logs = JSON.stringify(doc.paths['/api/v1/applications/{appId}/{attemptId}/logs']);
     expect(logs).toContain('application/octet-stream');
     expect(logs).toContain('eventLogs-{appId}-{attemptId}.zip');
+    // Spark's download is application/octet-stream; the console's all-logs zip says what it is.
+    const allLogs = doc.paths['/api/console/apps/{appId}/all-logs.zip']!.get as { responses: Record<string, { content: Record<string, JsonValue> }> };
+    expect(Object.keys(allLogs.responses['200']!.content)).toEqual(['application/zip']);
   });
 
   // Found by the API fuzz (test/reliability/hostileRequests.test.ts): the all-logs search ends with a `done`

@@ -65,7 +65,7 @@ describe('route table', () => {
     ]);
     expect(bodies(sparkRoutes.applications)).toContain("400 Couldn't parse date: {value}");
     expect(bodies(sparkRoutes.logs.withoutAttempt)).toContain('503 Event logs are not available for app: {appId}.');
-    expect(sparkRoutes.logs.withAttempt.response).toEqual({ kind: 'zip', fileName: 'eventLogs-{appId}-{attemptId}.zip' });
+    expect(sparkRoutes.logs.withAttempt.response).toEqual({ kind: 'zip', fileName: 'eventLogs-{appId}-{attemptId}.zip', contentType: 'application/octet-stream' });
   });
 });
 

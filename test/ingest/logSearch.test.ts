@@ -240,6 +240,9 @@ describe('all logs of an application as one zip', () => {
     const res = await fetch(`${server.url}/api/console/apps/${APP}/all-logs.zip`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename=${APP}-logs.zip`);
+    // As the OpenAPI document says (schemathesis found the document saying application/octet-stream).
+    expect(res.headers.get('content-type')).toBe(consoleRoutes.appLogsZip.response.contentType);
+    expect(res.headers.get('content-type')).toBe('application/zip');
     const entries = readZipEntries(Buffer.from(await res.arrayBuffer()));
     const logs = path.join(root, 'app-logs', 'proj_a', APP);
     expect([...entries.keys()].sort()).toEqual(
