@@ -96,15 +96,26 @@ function convertSchemas(routes: readonly RouteSpec[]) {
   const routeSchemaIds = new Map<RouteSpec, string>();
   const bodySchemaIds = new Map<RouteSpec, string>();
   const eventSchemaIds = new Map<RouteSpec, [event: string, id: string][]>();
+  // A request body is what a client may send, so it is described as zod reads it (io: input): fields with a
+  // default are optional and unknown keys (stripped) are allowed. Answers are described as they are sent.
+  const bodyRegistry = z.registry<{ id: string }>();
+  for (const [name, schema] of Object.entries(componentSchemas)) bodyRegistry.add(schema, { id: name });
   routes.forEach((r, i) => {
-    if (r.body !== undefined) bodySchemaIds.set(r, idOf(r.body, `__body${i}`));
+    if (r.body !== undefined) {
+      const id = names.get(r.body) ?? `__body${i}`;
+      if (!names.has(r.body)) bodyRegistry.add(r.body, { id });
+      bodySchemaIds.set(r, id);
+    }
     if (r.response.kind === 'json') routeSchemaIds.set(r, idOf(r.response.schema, `__route${i}`));
     if (r.response.kind === 'eventStream') {
       eventSchemaIds.set(r, Object.entries(r.response.events).map(([event, schema], k) => [event, idOf(schema, `__route${i}_${k}`)]));
     }
   });
-  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `${COMPONENT_PREFIX}${id}`, override: tidy });
-  if ('__shared' in schemas) throw new Error('unexpected shared $defs in generated schemas');
+  const uri = (id: string) => `${COMPONENT_PREFIX}${id}`;
+  const { schemas } = z.toJSONSchema(registry, { uri, override: tidy });
+  const { schemas: bodySchemas } = z.toJSONSchema(bodyRegistry, { uri, override: tidy, io: 'input' });
+  if ('__shared' in schemas || '__shared' in bodySchemas) throw new Error('unexpected shared $defs in generated schemas');
+  for (const [id, schema] of Object.entries(bodySchemas)) if (id.startsWith('__body')) schemas[id] = schema;
   const components: [string, JsonObject][] = [];
   const inline = new Map<string, JsonObject>();
   for (const [id, schema] of Object.entries(schemas)) {
@@ -130,8 +141,18 @@ function convertSchemas(routes: readonly RouteSpec[]) {
   return { components: sortedObject(components), responseSchema, bodySchema, eventSchemas };
 }
 
+/**
+ * A query parameter as it may be sent. Its integer bounds stay, even the JS safe-integer ones: the query
+ * parser enforces them (400), unlike the values of a JSON answer, which `tidy` leaves unbounded.
+ */
 function wireSchema(param: QueryParam<unknown>): JsonObject {
-  return stripRootKeys(z.toJSONSchema(param.wire, { override: tidy }) as Record<string, unknown>);
+  const keepBounds = (ctx: { jsonSchema: Record<string, unknown> }) => {
+    const { minimum, maximum } = ctx.jsonSchema;
+    tidy(ctx);
+    if (minimum !== undefined) ctx.jsonSchema.minimum = minimum;
+    if (maximum !== undefined) ctx.jsonSchema.maximum = maximum;
+  };
+  return stripRootKeys(z.toJSONSchema(param.wire, { override: keepBounds, io: 'input' }) as Record<string, unknown>);
 }
 
 function parameters(r: RouteSpec): JsonObject[] {

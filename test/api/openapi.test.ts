@@ -122,6 +122,22 @@ describe('OpenAPI document', () => {
     ]);
   });
 
+  // Found by the API fuzz (positive and negative data checks): the document must say what the server takes.
+  it('describes request bodies as the server reads them: defaulted fields optional, unknown keys ignored', () => {
+    const body = (path: string, method: string) =>
+      ((doc.paths[path]![method] as { requestBody: { content: Record<string, { schema: JsonValue }> } }).requestBody.content['application/json']!
+        .schema) as { required: string[]; additionalProperties?: JsonValue };
+    const token = body('/api/console/tokens', 'post');
+    expect(token.required).toEqual(['name']);
+    expect(token.additionalProperties).toBeUndefined();
+    expect(body('/api/console/admin/users', 'post').required).toEqual(['name', 'password']);
+  });
+
+  it('states the bounds the query parser enforces, the JS safe-integer one included', () => {
+    const op = doc.paths['/api/console/admin/audit']!.get as { parameters: { name: string; schema: JsonValue }[] };
+    expect(op.parameters.find((p) => p.name === 'to')!.schema).toEqual({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
+  });
+
   // Found by the API fuzz: after 20 failed credentials from one address every signed-in route answers 429.
   it('documents the sign-in throttle on every route that checks credentials', () => {
     for (const [path, ops] of Object.entries(doc.paths)) {
