@@ -169,7 +169,7 @@ function parameters(r: RouteSpec): JsonObject[] {
     out.push({
       name,
       in: 'query',
-      required: false,
+      required: param.required ?? false,
       description: param.description,
       schema: wireSchema(param),
       ...(param.multi ? { style: 'form', explode: true } : {}),

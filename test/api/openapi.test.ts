@@ -136,6 +136,8 @@ describe('OpenAPI document', () => {
   it('states the bounds the query parser enforces, the JS safe-integer one included', () => {
     const op = doc.paths['/api/console/admin/audit']!.get as { parameters: { name: string; schema: JsonValue }[] };
     expect(op.parameters.find((p) => p.name === 'to')!.schema).toEqual({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
+    const search = doc.paths['/api/console/apps/{appId}/logs-search']!.get as { parameters: { name: string; required: boolean; schema: JsonValue }[] };
+    expect(search.parameters.find((p) => p.name === 'q')).toMatchObject({ required: true, schema: { type: 'string', minLength: 1, maxLength: 256 } });
   });
 
   // Found by the API fuzz: after 20 failed credentials from one address every signed-in route answers 429.
