@@ -42,5 +42,7 @@ describe('a method the path does not declare', () => {
     // The declared method still answers, with or without a trailing slash.
     expect((await fetch(`${server.url}/api/v1/version/`)).status).toBe(200);
     expect((await fetch(`${server.url}/api/v1/version/`, { method: 'DELETE' })).status).toBe(405);
+    // Before any body is read: a QUERY without Content-Type is refused for its method, not its missing header.
+    expect((await fetch(`${server.url}/api/v1/version`, { method: 'QUERY' })).status).toBe(405);
   });
 });

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parsePathParams, toFastifyPath, type RouteSpec } from '../../api/routeDefinition.js';
 import { ApiError } from '../api/apiError.js';
 
@@ -8,8 +8,8 @@ import { ApiError } from '../api/apiError.js';
  * match as a route would (numeric segments are digits), or it is no route at all: 404.
  */
 
-/** The methods a client may try on any path; OPTIONS (CORS preflight, WADL in Jersey) and QUERY stay unanswered. */
-const PROBED: readonly string[] = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'TRACE'];
+/** The methods a client may try on any path; OPTIONS (CORS preflight, WADL in Jersey) stays unanswered. */
+const PROBED: readonly string[] = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'TRACE', 'QUERY'];
 
 export function registerMethodNotAllowed(app: FastifyInstance, routes: readonly RouteSpec[]): void {
   const byPath = new Map<string, { route: RouteSpec; methods: Set<string> }>();
@@ -23,13 +23,11 @@ export function registerMethodNotAllowed(app: FastifyInstance, routes: readonly 
   for (const [path, { route, methods }] of byPath) {
     const allow = PROBED.filter((m) => methods.has(m)).join(', ');
     const others = PROBED.filter((m) => !methods.has(m));
-    app.route({
-      method: others,
-      url: toFastifyPath(path),
-      handler: async (req) => {
-        if (parsePathParams(route, req.params as Record<string, string>) === undefined) throw new ApiError(404, 'Not Found');
-        throw new ApiError(405, 'Method Not Allowed', { Allow: allow });
-      },
-    });
+    const refuse = async (req: FastifyRequest) => {
+      if (parsePathParams(route, req.params as Record<string, string>) === undefined) throw new ApiError(404, 'Not Found');
+      throw new ApiError(405, 'Method Not Allowed', { Allow: allow });
+    };
+    // Refused on arrival, before any body is read (a QUERY without Content-Type would otherwise be a 400).
+    app.route({ method: others, url: toFastifyPath(path), onRequest: refuse, handler: refuse });
   }
 }
