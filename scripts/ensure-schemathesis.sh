@@ -28,6 +28,7 @@ unavailable() {
 
 PY="${SCHEMATHESIS_PYTHON:-$(command -v python3 || true)}"
 [ -n "$PY" ] || unavailable "python3 is not installed"
+[ -x "$PY" ] || unavailable "$PY is not an executable Python"
 "$PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || unavailable "python3 >= 3.11 is needed for $SPEC"
 "$PY" -c 'import venv, ensurepip' 2>/dev/null || unavailable "python3 has no venv/ensurepip module (apt-get install python3-venv)"
 
