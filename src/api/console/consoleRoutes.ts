@@ -127,7 +127,7 @@ export const consoleRoutes = {
       'and the stream ends. Same pattern rules as the single-file search.',
     tag: 'console',
     errors: [
-      { status: 400, body: 'invalid regular expression: {reason}', when: 'the pattern is invalid, empty, too long or could take exponential time' },
+      { status: 400, body: 'invalid regular expression: {reason}', when: 'the pattern is invalid, could take exponential time, matches the empty text or holds a line break (an empty or too long `q` is the parameter error above)' },
       { status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application' },
     ],
   }),
@@ -144,7 +144,7 @@ export const consoleRoutes = {
       'match (up to a million); `matches` holds `limit` of them from `from` forward, or the ones just before it.',
     tag: 'console',
     errors: [
-      { status: 400, body: 'invalid regular expression: {reason}', when: 'the pattern is invalid, empty, too long or could take exponential time' },
+      { status: 400, body: 'invalid regular expression: {reason}', when: 'the pattern is invalid, could take exponential time, matches the empty text or holds a line break (an empty or too long `q` is the parameter error above)' },
       { status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application' },
       { status: 404, body: 'no {logType} log for executor {executorId}', when: 'no such log file' },
     ],
