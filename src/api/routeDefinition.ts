@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { accessErrors, type AccessRule } from './access.js';
+import { accessErrors, CSRF_HEADER, type AccessRule } from './access.js';
 import type { QueryDefinition, QueryParams } from './query/queryDefinition.js';
 import { sparkErrors } from './spark/errors.js';
 
@@ -170,7 +170,7 @@ interface RouteInput<P extends string, Q extends AnyQuery | undefined, R extends
  * The answers of the route's access rule. A project the caller may not view answers like an unknown one
  * (404, from the handler's own texts), so existence never leaks; 403 is for what the caller may see but not do.
  */
-function accessRuleErrors(access: AccessRule): ErrorAnswer[] {
+function accessRuleErrors(access: AccessRule, method: HttpMethod): ErrorAnswer[] {
   if (access === 'public') return [];
   const out: ErrorAnswer[] = [
     { status: 401, body: accessErrors.signInRequired(), when: 'not signed in, or the credentials are not valid' },
@@ -187,6 +187,8 @@ function accessRuleErrors(access: AccessRule): ErrorAnswer[] {
     consoleAdmin: 'the caller is not a console administrator',
   } as const;
   if (access in forbidden) out.push({ status: 403, body: sparkErrors.notAuthorized('{user}'), when: forbidden[access as keyof typeof forbidden] });
+  // A cookie goes along on its own, so a browser session's state-changing call must prove it came from our page.
+  if (method !== 'GET') out.push({ status: 403, body: accessErrors.csrf(), when: `a browser session's call without its \`${CSRF_HEADER}\` header` });
   return out;
 }
 
@@ -214,7 +216,7 @@ export function route<const P extends string, Q extends AnyQuery | undefined = u
     response: input.response,
     summary: input.summary,
     tag: input.tag,
-    errors: [...queryErrors(input.query), ...accessRuleErrors(input.access), ...(input.errors ?? [])],
+    errors: [...queryErrors(input.query), ...accessRuleErrors(input.access, input.method ?? 'GET'), ...(input.errors ?? [])],
     ...(input.description === undefined ? {} : { description: input.description }),
     ...(input.readsAppLogFiles ? { readsAppLogFiles: true as const } : {}),
   };

@@ -140,6 +140,18 @@ describe('OpenAPI document', () => {
     expect(search.parameters.find((p) => p.name === 'q')).toMatchObject({ required: true, schema: { type: 'string', minLength: 1, maxLength: 256 } });
   });
 
+  it("documents the CSRF refusal on every state-changing route behind sign-in (a browser session's cookie goes along on its own)", () => {
+    let checked = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops as Record<string, { 'x-access': string; responses: Record<string, JsonValue> }>)) {
+        if (op['x-access'] === 'public' || method === 'get') continue;
+        expect(JSON.stringify(op.responses['403']), `${method} ${path}`).toContain('missing or wrong x-csrf-token header');
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(6);
+  });
+
   // Found by the API fuzz: after 20 failed credentials from one address every signed-in route answers 429.
   it('documents the sign-in throttle on every route that checks credentials', () => {
     for (const [path, ops] of Object.entries(doc.paths)) {
