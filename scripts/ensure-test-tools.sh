@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # The browser tests drive Debian's Chromium (Playwright's own browser download does not work here), and the
-# codec tests compress with Debian's zstd; the oracle tests need pyspark (scripts/ensure-oracle.sh); the
-# index-schema test (test/access/postgresSchema.test.ts) starts a throwaway PostgreSQL from Debian's
-# postgresql package. `npm test` calls this first: it installs what is missing when the machine allows it.
+# codec tests compress with Debian's zstd; the oracle tests need pyspark (scripts/ensure-oracle.sh) and the API
+# fuzz schemathesis (scripts/ensure-schemathesis.sh); the index-schema test (test/access/postgresSchema.test.ts)
+# starts a throwaway PostgreSQL from Debian's postgresql package. `npm test` calls this first: it installs what
+# is missing when the machine allows it.
 set -euo pipefail
 # Real Spark (pyspark 3.5 and 4.x, cached under .cache/oracle/) for the differential tests in test/oracle;
 # it never fails: without PyPI, Python or Java those tests are skipped and say why.
 bash "$(dirname "$0")/ensure-oracle.sh"
+# schemathesis (cached under .cache/oracle/) for the API fuzz in test/reliability; never fails either.
+bash "$(dirname "$0")/ensure-schemathesis.sh"
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 required=()
 [ -x "$CHROMIUM" ] || required+=(chromium)

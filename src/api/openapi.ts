@@ -86,27 +86,36 @@ function convertSchemas(routes: readonly RouteSpec[]) {
     registry.add(schema, { id: name });
     names.set(schema, name);
   }
+  /** The id a schema is converted under: its component name, else `fallback` (inlined where it is used). */
+  const idOf = (schema: z.ZodType, fallback: string): string => {
+    const known = names.get(schema);
+    if (known !== undefined) return known;
+    registry.add(schema, { id: fallback });
+    return fallback;
+  };
   const routeSchemaIds = new Map<RouteSpec, string>();
   const bodySchemaIds = new Map<RouteSpec, string>();
+  const eventSchemaIds = new Map<RouteSpec, [event: string, id: string][]>();
+  // A request body is what a client may send, so it is described as zod reads it (io: input): fields with a
+  // default are optional and unknown keys (stripped) are allowed. Answers are described as they are sent.
+  const bodyRegistry = z.registry<{ id: string }>();
+  for (const [name, schema] of Object.entries(componentSchemas)) bodyRegistry.add(schema, { id: name });
   routes.forEach((r, i) => {
     if (r.body !== undefined) {
       const id = names.get(r.body) ?? `__body${i}`;
-      if (!names.has(r.body)) registry.add(r.body, { id });
+      if (!names.has(r.body)) bodyRegistry.add(r.body, { id });
       bodySchemaIds.set(r, id);
     }
-    const schema = r.response.kind === 'json' ? r.response.schema : r.response.kind === 'eventStream' ? r.response.event : undefined;
-    if (schema === undefined) return;
-    const known = names.get(schema);
-    if (known !== undefined) {
-      routeSchemaIds.set(r, known);
-    } else {
-      const id = `__route${i}`;
-      registry.add(schema, { id });
-      routeSchemaIds.set(r, id);
+    if (r.response.kind === 'json') routeSchemaIds.set(r, idOf(r.response.schema, `__route${i}`));
+    if (r.response.kind === 'eventStream') {
+      eventSchemaIds.set(r, Object.entries(r.response.events).map(([event, schema], k) => [event, idOf(schema, `__route${i}_${k}`)]));
     }
   });
-  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `${COMPONENT_PREFIX}${id}`, override: tidy });
-  if ('__shared' in schemas) throw new Error('unexpected shared $defs in generated schemas');
+  const uri = (id: string) => `${COMPONENT_PREFIX}${id}`;
+  const { schemas } = z.toJSONSchema(registry, { uri, override: tidy });
+  const { schemas: bodySchemas } = z.toJSONSchema(bodyRegistry, { uri, override: tidy, io: 'input' });
+  if ('__shared' in schemas || '__shared' in bodySchemas) throw new Error('unexpected shared $defs in generated schemas');
+  for (const [id, schema] of Object.entries(bodySchemas)) if (id.startsWith('__body')) schemas[id] = schema;
   const components: [string, JsonObject][] = [];
   const inline = new Map<string, JsonObject>();
   for (const [id, schema] of Object.entries(schemas)) {
@@ -114,21 +123,36 @@ function convertSchemas(routes: readonly RouteSpec[]) {
     if (id.startsWith('__route') || id.startsWith('__body')) inline.set(id, clean);
     else components.push([id, clean]);
   }
-  /** The response schema of a route: a `$ref` for a named component, else the inlined wrapper. */
+  /** A converted schema: a `$ref` for a named component, else the inlined one. */
+  const schemaOf = (id: string): JsonObject => inline.get(id) ?? { $ref: `${COMPONENT_PREFIX}${id}` };
+  /** The response schema of a JSON route. */
   const responseSchema = (r: RouteSpec): JsonObject => {
     const id = routeSchemaIds.get(r);
     if (id === undefined) throw new Error(`no schema for ${r.path}`);
-    return inline.get(id) ?? { $ref: `${COMPONENT_PREFIX}${id}` };
+    return schemaOf(id);
   };
   const bodySchema = (r: RouteSpec): JsonObject | undefined => {
     const id = bodySchemaIds.get(r);
-    return id === undefined ? undefined : (inline.get(id) ?? { $ref: `${COMPONENT_PREFIX}${id}` });
+    return id === undefined ? undefined : schemaOf(id);
   };
-  return { components: sortedObject(components), responseSchema, bodySchema };
+  /** The data schema of every event of an event-stream route, by event name. */
+  const eventSchemas = (r: RouteSpec): [event: string, data: JsonObject][] =>
+    (eventSchemaIds.get(r) ?? []).map(([event, id]) => [event, schemaOf(id)]);
+  return { components: sortedObject(components), responseSchema, bodySchema, eventSchemas };
 }
 
+/**
+ * A query parameter as it may be sent. Its integer bounds stay, even the JS safe-integer ones: the query
+ * parser enforces them (400), unlike the values of a JSON answer, which `tidy` leaves unbounded.
+ */
 function wireSchema(param: QueryParam<unknown>): JsonObject {
-  return stripRootKeys(z.toJSONSchema(param.wire, { override: tidy }) as Record<string, unknown>);
+  const keepBounds = (ctx: { jsonSchema: Record<string, unknown> }) => {
+    const { minimum, maximum } = ctx.jsonSchema;
+    tidy(ctx);
+    if (minimum !== undefined) ctx.jsonSchema.minimum = minimum;
+    if (maximum !== undefined) ctx.jsonSchema.maximum = maximum;
+  };
+  return stripRootKeys(z.toJSONSchema(param.wire, { override: keepBounds, io: 'input' }) as Record<string, unknown>);
 }
 
 function parameters(r: RouteSpec): JsonObject[] {
@@ -145,7 +169,7 @@ function parameters(r: RouteSpec): JsonObject[] {
     out.push({
       name,
       in: 'query',
-      required: false,
+      required: param.required ?? false,
       description: param.description,
       schema: wireSchema(param),
       ...(param.multi ? { style: 'form', explode: true } : {}),
@@ -173,7 +197,11 @@ function errorResponses(errors: readonly ErrorAnswer[]): { [status: string]: Jso
   return out;
 }
 
-function successResponse(r: RouteSpec, responseSchema: (r: RouteSpec) => JsonObject): JsonObject {
+function successResponse(
+  r: RouteSpec,
+  responseSchema: (r: RouteSpec) => JsonObject,
+  eventSchemas: (r: RouteSpec) => [event: string, data: JsonObject][],
+): JsonObject {
   switch (r.response.kind) {
     case 'json':
       return { description: r.summary, content: { 'application/json': { schema: responseSchema(r) } } };
@@ -186,7 +214,7 @@ function successResponse(r: RouteSpec, responseSchema: (r: RouteSpec) => JsonObj
             schema: { type: 'string' },
           },
         },
-        content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/zip' } } },
+        content: { [r.response.contentType]: { schema: { type: 'string', contentMediaType: 'application/zip' } } },
       };
     case 'download':
       return {
@@ -203,20 +231,32 @@ function successResponse(r: RouteSpec, responseSchema: (r: RouteSpec) => JsonObj
     case 'eventStream':
       return {
         description: r.description ?? r.summary,
-        content: {
-          'text/event-stream': {
-            schema: { type: 'string' },
-            // OpenAPI 3.1 cannot type the individual events; these extensions name the event and its data schema.
-            'x-sse-event': r.response.eventName,
-            'x-sse-data-schema': responseSchema(r),
-          },
-        },
+        content: { 'text/event-stream': { schema: sseEventSchema(eventSchemas(r)) } },
       };
   }
 }
 
+/**
+ * One server-sent event of a stream, as OpenAPI 3.2's `itemSchema` describes an event (and as tools such as
+ * schemathesis read a 3.1 `schema` of `text/event-stream`): its `event` name and its `data` line, the JSON
+ * of that event's schema; `id` where the stream numbers its events. Comments (`: ping`) are not events.
+ */
+function sseEventSchema(events: [event: string, data: JsonObject][]): JsonObject {
+  return {
+    oneOf: events.map(([event, data]) => ({
+      type: 'object',
+      properties: {
+        event: { const: event },
+        data: { type: 'string', contentMediaType: 'application/json', contentSchema: data },
+        id: { type: 'string' },
+      },
+      required: ['event', 'data'],
+    })),
+  };
+}
+
 export function buildOpenApiDocument(): OpenApiDocument {
-  const { components, responseSchema, bodySchema } = convertSchemas(routeTable);
+  const { components, responseSchema, bodySchema, eventSchemas } = convertSchemas(routeTable);
   const byPath = new Map<string, JsonObject>();
   for (const r of routeTable) {
     const body = bodySchema(r);
@@ -229,7 +269,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       ...(r.access === 'public' ? { security: [] } : {}),
       parameters: parameters(r),
       ...(body === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: body } } } }),
-      responses: { [r.response.kind === 'redirect' ? '302' : '200']: successResponse(r, responseSchema), ...errorResponses(r.errors) },
+      responses: { [r.response.kind === 'redirect' ? '302' : '200']: successResponse(r, responseSchema, eventSchemas), ...errorResponses(r.errors) },
     };
     byPath.set(r.path, { ...(byPath.get(r.path) ?? {}), [r.method.toLowerCase()]: operation });
   }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { accessErrors, type AccessRule } from './access.js';
+import { accessErrors, CSRF_HEADER, type AccessRule } from './access.js';
 import type { QueryDefinition, QueryParams } from './query/queryDefinition.js';
 import { sparkErrors } from './spark/errors.js';
 
@@ -17,21 +17,25 @@ export type AnyQuery = QueryDefinition<QueryParams>;
 export type ResponseSpec =
   | { readonly kind: 'json'; readonly schema: z.ZodType }
   /** A zip download (`Content-Disposition: attachment; filename=…`); `fileName` may contain `{param}`s. */
-  | { readonly kind: 'zip'; readonly fileName: string }
+  | { readonly kind: 'zip'; readonly fileName: string; readonly contentType: ZipContentType }
   /** A file streamed as it is on disk (`Content-Disposition: attachment`), e.g. a driver or executor log. */
   | { readonly kind: 'download'; readonly contentType: string; readonly fileName: string }
-  /** Server-sent events: each `data:` line is one JSON `event`, sent under the SSE event name `eventName`. */
-  | { readonly kind: 'eventStream'; readonly eventName: string; readonly event: z.ZodType }
+  /**
+   * Server-sent events: every event the stream sends, by its SSE event name, with the schema of its one
+   * `data:` line (JSON). A client must be able to tell every event of the stream, so none may be left out.
+   */
+  | { readonly kind: 'eventStream'; readonly events: Readonly<Record<string, z.ZodType>> }
   /** A 302 to another page (single sign-on). */
   | { readonly kind: 'redirect' }
   /** Plain text (e.g. Prometheus metrics). */
   | { readonly kind: 'text'; readonly contentType: string };
 
 export const json = <S extends z.ZodType>(schema: S) => ({ kind: 'json', schema }) as const;
-export const zip = (fileName: string) => ({ kind: 'zip', fileName }) as const;
+/** The media type a zip goes out as: its own, except where Spark sends a generic one (event-log downloads). */
+export type ZipContentType = 'application/zip' | 'application/octet-stream';
+export const zip = (fileName: string, contentType: ZipContentType = 'application/zip') => ({ kind: 'zip', fileName, contentType }) as const;
 export const download = (contentType: string, fileName: string) => ({ kind: 'download', contentType, fileName }) as const;
-export const eventStream = <S extends z.ZodType>(eventName: string, event: S) =>
-  ({ kind: 'eventStream', eventName, event }) as const;
+export const eventStream = <E extends Record<string, z.ZodType>>(events: E) => ({ kind: 'eventStream', events }) as const;
 export const redirect = () => ({ kind: 'redirect' }) as const;
 export const text = (contentType: string) => ({ kind: 'text', contentType }) as const;
 
@@ -166,15 +170,25 @@ interface RouteInput<P extends string, Q extends AnyQuery | undefined, R extends
  * The answers of the route's access rule. A project the caller may not view answers like an unknown one
  * (404, from the handler's own texts), so existence never leaks; 403 is for what the caller may see but not do.
  */
-function accessRuleErrors(access: AccessRule): ErrorAnswer[] {
+function accessRuleErrors(access: AccessRule, method: HttpMethod): ErrorAnswer[] {
   if (access === 'public') return [];
-  const out: ErrorAnswer[] = [{ status: 401, body: accessErrors.signInRequired(), when: 'not signed in, or the credentials are not valid' }];
+  const out: ErrorAnswer[] = [
+    { status: 401, body: accessErrors.signInRequired(), when: 'not signed in, or the credentials are not valid' },
+    // Credentials are checked on every call (Basic and tokens have no session), so the sign-in throttle answers here too.
+    {
+      status: 429,
+      body: accessErrors.throttled('{seconds}'),
+      when: 'credentials came from an address or for an account with too many recent failed sign-ins; `Retry-After` says when to try again',
+    },
+  ];
   const forbidden = {
     projectLogs: "the caller may view the application's project but not read its logs (viewer role)",
     projectAdmin: 'the caller may view the project but not manage it',
     consoleAdmin: 'the caller is not a console administrator',
   } as const;
   if (access in forbidden) out.push({ status: 403, body: sparkErrors.notAuthorized('{user}'), when: forbidden[access as keyof typeof forbidden] });
+  // A cookie goes along on its own, so a browser session's state-changing call must prove it came from our page.
+  if (method !== 'GET') out.push({ status: 403, body: accessErrors.csrf(), when: `a browser session's call without its \`${CSRF_HEADER}\` header` });
   return out;
 }
 
@@ -202,7 +216,7 @@ export function route<const P extends string, Q extends AnyQuery | undefined = u
     response: input.response,
     summary: input.summary,
     tag: input.tag,
-    errors: [...queryErrors(input.query), ...accessRuleErrors(input.access), ...(input.errors ?? [])],
+    errors: [...queryErrors(input.query), ...accessRuleErrors(input.access, input.method ?? 'GET'), ...(input.errors ?? [])],
     ...(input.description === undefined ? {} : { description: input.description }),
     ...(input.readsAppLogFiles ? { readsAppLogFiles: true as const } : {}),
   };

@@ -251,8 +251,9 @@ export const sparkRoutes = {
     operationId: 'downloadEventLogs',
     access: 'projectLogs',
     subPath: '/logs',
-    response: zip('eventLogs-{appId}.zip'),
-    responseWithAttempt: zip('eventLogs-{appId}-{attemptId}.zip'),
+    // Spark's event-log download goes out as application/octet-stream, not application/zip.
+    response: zip('eventLogs-{appId}.zip', 'application/octet-stream'),
+    responseWithAttempt: zip('eventLogs-{appId}-{attemptId}.zip', 'application/octet-stream'),
     summary: 'Event logs as a zip (all attempts, or one)',
     description:
       'The log files byte for byte: a single-file log is one entry named after the file; a rolling log is a ' +

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { ApiError } from './api/apiError.js';
 import { AppCatalog } from './api/appCatalog.js';
@@ -63,7 +63,19 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const api = new SparkApi(SPARK_DEFAULT_REDACTION);
 
   // Spark's REST layer (Jersey) answers every /api/v1 path with a trailing slash too; so does every route here.
-  const app = Fastify({ logger: false, routerOptions: { maxParamLength: 1000, ignoreTrailingSlash: true } });
+  const app = Fastify({
+    logger: false,
+    routerOptions: { maxParamLength: 1000, ignoreTrailingSlash: true },
+    // A path that is not valid percent-encoding never reaches a route: a plain-text 400 like every other error.
+    frameworkErrors: (err, _req, reply) => {
+      // Answered before the onSend hook exists for it: the same safety headers, set here.
+      void (reply as FastifyReply)
+        .code(400)
+        .headers({ 'Cache-Control': 'no-cache, no-store, must-revalidate', 'X-Content-Type-Options': 'nosniff' })
+        .type('text/plain')
+        .send(`Bad Request: ${err.message}`);
+    },
+  });
   await app.register(fastifyCookie);
   app.setErrorHandler((err: Error, req, reply) => {
     if (err instanceof ApiError) {

@@ -92,14 +92,73 @@ describe('OpenAPI document', () => {
     expect(doc.components.schemas.ExecutorMetrics).toMatchObject({ type: 'object', additionalProperties: { type: 'number' } });
   });
 
-  it('documents the logs zip and the console event stream', () => {
+  it('documents the logs zip', () => {
     const logs = JSON.stringify(doc.paths['/api/v1/applications/{appId}/{attemptId}/logs']);
     expect(logs).toContain('application/octet-stream');
     expect(logs).toContain('eventLogs-{appId}-{attemptId}.zip');
-    const changes = doc.paths['/api/console/apps/{appId}/changes']!.get as { responses: Record<string, { content: Record<string, JsonValue> }> };
-    expect(changes.responses['200']!.content['text/event-stream']).toMatchObject({
-      'x-sse-event': 'change',
-      'x-sse-data-schema': { $ref: '#/components/schemas/AppChangeEvent' },
-    });
+    // Spark's download is application/octet-stream; the console's all-logs zip says what it is.
+    const allLogs = doc.paths['/api/console/apps/{appId}/all-logs.zip']!.get as { responses: Record<string, { content: Record<string, JsonValue> }> };
+    expect(Object.keys(allLogs.responses['200']!.content)).toEqual(['application/zip']);
+  });
+
+  // Found by the API fuzz (test/reliability/hostileRequests.test.ts): the all-logs search ends with a `done`
+  // event the document did not name, and its schema described the stream as one string, not its events.
+  it('documents every event of the event streams: its name and the JSON of its data line', () => {
+    type EventSchema = { properties: { event: { const: string }; data: { contentSchema: JsonValue } }; required: string[] };
+    const events = (path: string) => {
+      const op = doc.paths[path]!.get as { responses: Record<string, { content: Record<string, { schema: { oneOf: EventSchema[] } }> }> };
+      return op.responses['200']!.content['text/event-stream']!.schema.oneOf.map((e) => {
+        expect(e.required).toEqual(['event', 'data']);
+        return [e.properties.event.const, e.properties.data.contentSchema];
+      });
+    };
+    expect(events('/api/console/apps/{appId}/changes')).toEqual([
+      ['change', { $ref: '#/components/schemas/AppChangeEvent' }],
+      ['complete', { $ref: '#/components/schemas/AppChangeEvent' }],
+    ]);
+    expect(events('/api/console/apps/{appId}/logs-search')).toEqual([
+      ['file', { $ref: '#/components/schemas/AppLogSearchFile' }],
+      ['done', { $ref: '#/components/schemas/AppLogSearchDone' }],
+    ]);
+  });
+
+  // Found by the API fuzz (positive and negative data checks): the document must say what the server takes.
+  it('describes request bodies as the server reads them: defaulted fields optional, unknown keys ignored', () => {
+    const body = (path: string, method: string) =>
+      ((doc.paths[path]![method] as { requestBody: { content: Record<string, { schema: JsonValue }> } }).requestBody.content['application/json']!
+        .schema) as { required: string[]; additionalProperties?: JsonValue };
+    const token = body('/api/console/tokens', 'post');
+    expect(token.required).toEqual(['name']);
+    expect(token.additionalProperties).toBeUndefined();
+    expect(body('/api/console/admin/users', 'post').required).toEqual(['name', 'password']);
+  });
+
+  it('states the bounds the query parser enforces, the JS safe-integer one included', () => {
+    const op = doc.paths['/api/console/admin/audit']!.get as { parameters: { name: string; schema: JsonValue }[] };
+    expect(op.parameters.find((p) => p.name === 'to')!.schema).toEqual({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
+    const search = doc.paths['/api/console/apps/{appId}/logs-search']!.get as { parameters: { name: string; required: boolean; schema: JsonValue }[] };
+    expect(search.parameters.find((p) => p.name === 'q')).toMatchObject({ required: true, schema: { type: 'string', minLength: 1, maxLength: 256 } });
+  });
+
+  it("documents the CSRF refusal on every state-changing route behind sign-in (a browser session's cookie goes along on its own)", () => {
+    let checked = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops as Record<string, { 'x-access': string; responses: Record<string, JsonValue> }>)) {
+        if (op['x-access'] === 'public' || method === 'get') continue;
+        expect(JSON.stringify(op.responses['403']), `${method} ${path}`).toContain('missing or wrong x-csrf-token header');
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(6);
+  });
+
+  // Found by the API fuzz: after 20 failed credentials from one address every signed-in route answers 429.
+  it('documents the sign-in throttle on every route that checks credentials', () => {
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops as Record<string, { 'x-access': string; responses: Record<string, JsonValue> }>)) {
+        if (op['x-access'] === 'public') continue;
+        expect(JSON.stringify(op.responses['429']), `${method} ${path}`).toContain('too many failed sign-ins: try again in {seconds} s');
+      }
+    }
   });
 });

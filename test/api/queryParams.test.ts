@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { appListQuery, parseAppListQuery, type AppListQuery } from '../../src/api/console/appListQuery.js';
+import { logSearchQuery } from '../../src/api/console/logSearch.js';
 import { parseDateParam } from '../../src/api/query/paramKinds.js';
 import { isQueryError, type QueryError, type RawQuery } from '../../src/api/query/queryDefinition.js';
 import {
@@ -211,6 +212,17 @@ describe('error texts', () => {
     expect(errorOf(parseAppListQuery({ limit: '501' }))).toBe(
       'Bad value for parameter "limit".  Expected an integer between 1 and 500, got "501"',
     );
+  });
+
+  // Found by the API fuzz: `q` was documented as optional free text; the server needs 1 to 256 characters.
+  it('required text: absent, empty or too long is a 400, counted in characters', () => {
+    const parse = (raw: RawQuery) => logSearchQuery.parse(raw);
+    expect(errorOf(parse({}))).toBe('Bad value for parameter "q".  Expected a text of 1 to 256 characters, got ""');
+    expect(errorOf(parse({ q: '' }))).toContain('got ""');
+    expect(errorOf(parse({ q: 'a'.repeat(257) }))).toContain('Expected a text of 1 to 256 characters');
+    // 256 astral characters are 512 UTF-16 units, but 256 characters.
+    expect(values(parse({ q: '\u{1F600}'.repeat(256) })).q).toHaveLength(512);
+    expect(logSearchQuery.params.q.required).toBe(true);
   });
 
   it('reports the first bad parameter in declaration order', () => {

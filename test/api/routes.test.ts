@@ -47,8 +47,9 @@ describe('route table', () => {
 
   it("documents Spark's error texts", () => {
     const bodies = (r: { errors: readonly { status: number; body: string }[] }) => r.errors.map((e) => `${e.status} ${e.body}`);
-    expect(bodies(sparkRoutes.application)).toEqual([expect.stringMatching(/^401 /), '404 unknown app: {appId}']);
-    expect(bodies(sparkRoutes.applicationAttempt)).toEqual([expect.stringMatching(/^401 /), '404 unknown app {appId}, attempt {attemptId}']);
+    const throttled = '429 too many failed sign-ins: try again in {seconds} s';
+    expect(bodies(sparkRoutes.application)).toEqual([expect.stringMatching(/^401 /), throttled, '404 unknown app: {appId}']);
+    expect(bodies(sparkRoutes.applicationAttempt)).toEqual([expect.stringMatching(/^401 /), throttled, '404 unknown app {appId}, attempt {attemptId}']);
     // Event logs are for developers and up: a viewer of the project gets Spark's 403 text.
     expect(bodies(sparkRoutes.logs.withAttempt)).toContain('403 user "{user}" is not authorized');
     expect(bodies(sparkRoutes.stage.withAttempt)).toEqual([
@@ -57,13 +58,14 @@ describe('route table', () => {
       expect.stringMatching(/^400 Bad value for parameter "withSummaries"/),
       '400 Bad value for parameter "quantiles".  Expected a double, got "{value}"',
       expect.stringMatching(/^401 sign-in required/),
+      throttled,
       '404 no such app: {appId}/{attemptId}',
       '404 unknown stage: {stageId}',
       '404 unknown attempt for stage {stageId}.  Found attempts: [{attemptIds}]',
     ]);
     expect(bodies(sparkRoutes.applications)).toContain("400 Couldn't parse date: {value}");
     expect(bodies(sparkRoutes.logs.withoutAttempt)).toContain('503 Event logs are not available for app: {appId}.');
-    expect(sparkRoutes.logs.withAttempt.response).toEqual({ kind: 'zip', fileName: 'eventLogs-{appId}-{attemptId}.zip' });
+    expect(sparkRoutes.logs.withAttempt.response).toEqual({ kind: 'zip', fileName: 'eventLogs-{appId}-{attemptId}.zip', contentType: 'application/octet-stream' });
   });
 });
 

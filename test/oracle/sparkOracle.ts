@@ -34,6 +34,9 @@ export const SPARK_HISTORY_CLI_VERSION = versions.SPARK_HISTORY_CLI!;
 export const cliVenv = () => path.join(ORACLE_DIR, `venv-cli-${SPARK_HISTORY_CLI_VERSION}`);
 export const SPARK_HISTORY_MCP_VERSION = versions.SPARK_HISTORY_MCP!;
 export const mcpVenv = () => path.join(ORACLE_DIR, `venv-mcp-${SPARK_HISTORY_MCP_VERSION}`);
+/** The API fuzzer of test/reliability/hostileRequests.test.ts (scripts/ensure-schemathesis.sh). */
+export const SCHEMATHESIS_VERSION = versions.SCHEMATHESIS!;
+export const schemathesisVenv = () => path.join(ORACLE_DIR, `venv-schemathesis-${SCHEMATHESIS_VERSION}`);
 
 /** Why the MCP client is not installed (what scripts/ensure-oracle-mcp.sh recorded), or undefined. */
 export function mcpUnavailable(): string | undefined {

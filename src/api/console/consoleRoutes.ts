@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { download, eventStream, json, route, text, zip } from '../routeDefinition.js';
 import { sparkErrors } from '../spark/errors.js';
-import { APP_CHANGE_EVENT, APP_CHANGES_HEARTBEAT_MS, AppChangeEvent } from './appChanges.js';
+import { APP_CHANGE_EVENT, APP_CHANGES_HEARTBEAT_MS, APP_COMPLETE_EVENT, AppChangeEvent } from './appChanges.js';
 import { AppListPage } from './appListItem.js';
 import { appListQuery } from './appListQuery.js';
 import { AppLogList, LogChunk, logChunkQuery } from './appLogs.js';
-import { APP_LOG_SEARCH_DONE_EVENT, APP_LOG_SEARCH_FILE_EVENT, AppLogSearchFile, appLogSearchQuery, LogSearchResult, logSearchQuery } from './logSearch.js';
+import { APP_LOG_SEARCH_DONE_EVENT, APP_LOG_SEARCH_FILE_EVENT, AppLogSearchDone, AppLogSearchFile, appLogSearchQuery, LogSearchResult, logSearchQuery } from './logSearch.js';
 import { AppFacets, ConsoleStatus } from './consoleMeta.js';
 import { Diagnostics } from './diagnostics.js';
 import { StageGraph } from './stageGraph.js';
@@ -119,7 +119,7 @@ export const consoleRoutes = {
     access: 'projectLogs',
     path: `${CONSOLE_API_PREFIX}/apps/{appId}/logs-search`,
     query: appLogSearchQuery,
-    response: eventStream(APP_LOG_SEARCH_FILE_EVENT, AppLogSearchFile),
+    response: eventStream({ [APP_LOG_SEARCH_FILE_EVENT]: AppLogSearchFile, [APP_LOG_SEARCH_DONE_EVENT]: AppLogSearchDone }),
     summary: 'Search every log of an application, streamed file by file',
     description:
       `A text/event-stream: one \`event: ${APP_LOG_SEARCH_FILE_EVENT}\` per log (driver first, then executors) with its ` +
@@ -127,7 +127,7 @@ export const consoleRoutes = {
       'and the stream ends. Same pattern rules as the single-file search.',
     tag: 'console',
     errors: [
-      { status: 400, body: 'invalid regular expression: {reason}', when: 'the pattern is invalid, empty, too long or could take exponential time' },
+      { status: 400, body: 'invalid regular expression: {reason}', when: 'the pattern is invalid, could take exponential time, matches the empty text or holds a line break (an empty or too long `q` is the parameter error above)' },
       { status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application' },
     ],
   }),
@@ -144,7 +144,7 @@ export const consoleRoutes = {
       'match (up to a million); `matches` holds `limit` of them from `from` forward, or the ones just before it.',
     tag: 'console',
     errors: [
-      { status: 400, body: 'invalid regular expression: {reason}', when: 'the pattern is invalid, empty, too long or could take exponential time' },
+      { status: 400, body: 'invalid regular expression: {reason}', when: 'the pattern is invalid, could take exponential time, matches the empty text or holds a line break (an empty or too long `q` is the parameter error above)' },
       { status: 404, body: sparkErrors.unknownApp('{appId}'), when: 'no such application' },
       { status: 404, body: 'no {logType} log for executor {executorId}', when: 'no such log file' },
     ],
@@ -209,7 +209,7 @@ export const consoleRoutes = {
     operationId: 'consoleAppChanges',
     access: 'projectView',
     path: `${CONSOLE_API_PREFIX}/apps/{appId}/changes`,
-    response: eventStream(APP_CHANGE_EVENT, AppChangeEvent),
+    response: eventStream({ [APP_CHANGE_EVENT]: AppChangeEvent, [APP_COMPLETE_EVENT]: AppChangeEvent }),
     summary: 'Server-sent events: changes of one application',
     description:
       `A text/event-stream. Each \`event: ${APP_CHANGE_EVENT}\` message has \`id: <revision>\` and one ` +

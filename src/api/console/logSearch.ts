@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { booleanParam, enumParam, intParam, optionalStringParam } from '../query/paramKinds.js';
+import { booleanParam, enumParam, intParam, requiredTextParam } from '../query/paramKinds.js';
 import { defineQuery, type QueryError, type QueryInputOf, type QueryOf, type RawQuery } from '../query/queryDefinition.js';
 
 /*
@@ -10,9 +10,11 @@ import { defineQuery, type QueryError, type QueryInputOf, type QueryOf, type Raw
 
 export const LOG_SEARCH_LIMIT_DEFAULT = 50;
 export const LOG_SEARCH_LIMIT_MAX = 500;
+/** Longest search text, in characters. */
+export const LOG_SEARCH_TEXT_MAX = 256;
 
 export const logSearchQuery = defineQuery({
-  q: optionalStringParam('The text to find (required), at most 256 characters, within one line.'),
+  q: requiredTextParam({ maxLength: LOG_SEARCH_TEXT_MAX, description: 'The text to find, within one line.' }),
   regex: booleanParam(false, 'Read `q` as a JavaScript regular expression. Patterns that can take exponential time are refused (400); a regex search still running after 10 s is stopped (422); beyond 4 regex searches at once the answer is 429.'),
   matchCase: booleanParam(false, 'Match upper and lower case exactly.'),
   from: intParam({ default: 0, min: 0, max: Number.MAX_SAFE_INTEGER, description: 'Byte offset the page starts from (beyond the end means the end).' }),

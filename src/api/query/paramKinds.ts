@@ -237,6 +237,27 @@ export function stringListParam(description: string): QueryParam<string[]> {
   };
 }
 
+/**
+ * Required free text (log search `q`): absent, empty or longer than `maxLength` characters (code points, as
+ * JSON Schema's maxLength counts them) is a 400.
+ */
+export function requiredTextParam(options: { maxLength: number; description: string }): QueryParam<string> {
+  const expected = `a text of 1 to ${options.maxLength} characters`;
+  return {
+    multi: false,
+    required: true,
+    description: options.description,
+    wire: z.string().min(1).max(options.maxLength),
+    decode(name, raw) {
+      const text = raw[0] ?? '';
+      if (text === '' || [...text].length > options.maxLength) return fail(sparkErrors.badParameter(name, expected, text));
+      return ok(text);
+    },
+    encode: (value) => [value],
+    errorTemplate: (name) => sparkErrors.badParameter(name, expected, '{value}'),
+  };
+}
+
 /** Optional free text (console: search). An empty value counts as absent. */
 export function optionalStringParam(description: string): QueryParam<string | undefined> {
   return {

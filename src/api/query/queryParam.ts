@@ -8,6 +8,8 @@ import { z } from 'zod';
 export interface QueryParam<T> {
   /** Whether the key may repeat (`?status=a&status=b`). Single-valued keys use the first occurrence, as Jersey does. */
   readonly multi: boolean;
+  /** The key must be sent (OpenAPI `required`); decode answers 400 without it. */
+  readonly required?: true;
   readonly description: string;
   /** The parameter as it appears on the wire, for the OpenAPI document (converted with z.toJSONSchema). */
   readonly wire: z.ZodType;

@@ -5,6 +5,8 @@
  * look-arounds, many unbounded repeats) are refused with a clear message instead of pinning a core.
  */
 
+import { LOG_SEARCH_TEXT_MAX } from '../../api/console/logSearch.js';
+
 export interface SearchSpec {
   readonly q: string;
   readonly regex: boolean;
@@ -20,7 +22,7 @@ export interface CompiledPattern {
   readonly ascii: boolean;
 }
 
-export const MAX_PATTERN_LENGTH = 256;
+export const MAX_PATTERN_LENGTH = LOG_SEARCH_TEXT_MAX;
 const MAX_UNBOUNDED_REPEATS = 4;
 
 export class PatternError extends Error {}
@@ -33,7 +35,7 @@ const isAscii = (s: string) => /^[\x00-\x7f]*$/.test(s);
 export function compilePattern(spec: SearchSpec): CompiledPattern {
   const { q, regex, matchCase } = spec;
   if (q === '') throw new PatternError('the search text "q" is empty');
-  if (q.length > MAX_PATTERN_LENGTH) throw new PatternError(`the search text is longer than ${MAX_PATTERN_LENGTH} characters`);
+  if ([...q].length > MAX_PATTERN_LENGTH) throw new PatternError(`the search text is longer than ${MAX_PATTERN_LENGTH} characters`);
   if (q.includes('\n') || q.includes('\r')) throw new PatternError('a search matches within one line: the text cannot hold a line break');
   const source = regex ? q : escapeRegex(q);
   if (regex) refuseExpensive(q);

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { consoleRoutes } from '../../api/console/consoleRoutes.js';
 import type { AppLogFiles } from '../logs/appLogFiles.js';
 import { attachment } from '../http/contentDisposition.js';
 import { eventLogEntries, zipOfFiles, type ZipEntry } from './eventLogZip.js';
@@ -27,5 +28,6 @@ export function appLogsZipEntries(logs: AppLogFiles, appId: string, project: str
 }
 
 export function sendAppLogsZip(reply: FastifyReply, entries: readonly ZipEntry[], appId: string): FastifyReply {
-  return reply.header('Content-Type', 'application/zip').header('Content-Disposition', attachment(`${appId}-logs.zip`)).send(zipOfFiles(entries));
+  const { contentType } = consoleRoutes.appLogsZip.response;
+  return reply.header('Content-Type', contentType).header('Content-Disposition', attachment(`${appId}-logs.zip`)).send(zipOfFiles(entries));
 }

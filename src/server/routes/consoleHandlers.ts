@@ -102,7 +102,7 @@ export function consoleHandlers(catalog: AppCatalog, ingest: IngestCoordinator, 
       const { appId } = ctx.params;
       const project = visibleProject(ctx.view, appId);
       const { q, regex, matchCase, perFile } = ctx.query;
-      const spec = { q: q ?? '', regex, matchCase };
+      const spec = { q, regex, matchCase };
       const pattern = compileOr400(spec);
       const { reply, req } = ctx;
       if (req.method === 'HEAD') return reply.type('text/event-stream').send('');
@@ -118,7 +118,7 @@ export function consoleHandlers(catalog: AppCatalog, ingest: IngestCoordinator, 
     appLogSearch: async (ctx) => {
       const { log } = logFile(ctx.view, ctx.params);
       const { q, regex, matchCase, from, direction, limit } = ctx.query;
-      const spec = { q: q ?? '', regex, matchCase };
+      const spec = { q, regex, matchCase };
       return searcher.search(log, spec, compileOr400(spec), { from, direction, limit }, abortOnClose(ctx.reply.raw));
     },
     appLogDownload: (ctx) => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import yazl from 'yazl';
+import { sparkRoutes } from '../../api/routes.js';
 import { sparkErrors } from '../../api/spark/errors.js';
 import { notFound } from '../api/apiError.js';
 import type { CatalogView } from '../api/catalogView.js';
@@ -41,7 +42,7 @@ export async function sendEventLogZip(reply: FastifyReply, catalog: CatalogView,
 
   const output = zipOfFiles(eventLogEntries(attempts));
   const fileName = attemptId === undefined ? `eventLogs-${appId}.zip` : `eventLogs-${appId}-${attemptId}.zip`;
-  return reply.header('Content-Type', 'application/octet-stream').header('Content-Disposition', attachment(fileName)).send(output);
+  return reply.header('Content-Type', sparkRoutes.logs.withoutAttempt.response.contentType).header('Content-Disposition', attachment(fileName)).send(output);
 }
 
 export type ZipEntry = FileAsOfNow | { readonly folder: string };

@@ -14,6 +14,7 @@ import { CatalogView, projectOfApp } from '../api/catalogView.js';
 import { RawJson } from '../api/sparkApi.js';
 import { projectExists } from '../projects/projectSummaries.js';
 import { StreamedJsonArray } from '../api/streamedJson.js';
+import { registerMethodNotAllowed } from './methodNotAllowed.js';
 import type { AccessDirectory } from '../auth/accessDirectory.js';
 import { AccessScope, type Principal, type ProjectFilter } from '../auth/accessScope.js';
 import type { Authenticator } from '../auth/authenticator.js';
@@ -91,6 +92,7 @@ export function registerRouteTables(app: FastifyInstance, deps: RegistrarDeps, t
   }
   const missing = routeTable.filter((r) => !registered.has(r));
   if (missing.length > 0) throw new Error(`routes of the contract without a handler: ${missing.map((r) => r.operationId).join(', ')}`);
+  registerMethodNotAllowed(app, routeTable);
 }
 
 function registerOne(app: FastifyInstance, deps: RegistrarDeps, route: RouteSpec, handler: RouteHandler<any>): void {
