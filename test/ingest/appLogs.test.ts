@@ -62,7 +62,7 @@ describe('historical logs', () => {
     expect(await res.text()).toBe('stdout of 0\n');
   });
 
-  it('serves byte ranges of a download (206, Content-Range) and refuses impossible ones (416)', async () => {
+  it('serves byte ranges of a download (206, Content-Range) and refuses impossible ones (416), ignores what is not one byte range', async () => {
     const url = `/api/console/apps/${APP}/logs/0/stdout/download`;
     const part = await fetch(server.url + url, { headers: { Range: 'bytes=0-5' } });
     expect(part.status).toBe(206);
@@ -73,6 +73,12 @@ describe('historical logs', () => {
     const beyond = await fetch(server.url + url, { headers: { Range: 'bytes=100-' } });
     expect(beyond.status).toBe(416);
     expect(beyond.headers.get('content-range')).toBe('bytes */12');
+    expect((await fetch(server.url + url, { headers: { Range: 'bytes=-0' } })).status).toBe(416);
+    // What is not one byte range is ignored (RFC 9110 lets a server ignore any Range): the whole file.
+    for (const ignored of ['bytes=0-1,3-4', 'items=0-5', 'bytes=5-2', 'bytes=abc']) {
+      const whole = await fetch(server.url + url, { headers: { Range: ignored } });
+      expect([ignored, whole.status, whole.headers.get('content-range'), await whole.text()]).toEqual([ignored, 200, null, 'stdout of 0\n']);
+    }
   });
 
   it('sends a growing log as long as it was at the request', async () => {

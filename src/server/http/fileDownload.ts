@@ -4,27 +4,28 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../api/apiError.js';
 import { attachment } from './contentDisposition.js';
 
-/** `bytes=a-b`, `bytes=a-` or `bytes=-n` against a file of `size` bytes; undefined when unsatisfiable. */
-export function parseRange(header: string, size: number): { start: number; end: number } | undefined {
+/**
+ * A `Range` header against a file of `size` bytes, as RFC 9110 §14 reads it: one byte range (`bytes=a-b`,
+ * `bytes=a-`, `bytes=-n`) is served; one that starts past the end (or `bytes=-0`) is unsatisfiable (416);
+ * anything else (several ranges, another unit, bad syntax) is ignored and the whole file sent, which the RFC
+ * allows a server to do with any Range.
+ */
+export function parseRange(header: string, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!m || (m[1] === '' && m[2] === '')) return undefined;
-  let start: number;
-  let end: number;
   if (m[1] === '') {
     const suffix = Number(m[2]);
-    if (suffix === 0) return undefined;
-    start = Math.max(0, size - suffix);
-    end = size - 1;
-  } else {
-    start = Number(m[1]);
-    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+    return suffix === 0 || size === 0 ? 'unsatisfiable' : { start: Math.max(0, size - suffix), end: size - 1 };
   }
-  return start <= end && start < size ? { start, end } : undefined;
+  const start = Number(m[1]);
+  const last = m[2] === '' ? Infinity : Number(m[2]);
+  if (last < start) return undefined; // invalid: a last position before the first is ignored, not refused
+  return start < size ? { start, end: Math.min(last, size - 1) } : 'unsatisfiable';
 }
 
 /**
  * Sends a file as it stands at the request: its length is taken first, so a log that keeps growing is sent
- * whole up to that point (never a body longer than its Content-Length). Honours a single `Range`. A read
+ * whole up to that point (never a body longer than its Content-Length). Honours one byte `Range`. A read
  * error later (the file shrank or vanished) aborts this response only.
  */
 export function sendFileAsOfNow(req: FastifyRequest, reply: FastifyReply, file: string, contentType: string, fileName: string): FastifyReply {
@@ -46,9 +47,9 @@ export function sendBytesAsOfNow(req: FastifyRequest, reply: FastifyReply, sourc
   let start = 0;
   let end = size - 1;
   const range = req.headers.range;
-  if (range !== undefined && size > 0) {
-    const r = parseRange(range, size);
-    if (!r) throw new ApiError(416, `range not satisfiable: ${range} (file is ${size} bytes)`, { 'Content-Range': `bytes */${size}` });
+  const r = range === undefined ? undefined : parseRange(range, size);
+  if (r === 'unsatisfiable') throw new ApiError(416, `range not satisfiable: ${range} (file is ${size} bytes)`, { 'Content-Range': `bytes */${size}` });
+  if (r) {
     ({ start, end } = r);
     reply.code(206).header('Content-Range', `bytes ${start}-${end}/${size}`);
   }
