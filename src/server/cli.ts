@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -8,6 +7,7 @@ import { type ServerConfig, SPARK_DEFAULT_RETENTION, defaultDataDir, isLoopbackH
 import { ConsoleConfigFile, loadConsoleConfig } from './consoleConfigFile.js';
 import { DEFAULT_MAX_LINE_BYTES } from './eventlog/lineReader.js';
 import { startServer } from './httpServer.js';
+import { defaultIngestWorkers } from './ingest/defaultIngestWorkers.js';
 
 const USAGE = `Usage:
   spark-console serve [--event-logs DIR …] [--app-logs DIR …] [--config FILE] [--auth password|none]
@@ -35,8 +35,7 @@ export function configFromArgs(argv: string[]): ServerConfig {
       'data-dir': { type: 'string' },
       'web-dir': { type: 'string' },
       'scan-interval-ms': { type: 'string', default: '1000' },
-      // One core stays with the request thread: replays must not starve the pages people are looking at.
-      'ingest-workers': { type: 'string', default: String(Math.max(1, Math.min(4, os.availableParallelism() - 1))) },
+      'ingest-workers': { type: 'string', default: String(defaultIngestWorkers()) },
       'retained-tasks': { type: 'string' },
       'max-line-bytes': { type: 'string' },
       config: { type: 'string' },

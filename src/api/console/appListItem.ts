@@ -41,7 +41,7 @@ export const AppListItem = z.looseObject({
   project: z.string(),
   /** Event-log path relative to its configured root (never an absolute server path). */
   logPath: z.string(),
-  /** Malformed or unknown lines skipped while reading the log. */
+  /** Lines skipped while reading the log: malformed, over the length bound, or unknown events. */
   skippedLines: z.int(),
   /** Why the log could not be read (the application is still listed). */
   error: z.string().optional(),

@@ -15,6 +15,8 @@ export const ConsoleStatus = z.looseObject({
   lastScanAt: z.int(),
   applications: z.int(),
   unreadableLogs: z.array(z.looseObject({ key: z.string(), project: z.string().nullable(), error: z.string() })),
+  /** Event-log lines the replays skipped (malformed, over the length bound, unknown events), over the caller's logs. */
+  skippedLines: z.int(),
   /**
    * Event-log roots (by folder name) and folders under them that the last scan could not read. Their logs
    * stay listed: a log is gone only when a readable folder no longer holds it.
@@ -27,5 +29,7 @@ export const ConsoleStatus = z.looseObject({
   /** Per-application stores open right now, and how many may be (an LRU below the descriptor limit). */
   openStores: z.int().optional(),
   maxOpenStores: z.int().optional(),
+  /** File descriptors the server holds open (its limit is the process's `ulimit -n`), where the platform tells. */
+  openDescriptors: z.int().optional(),
 })
 export type ConsoleStatus = z.infer<typeof ConsoleStatus>;

@@ -1,6 +1,7 @@
 import { sparkErrors } from '../../api/spark/errors.js';
 import type { AppListItem } from '../../api/console/appListItem.js';
 import type { ProjectFilter } from '../auth/accessScope.js';
+import { skippedLinesOf } from '../ingest/skippedLines.js';
 import type { LogRow } from '../store/indexDb.js';
 import { notFound } from './apiError.js';
 import type { AppCatalog, ResolvedAttempt } from './appCatalog.js';
@@ -72,6 +73,13 @@ export class CatalogView {
   pendingReplays(): number {
     let n = 0;
     for (const r of this.catalog.allRows()) if (r.state === 'pending' && this.filter.canView(r.project ?? '')) n++;
+    return n;
+  }
+
+  /** Event-log lines skipped by the replays of visible logs (readable or not), all together. */
+  skippedLines(): number {
+    let n = 0;
+    for (const r of this.catalog.allRows()) if (this.filter.canView(r.project ?? '')) n += skippedLinesOf(r.stats);
     return n;
   }
 }

@@ -1,5 +1,6 @@
 import type { AppListItem, AppListPage, AppListStatus } from '../../api/console/appListItem.js';
 import type { AppListQuery } from '../../api/console/appListQuery.js';
+import { skippedLinesOf } from '../ingest/skippedLines.js';
 import type { LogRow } from '../store/indexDb.js';
 import type { AppEntry } from './appListing.js';
 
@@ -33,7 +34,6 @@ function attemptListItem(app: AppEntry, attempt: LogRow, newest: boolean, now: n
   const endedAt = newest ? endedWithoutEndEvent(attempt) : undefined;
   const status = attemptStatus(attempt, newest, endedAt);
   const endTime = attempt.completed ? attempt.endTime : (endedAt ?? null);
-  const stats = attempt.stats;
   const item: AppListItem = {
     id: app.id,
     name: app.name,
@@ -47,7 +47,7 @@ function attemptListItem(app: AppEntry, attempt: LogRow, newest: boolean, now: n
     attempts: app.attempts.length,
     project: attempt.project ?? '',
     logPath: attempt.key,
-    skippedLines: stats ? stats.malformedLines + stats.oversizedLines + stats.unknownEvents : 0,
+    skippedLines: skippedLinesOf(attempt.stats),
   };
   if (attempt.attemptId !== null) item.attemptId = attempt.attemptId;
   if (attempt.error) item.error = attempt.error;
@@ -69,7 +69,7 @@ export function unreadableItem(row: LogRow): AppListItem {
     attempts: 0,
     project: row.project ?? '',
     logPath: row.key,
-    skippedLines: row.stats?.malformedLines ?? 0,
+    skippedLines: skippedLinesOf(row.stats),
     error: row.error ?? 'no SparkListenerApplicationStart with an App ID',
   };
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { AppReplay } from './appReplay.js';
 import type { IngestRequest, IngestResponse } from './ingestProtocol.js';
@@ -12,6 +13,20 @@ const replays = new Map<string, AppReplay>();
 const IDLE_EVICT_MS = 10 * 60_000;
 /** Kept replays hold an open store each: bound them (the least recently used is closed and replays afresh). */
 const MAX_KEPT_REPLAYS = 16;
+
+/**
+ * Replays run at a lower CPU priority than requests. On Linux, setPriority(0, …) renices the calling thread
+ * only, so the request thread keeps its own; elsewhere it would renice the whole server, so it is left alone.
+ * A refusal is ignored: a replay at normal priority is still correct.
+ */
+const REPLAY_NICE = 10;
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(0, REPLAY_NICE);
+  } catch {
+    // not permitted here: replays share the request thread's priority
+  }
+}
 
 function post(msg: IngestResponse): void {
   parentPort!.postMessage(msg);

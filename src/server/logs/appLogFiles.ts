@@ -11,6 +11,16 @@ export function isSafeId(id: string): boolean {
   return SAFE_ID.test(id) && !id.includes('..') && id.length <= 255;
 }
 
+/**
+ * An application id as a part of a log's path. `spark.app.id` is the user's choice in local mode, and Spark
+ * writes `<appId>_driver.log` without sanitizing it, so quotes, spaces, CR/LF and non-ASCII are all names it
+ * may write: any single path segment is looked for (no separator, no NUL, not `.` or `..` or hidden), and
+ * what it resolves to is still checked to stay inside the root.
+ */
+export function isSafeAppId(id: string): boolean {
+  return id.length > 0 && !/[/\\\0]/.test(id) && !id.startsWith('.') && Buffer.byteLength(id) <= 240;
+}
+
 /** One log of an application: who wrote it, which kind, and its pieces in reading order. */
 export interface AppLog {
   readonly executorId: string;
@@ -48,7 +58,7 @@ export class AppLogFiles {
 
   /** Every log of the application, driver first, then executors in numeric order. */
   logs(appId: string, project: string | null): AppLog[] {
-    if (!isSafeId(appId)) return [];
+    if (!isSafeAppId(appId)) return [];
     const out: AppLog[] = [];
     const seen = new Set<string>();
     const add = (executorId: string, logType: LogType, log: LogicalLog | undefined) => {
@@ -71,7 +81,7 @@ export class AppLogFiles {
 
   /** One log, or undefined when it does not exist (or the ids are not safe). */
   resolve(appId: string, project: string | null, executorId: string, logType: LogType): LogicalLog | undefined {
-    if (!isSafeId(appId) || !isSafeId(executorId)) return undefined;
+    if (!isSafeAppId(appId) || !isSafeId(executorId)) return undefined;
     for (const { root, dir } of this.appDirs(appId, project)) {
       const log =
         logType === 'driver.log'

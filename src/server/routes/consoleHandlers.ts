@@ -15,6 +15,7 @@ import { taskTablePage } from '../api/consoleTaskTable.js';
 import { RawJson } from '../api/sparkApi.js';
 import { sendBytesAsOfNow } from '../http/fileDownload.js';
 import type { IngestCoordinator, LogChange } from '../ingest/ingestCoordinator.js';
+import { openDescriptors } from '../openDescriptors.js';
 import type { AppLogFiles } from '../logs/appLogFiles.js';
 import { streamAppLogsSearch } from '../logs/appLogsSearch.js';
 import { LogSearcher } from '../logs/boundedSearch.js';
@@ -151,6 +152,7 @@ export function consoleHandlers(catalog: AppCatalog, ingest: IngestCoordinator, 
       unreadableLogs: ctx.view
         .unreadable()
         .map((r) => ({ key: r.key, project: r.project, error: r.error ?? 'no SparkListenerApplicationStart with an App ID' })),
+      skippedLines: ctx.view.skippedLines(),
       // The machine's health is the operators': only a console administrator sees it.
       ...(ctx.caller?.principal.admin
         ? {
@@ -159,6 +161,8 @@ export function consoleHandlers(catalog: AppCatalog, ingest: IngestCoordinator, 
             retryingReplays: ingest.retryingCount,
             openStores: catalog.storePool.size,
             maxOpenStores: catalog.storePool.limit,
+            // Undefined (left out of the answer) where the platform cannot list them.
+            openDescriptors: openDescriptors(),
           }
         : {}),
     }),
