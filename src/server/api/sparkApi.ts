@@ -22,7 +22,13 @@ import { type AppEntry, applicationInfoJson, attemptInfoJson, filterApplications
 import type { CatalogView } from './catalogView.js';
 import { maskAccessIds, redactPairs } from './redaction.js';
 import { isSpark4Log } from './sparkRelease.js';
-import { StreamedJsonArray } from './streamedJson.js';
+import { StreamedJson } from './streamedJson.js';
+
+/**
+ * Answers with more tasks than this are streamed a page of this many tasks at a time (smaller ones are built
+ * whole, and a finished app's are cached). A page of TaskData is ~0.5 MB: a few ms of the event loop.
+ */
+const TASK_PAGE = 500;
 
 /** An answer that is already JSON text (stored documents joined), sent without a parse/stringify round trip. */
 export class RawJson {
@@ -95,30 +101,31 @@ export class SparkApi {
     return job;
   }
 
-  stages(a: ResolvedAttempt, q: StagesQuery): RawJson | StreamedJsonArray {
+  stages(a: ResolvedAttempt, q: StagesQuery): RawJson | StreamedJson {
     const wanted = q.status as string[];
     if (!q.details && !q.withSummaries) {
       // The common case (Spark's stages page): stored StageData strings joined, nothing parsed.
       const rows = a.store.stageDataJson().filter((r) => wanted.length === 0 || wanted.includes(r.status));
       return new RawJson(`[${rows.map((r) => r.data).join(',')}]`);
     }
-    // With tasks and summaries an answer can reach hundreds of MB: built and sent one stage at a time.
-    const stages = a.store.stages().filter((s) => (wanted.length === 0 || wanted.includes(s.data.status)) && !(q.details && q.taskStatus.length > 0 && !hasTasksIn(s.data, q.taskStatus)));
+    // With tasks and summaries an answer can reach hundreds of MB: built and sent a stage (or a page of tasks) at a time.
+    const stages = a.store.stages().filter((s) => (wanted.length === 0 || wanted.includes(s.data.status)) && !(q.details && q.taskStatus.length > 0 && tasksIn(s.data, q.taskStatus) === 0));
     const element = (s: (typeof stages)[number]) => this.stageData(a, s, q.details, q.taskStatus, q.withSummaries, q.quantiles);
-    return new StreamedJsonArray(
+    return StreamedJson.array(
       (function* () {
         for (const s of stages) yield element(s);
       })(),
     );
   }
 
-  stageAttempts(a: ResolvedAttempt, stageId: number, q: StageQuery): Json[] {
+  stageAttempts(a: ResolvedAttempt, stageId: number, q: StageQuery): Json[] | StreamedJson {
     const attempts = a.store.stageAttempts(stageId);
     if (attempts.length === 0) throw notFound(sparkErrors.unknownStage(stageId));
-    return attempts.map((s) => this.stageData(a, s, q.details, q.taskStatus, q.withSummaries, q.quantiles));
+    const answers = attempts.map((s) => this.stageData(a, s, q.details, q.taskStatus, q.withSummaries, q.quantiles));
+    return answers.some((x) => x instanceof StreamedJson) ? StreamedJson.array(answers) : (answers as Json[]);
   }
 
-  stageAttempt(a: ResolvedAttempt, stageId: number, attemptId: number, q: StageQuery): Json {
+  stageAttempt(a: ResolvedAttempt, stageId: number, attemptId: number, q: StageQuery): Json | StreamedJson {
     const s = a.store.stage(stageId, attemptId);
     if (!s) {
       const all = a.store.stageAttempts(stageId);
@@ -128,13 +135,19 @@ export class SparkApi {
     return this.stageData(a, s, q.details, q.taskStatus, q.withSummaries, q.quantiles);
   }
 
-  /** StageData as AppStatusStore.stageWithDetails builds it: details, then the optional summaries. */
-  private stageData(a: ResolvedAttempt, s: StoredStage, details: boolean, taskStatus: string[], withSummaries: boolean, quantiles: number[]): Json {
+  /**
+   * StageData as AppStatusStore.stageWithDetails builds it: details, then the optional summaries. With more
+   * than a page of tasks, the `tasks` map is streamed (its first page read now, so a store that cannot answer
+   * still gets its status code).
+   */
+  private stageData(a: ResolvedAttempt, s: StoredStage, details: boolean, taskStatus: string[], withSummaries: boolean, quantiles: number[]): Json | StreamedJson {
     const d = s.data;
     const out: Json = {};
+    let streamed = false;
     for (const [k, v] of Object.entries(d)) {
       if (k === 'killedTasksSummary' && details) {
-        out.tasks = this.taskMap(a, d.stageId, d.attemptId, taskStatus);
+        out.tasks = this.taskMap(a, d.stageId, d.attemptId, taskStatus, tasksIn(d, taskStatus) > TASK_PAGE);
+        streamed = out.tasks instanceof StreamedJson;
         out.executorSummary = s.executorSummary;
         if (s.speculationSummary) out.speculationSummary = s.speculationSummary;
       }
@@ -146,24 +159,28 @@ export class SparkApi {
       }
       out[k] = v;
     }
-    return out;
+    return streamed ? StreamedJson.withStreamedFields(out) : out;
   }
 
-  private taskMap(a: ResolvedAttempt, stageId: number, attemptId: number, statuses: string[]): Json {
+  /** Spark's `tasks` map of a stage attempt: task id → TaskData, in task-id order. */
+  private taskMap(a: ResolvedAttempt, stageId: number, attemptId: number, statuses: string[], stream: boolean): Json | StreamedJson {
     const logs = executorLogsLookup(a.store);
-    const rows = a.store.tasks(stageId, attemptId, {
-      offset: 0,
-      length: Number.MAX_SAFE_INTEGER,
-      order: 'id',
-      descending: false,
-      statuses,
-    });
-    const out: Json = {};
-    for (const r of rows) {
+    const entry = (r: StoredTaskRow): [string, Json] => {
       const t = taskData(a, r, logs(r.executor_id));
-      out[String(t.taskId)] = t;
-    }
-    return out;
+      return [String(t.taskId), t];
+    };
+    if (!stream) return Object.fromEntries(a.store.tasksAfter(stageId, attemptId, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, statuses).map(entry));
+    const first = a.store.tasksAfter(stageId, attemptId, Number.MIN_SAFE_INTEGER, TASK_PAGE, statuses);
+    return StreamedJson.object(
+      (function* () {
+        let page = first;
+        for (;;) {
+          for (const r of page) yield entry(r);
+          if (page.length < TASK_PAGE) return;
+          page = a.store.tasksAfter(stageId, attemptId, page[page.length - 1]!.task_id, TASK_PAGE, statuses);
+        }
+      })(),
+    );
   }
 
   taskSummary(a: ResolvedAttempt, stageId: number, attemptId: number, q: TaskSummaryQuery): Json {
@@ -185,16 +202,28 @@ export class SparkApi {
     return dist;
   }
 
-  taskList(a: ResolvedAttempt, stageId: number, attemptId: number, q: TaskListQuery): Json[] {
+  taskList(a: ResolvedAttempt, stageId: number, attemptId: number, q: TaskListQuery): Json[] | StreamedJson {
     const logs = executorLogsLookup(a.store);
-    const rows = a.store.tasks(stageId, attemptId, {
-      offset: q.offset,
-      length: q.length,
-      order: q.sortBy === 'ID' ? 'id' : 'duration',
-      descending: q.sortBy === 'DECREASING_RUNTIME',
-      statuses: q.status,
-    });
-    return rows.map((r) => taskData(a, r, logs(r.executor_id)));
+    const page = (offset: number, length: number) =>
+      a.store
+        .tasks(stageId, attemptId, { offset, length, order: q.sortBy === 'ID' ? 'id' : 'duration', descending: q.sortBy === 'DECREASING_RUNTIME', statuses: q.status })
+        .map((r) => taskData(a, r, logs(r.executor_id)));
+    if (q.length <= TASK_PAGE) return page(q.offset, q.length);
+    // A long list (clients ask for all tasks with a huge length) is streamed a page at a time; the first page
+    // is read now so that a store that cannot answer still gets its status code.
+    const first = page(q.offset, TASK_PAGE);
+    return StreamedJson.array(
+      (function* () {
+        let rows = first;
+        let sent = 0;
+        for (;;) {
+          yield* rows;
+          sent += rows.length;
+          if (rows.length < TASK_PAGE || sent >= q.length) return;
+          rows = page(q.offset + sent, Math.min(TASK_PAGE, q.length - sent));
+        }
+      })(),
+    );
   }
 
   executors(a: ResolvedAttempt, activeOnly: boolean): Json[] {
@@ -249,21 +278,17 @@ export class SparkApi {
 }
 
 /** StagesResource drops, with details and a taskStatus filter, stages that have no task in those states. */
-function hasTasksIn(stage: Json, statuses: string[]): boolean {
-  return statuses.some((s) => {
-    switch (s) {
-      case 'FAILED':
-        return stage.numFailedTasks > 0;
-      case 'KILLED':
-        return stage.numKilledTasks > 0;
-      case 'RUNNING':
-        return stage.numActiveTasks > 0;
-      case 'SUCCESS':
-        return stage.numCompleteTasks > 0;
-      default:
-        return stage.numTasks - stage.numFailedTasks - stage.numKilledTasks - stage.numActiveTasks - stage.numCompleteTasks > 0;
-    }
-  });
+/** How many task attempts of a stage have one of `statuses` (all of them when none is given), from its counters. */
+function tasksIn(stage: Json, statuses: string[]): number {
+  const counts: Record<string, number> = {
+    FAILED: stage.numFailedTasks,
+    KILLED: stage.numKilledTasks,
+    RUNNING: stage.numActiveTasks,
+    SUCCESS: stage.numCompleteTasks,
+    UNKNOWN: Math.max(0, stage.numTasks - stage.numFailedTasks - stage.numKilledTasks - stage.numActiveTasks - stage.numCompleteTasks),
+  };
+  const wanted = statuses.length === 0 ? Object.keys(counts) : statuses;
+  return wanted.reduce((n, s) => n + (counts[s] ?? 0), 0);
 }
 
 /** TaskData from a task's stored line; a line that no longer parses means the log changed under the store. */

@@ -13,7 +13,7 @@ import type { AppCatalog } from '../api/appCatalog.js';
 import { CatalogView, projectOfApp } from '../api/catalogView.js';
 import { RawJson } from '../api/sparkApi.js';
 import { projectExists } from '../projects/projectSummaries.js';
-import { StreamedJsonArray } from '../api/streamedJson.js';
+import { StreamedJson } from '../api/streamedJson.js';
 import { registerMethodNotAllowed } from './methodNotAllowed.js';
 import type { AccessDirectory } from '../auth/accessDirectory.js';
 import { AccessScope, type Principal, type ProjectFilter } from '../auth/accessScope.js';
@@ -152,7 +152,7 @@ function registerOne(app: FastifyInstance, deps: RegistrarDeps, route: RouteSpec
 
       const result = await handler(ctx);
       if (route.response.kind !== 'json') return result;
-      if (result instanceof StreamedJsonArray) return reply.type('application/json').send(result.toStream());
+      if (result instanceof StreamedJson) return reply.type('application/json').send(result.toStream());
       const text = result instanceof RawJson ? result.text : JSON.stringify(result);
       if (cacheKey !== undefined) return sendCached(req, reply, deps.responses.put(cacheKey, text));
       return reply.type('application/json').send(text);

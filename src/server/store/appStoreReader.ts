@@ -130,6 +130,9 @@ const SEARCHED_COLUMNS = ['CAST(task_id AS TEXT)', 'CAST(idx AS TEXT)', 'CAST(at
  * The WHERE clause of a stage attempt's tasks, with Spark's status filter and the task table's search: a
  * case-insensitive substring of any searched column (LIKE, with the search's own % and _ taken literally).
  */
+/** The columns a task page reads (TaskData itself is rebuilt from the task's event line). */
+const TASK_PAGE_COLUMNS = 'task_id, executor_id, duration, line_file, line_offset, line_length';
+
 function taskFilter(stageId: number, attemptId: number, statuses: readonly string[], search: string | undefined): { where: string; args: unknown[] } {
   const where = ['stage_id = ?', 'stage_attempt = ?'];
   const args: unknown[] = [stageId, attemptId];
@@ -324,11 +327,23 @@ export class AppStoreReader implements PooledStore {
     // rare matches (seconds at 200k tasks): one sequential scan, then the matches are sorted.
     const searching = q.search !== undefined && q.search !== '';
     const order = [...TASK_SORT_TERMS[q.order], 'task_id'].map((t) => `${searching ? '+' : ''}${t} ${dir}`).join(', ');
-    const page = `SELECT task_id, executor_id, duration, line_file, line_offset, line_length FROM tasks
-      WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`;
+    return this.taskPage(`SELECT ${TASK_PAGE_COLUMNS} FROM tasks WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`, [...args, q.length, q.offset]);
+  }
+
+  /**
+   * Up to `limit` tasks of one stage attempt after task `afterTaskId`, in task-id order: the pages of an answer
+   * that holds all of a stage's tasks and is streamed (each page a seek on the primary key, not an offset walk).
+   */
+  tasksAfter(stageId: number, attemptId: number, afterTaskId: number, limit: number, statuses: readonly string[]): StoredTaskRow[] {
+    const { where, args } = taskFilter(stageId, attemptId, statuses, undefined);
+    return this.taskPage(`SELECT ${TASK_PAGE_COLUMNS} FROM tasks WHERE ${where} AND task_id > ? ORDER BY task_id LIMIT ?`, [...args, afterTaskId, limit]);
+  }
+
+  /** A page of task rows with their event lines. */
+  private taskPage(pageSql: string, args: unknown[]): StoredTaskRow[] {
     // The join keeps the page's order: SQLite scans the ordered subquery as the outer loop.
-    const sql = `SELECT p.*, l.raw FROM (${page}) p LEFT JOIN task_lines l ON l.task_id = p.task_id`;
-    return this.use((h) => this.resolveLines(h.db.prepare(sql).all(...args, q.length, q.offset) as (StoredTaskRow & LineColumns)[]));
+    const sql = `SELECT p.*, l.raw FROM (${pageSql}) p LEFT JOIN task_lines l ON l.task_id = p.task_id`;
+    return this.use((h) => this.resolveLines(h.db.prepare(sql).all(...args) as (StoredTaskRow & LineColumns)[]));
   }
 
   /**
