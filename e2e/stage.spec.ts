@@ -18,6 +18,18 @@ test.describe('stage detail', () => {
     await expect(stagePage.page.getByTestId('task-duration-caption')).toContainText('Wall-clock time of 8 successful tasks');
   });
 
+  test('a skipped stage says that no task reported metrics, without asking the server for them', async ({ stagePage, page }) => {
+    const summaryRequests: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.endsWith('/taskSummary')) summaryRequests.push(r.url());
+    });
+    // local-1642039451826 job 2 skipped stages 3 and 4 (their output was already there).
+    await stagePage.goto('local-1642039451826', 3);
+    await expect(stagePage.summary).toContainText('Status:skipped');
+    await expect(page.locator('#summary-metrics')).toContainText('No tasks have reported metrics yet');
+    expect(summaryRequests).toEqual([]);
+  });
+
   test('the task timeline draws every task on canvas and explains a task on hover', async ({ stagePage, page }) => {
     // The timeline is one columnar request; the task table alone pages through the console task table.
     const timelineRequests: string[] = [];

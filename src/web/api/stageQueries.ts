@@ -24,11 +24,15 @@ export function useStageAttempts(app: AppRef, stageId: number) {
   });
 }
 
-/** Quantiles of the stage's task metrics; a 404 means no task reported metrics yet. */
-export function useTaskSummary(app: AppRef, stageId: number, attemptId: number, params: TaskSummaryQueryInput) {
+/**
+ * Quantiles of the stage's task metrics; a 404 means no task reported metrics yet. `enabled: false` when the
+ * stage's counters already say so (no task ended: a skipped or just-started stage), to spare the request.
+ */
+export function useTaskSummary(app: AppRef, stageId: number, attemptId: number, params: TaskSummaryQueryInput, enabled = true) {
   return useQuery({
     queryKey: appKeys.app(app).stage(stageId, attemptId).taskSummary(params),
     queryFn: ({ signal }) => apiClient.taskSummary(app, stageId, attemptId, params, { signal }),
+    enabled,
   });
 }
 

@@ -84,7 +84,9 @@ function AttemptLinks({ app, stageId, attemptId }: { app: AppRef; stageId: numbe
 function StageDetail({ app, stage }: { app: AppRef; stage: StageData }) {
   const jobs = useJobs(app);
   const executors = useAllExecutors(app);
-  const summary = useTaskSummary(app, stage.stageId, stage.attemptId, { quantiles: SUMMARY_QUANTILES });
+  // Metrics come from ended tasks: with none ended (a skipped stage, or one just started) Spark answers 404.
+  const anyTaskEnded = stage.numCompleteTasks + stage.numFailedTasks + stage.numKilledTasks > 0;
+  const summary = useTaskSummary(app, stage.stageId, stage.attemptId, { quantiles: SUMMARY_QUANTILES }, anyTaskEnded);
   const [shown, setShown] = useStageOptionalMetrics();
   const attemptCount = stageTaskAttempts(stage);
   const timeline = useTaskTimeline(app, stage.stageId, stage.attemptId);
@@ -120,7 +122,9 @@ function StageDetail({ app, stage }: { app: AppRef; stage: StageData }) {
       </CollapsibleSection>
 
       <CollapsibleSection id="summary-metrics" title={`Summary Metrics for ${stage.numCompleteTasks} Completed Tasks`} storageKey="stage-summary-metrics">
-        {summary.data !== undefined ? (
+        {!anyTaskEnded ? (
+          <EmptyState title="No tasks have reported metrics yet" />
+        ) : summary.data !== undefined ? (
           <SummaryMetricsTable d={summary.data} presence={presence} shown={shown} />
         ) : summary.isError ? (
           isApiError(summary.error) && summary.error.status === 404 ? (
