@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { ProjectRole } from '../../src/api/access.js';
+import type { RouteSpec } from '../../src/api/routeDefinition.js';
 import { CONFORMANCE, basic, type ServerHandle, startServerProcess } from '../support/serverProcess.js';
 
 /*
@@ -66,3 +68,48 @@ export async function signIn(url: string, user: string, pw = password(user)): Pr
 }
 
 export const basicAuth = (user: string) => ({ Authorization: basic(`${user}:${password(user)}`) });
+
+export type MatrixProject = 'alpha' | 'beta';
+
+/** One request of an access matrix: a route about a project (or none), and the same about an unknown one. */
+export interface MatrixProbe {
+  route: RouteSpec;
+  project: MatrixProject | undefined;
+  url: string;
+  /** The same request about an application or project that does not exist (what an invisible one must look like). */
+  unknownUrl: string | undefined;
+}
+
+/** An answer as the matrices compare them. */
+export interface MatrixAnswer {
+  status: number;
+  body: string;
+}
+
+/** A user's role in a project of the fixture (aowner is made owner of alpha by the config). */
+export function roleIn(user: UserName, project: MatrixProject): ProjectRole | null {
+  if (user === 'aowner' && project === 'alpha') return 'owner';
+  return ((USERS[user] as Record<string, ProjectRole | undefined>)[project] ?? null) as ProjectRole | null;
+}
+
+/**
+ * The three ways every fixture user signs in, keyed `user/session`, `user/token` and `user/basic`: a session
+ * (its cookie and CSRF token), a personal API token (Bearer) made through that session, and HTTP Basic.
+ */
+export async function matrixCredentials(url: string): Promise<Map<string, Record<string, string>>> {
+  const credentials = new Map<string, Record<string, string>>();
+  for (const user of Object.keys(USERS) as UserName[]) {
+    const s = await signIn(url, user);
+    const session = { Cookie: s.cookie, 'x-csrf-token': s.csrf };
+    credentials.set(`${user}/session`, session);
+    const created = await fetch(`${url}/api/console/tokens`, {
+      method: 'POST',
+      headers: { ...session, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'matrix', expiresInDays: 1 }),
+    });
+    if (created.status !== 200) throw new Error(`token of ${user}: ${created.status} ${await created.text()}`);
+    credentials.set(`${user}/token`, { Authorization: `Bearer ${((await created.json()) as { token: string }).token}` });
+    credentials.set(`${user}/basic`, basicAuth(user));
+  }
+  return credentials;
+}

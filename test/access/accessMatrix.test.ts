@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roleAllows, type ProjectRole } from '../../src/api/access.js';
+import { roleAllows } from '../../src/api/access.js';
 import { fillPath, pathParamNames, type RouteSpec } from '../../src/api/routeDefinition.js';
 import { routeTable } from '../../src/api/routes.js';
 import type { ServerHandle } from '../support/serverProcess.js';
-import { ALPHA_APP, ALPHA_ATTEMPT_APP, BETA_APP, USERS, type UserName, basicAuth, signIn, startAccessServer } from './accessFixture.js';
+import { ALPHA_APP, ALPHA_ATTEMPT_APP, BETA_APP, type MatrixAnswer, type MatrixProbe, type MatrixProject, USERS, type UserName, basicAuth, matrixCredentials, roleIn, startAccessServer } from './accessFixture.js';
 
 /*
  * Every GET route of the table × every role × own and other project × anonymous, session, token and Basic.
@@ -12,14 +12,8 @@ import { ALPHA_APP, ALPHA_ATTEMPT_APP, BETA_APP, USERS, type UserName, basicAuth
  * no credentials → 401. The state-changing routes get their own cases below.
  */
 
-type Project = 'alpha' | 'beta';
-interface Probe {
-  route: RouteSpec;
-  project: Project | undefined;
-  url: string;
-  /** The same request about an application that does not exist (what an invisible one must look like). */
-  unknownUrl: string | undefined;
-}
+type Project = MatrixProject;
+type Probe = MatrixProbe;
 
 const DEFAULTS: Record<string, string | number> = {
   jobId: 0, stageId: 0, stageAttemptId: 0, rddId: 0, executionId: 0, executorId: 'driver', logType: 'stdout', attempt: '-', user: 'ghost', tokenId: 'none',
@@ -46,10 +40,7 @@ function probes(): Probe[] {
   return out;
 }
 
-interface Answer {
-  status: number;
-  body: string;
-}
+type Answer = MatrixAnswer;
 
 async function ask(url: string, headers: Record<string, string>, route: RouteSpec): Promise<Answer> {
   const controller = new AbortController();
@@ -61,11 +52,6 @@ async function ask(url: string, headers: Record<string, string>, route: RouteSpe
   }
   const body = route.response.kind === 'json' || res.status >= 400 ? await res.text() : (await res.arrayBuffer(), '');
   return { status: res.status, body };
-}
-
-function roleIn(user: UserName, project: Project): ProjectRole | null {
-  if (user === 'aowner' && project === 'alpha') return 'owner';
-  return ((USERS[user] as Record<string, ProjectRole | undefined>)[project] ?? null) as ProjectRole | null;
 }
 
 describe('access matrix', () => {
@@ -81,18 +67,8 @@ describe('access matrix', () => {
       baseline.set(p.url, await ask(server.url + p.url, rootHeaders, p.route));
       if (p.unknownUrl && !baseline.has(p.unknownUrl)) baseline.set(p.unknownUrl, await ask(server.url + p.unknownUrl, rootHeaders, p.route));
     }
-    for (const user of Object.keys(USERS) as UserName[]) {
-      const session = await signIn(server.url, user);
-      credentials.set(`${user}/session`, { Cookie: session.cookie });
-      const created = await fetch(`${server.url}/api/console/tokens`, {
-        method: 'POST',
-        headers: { Cookie: session.cookie, 'x-csrf-token': session.csrf, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ name: 'matrix', expiresInDays: 1 }),
-      });
-      expect(created.status).toBe(200);
-      credentials.set(`${user}/token`, { Authorization: `Bearer ${((await created.json()) as { token: string }).token}` });
-      credentials.set(`${user}/basic`, basicAuth(user));
-    }
+    // A GET needs no CSRF token: the session is its cookie alone, as a browser sends it.
+    for (const [key, headers] of await matrixCredentials(server.url)) credentials.set(key, key.endsWith('/session') ? { Cookie: headers.Cookie! } : headers);
   });
 
   afterAll(async () => server?.stop());

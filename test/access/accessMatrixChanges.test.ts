@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roleAllows, type ProjectRole } from '../../src/api/access.js';
+import { roleAllows } from '../../src/api/access.js';
 import { fillPath, pathParamNames, type RouteSpec } from '../../src/api/routeDefinition.js';
 import { routeTable } from '../../src/api/routes.js';
 import type { ServerHandle } from '../support/serverProcess.js';
-import { USERS, type UserName, basicAuth, signIn, startAccessServer } from './accessFixture.js';
+import { type MatrixAnswer, type MatrixProbe, USERS, type UserName, basicAuth, matrixCredentials, roleIn, signIn, startAccessServer } from './accessFixture.js';
 
 /*
  * Every state-changing route of the table × every role × own and other project × anonymous, session, token and
@@ -14,14 +14,7 @@ import { USERS, type UserName, basicAuth, signIn, startAccessServer } from './ac
  * not even through a 400 about the body); in the project without the role → 403; no credentials → 401.
  */
 
-type Project = 'alpha' | 'beta';
-interface Probe {
-  route: RouteSpec;
-  project: Project | undefined;
-  url: string;
-  /** The same request about a project that does not exist. */
-  unknownUrl: string | undefined;
-}
+type Probe = MatrixProbe;
 
 /** Targets that do not exist, so that an allowed request changes nothing. */
 const NOTHING = { user: 'nobody-here', tokenId: 'no-such-token' };
@@ -39,10 +32,7 @@ function probes(): Probe[] {
   return out;
 }
 
-interface Answer {
-  status: number;
-  body: string;
-}
+type Answer = MatrixAnswer;
 
 async function ask(url: string, route: RouteSpec, headers: Record<string, string>): Promise<Answer> {
   const res = await fetch(url, {
@@ -55,11 +45,6 @@ async function ask(url: string, route: RouteSpec, headers: Record<string, string
 }
 
 const keyOf = (route: RouteSpec, url: string) => `${route.method} ${url}`;
-
-function roleIn(user: UserName, project: Project): ProjectRole | null {
-  if (user === 'aowner' && project === 'alpha') return 'owner';
-  return ((USERS[user] as Record<string, ProjectRole | undefined>)[project] ?? null) as ProjectRole | null;
-}
 
 describe('access matrix of the state-changing routes', () => {
   let server: ServerHandle;
@@ -78,18 +63,7 @@ describe('access matrix of the state-changing routes', () => {
     for (const p of all) {
       for (const url of [p.url, p.unknownUrl]) if (url !== undefined) baseline.set(keyOf(p.route, url), await ask(server.url + url, p.route, basicAuth('root')));
     }
-    for (const user of Object.keys(USERS) as UserName[]) {
-      const session = await sessionHeaders(user);
-      credentials.set(`${user}/session`, session);
-      const created = await fetch(`${server.url}/api/console/tokens`, {
-        method: 'POST',
-        headers: { ...session, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ name: 'matrix', expiresInDays: 1 }),
-      });
-      expect(created.status).toBe(200);
-      credentials.set(`${user}/token`, { Authorization: `Bearer ${((await created.json()) as { token: string }).token}` });
-      credentials.set(`${user}/basic`, basicAuth(user));
-    }
+    for (const [key, headers] of await matrixCredentials(server.url)) credentials.set(key, headers);
   });
 
   afterAll(async () => server?.stop());

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateBenchLog } from '../../src/demo/index.js';
 import { CONFORMANCE, type ServerHandle, startServerProcess, waitForIngest } from '../support/serverProcess.js';
-import { getJson, sampleAs, status, storeFiles, tempDir, until, waitForScans } from './helpers.js';
+import { canMountTmpfs, getJson, sampleAs, status, storeFiles, tempDir, until, waitForScans } from './helpers.js';
 
 /**
  * Issue 9 fault test: one server lives through kill -9 in the middle of a big replay, a root that blinks, a
@@ -114,23 +114,13 @@ describe('faults', () => {
   });
 });
 
-/** Whether this process may mount a tmpfs (root in a container that allows it); else the test is skipped. */
-function canMount(): boolean {
-  if (process.getuid?.() !== 0) return false;
-  const probe = fs.mkdtempSync(path.join(base, 'probe-'));
-  const ok = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe]).status === 0;
-  if (ok) spawnSync('umount', [probe]);
-  fs.rmSync(probe, { recursive: true, force: true });
-  return ok;
-}
-
 describe('full disk', () => {
   const mounted: string[] = [];
   afterAll(() => {
     for (const m of mounted) spawnSync('umount', ['-l', m]);
   });
 
-  it.skipIf(!canMount())('stays up on a full data disk and catches up once there is space', { timeout: 240_000 }, async () => {
+  it.skipIf(!canMountTmpfs(base))('stays up on a full data disk and catches up once there is space', { timeout: 240_000 }, async () => {
     const logs = path.join(base, 'full-events');
     fs.mkdirSync(logs);
     const ids = Array.from({ length: 30 }, (_, i) => `app-full-${i}`);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBenchLog } from '../../src/demo/index.js';
 import { basic, type ServerHandle, startServerProcess } from '../support/serverProcess.js';
-import { sampleAs, tempDir, until } from './helpers.js';
+import { canMountTmpfs, sampleAs, tempDir, until } from './helpers.js';
 
 /**
  * Issue 9: the server's health is visible, in `/api/console/status` and as Prometheus metrics at `/metrics`:
@@ -163,18 +163,8 @@ describe('server health', () => {
   });
 });
 
-/** Whether this process may mount a tmpfs (root in a container that allows it); else the test is skipped. */
-function canMount(): boolean {
-  if (process.getuid?.() !== 0) return false;
-  const probe = fs.mkdtempSync(path.join(base, 'probe-'));
-  const ok = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe]).status === 0;
-  if (ok) spawnSync('umount', [probe]);
-  fs.rmSync(probe, { recursive: true, force: true });
-  return ok;
-}
-
 describe('server health on a full data disk', () => {
-  it.skipIf(!canMount())('shows the last scan error', async () => {
+  it.skipIf(!canMountTmpfs(base))('shows the last scan error', async () => {
     const dataDir = path.join(base, 'small-data');
     fs.mkdirSync(dataDir);
     expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', dataDir]).status).toBe(0);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,3 +60,13 @@ export async function until(check: () => Promise<boolean> | boolean, timeoutMs =
 
 export const storeFiles = (dataDir: string) =>
   fs.readdirSync(path.join(dataDir, 'apps')).filter((f) => f.endsWith('.db')).sort();
+
+/** Whether this process may mount a tmpfs (root in a container that allows it); else full-disk tests are skipped. */
+export function canMountTmpfs(scratch: string): boolean {
+  if (process.getuid?.() !== 0) return false;
+  const probe = fs.mkdtempSync(path.join(scratch, 'probe-'));
+  const ok = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe]).status === 0;
+  if (ok) spawnSync('umount', [probe]);
+  fs.rmSync(probe, { recursive: true, force: true });
+  return ok;
+}
