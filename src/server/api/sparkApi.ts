@@ -212,6 +212,7 @@ export class SparkApi {
     // A long list (clients ask for all tasks with a huge length) is streamed a page at a time; the first page
     // is read now so that a store that cannot answer still gets its status code.
     const first = page(q.offset, TASK_PAGE);
+    if (first.length < TASK_PAGE) return first;
     return StreamedJson.array(
       (function* () {
         let rows = first;
