@@ -36,7 +36,7 @@ test.describe('plain answers to wrong addresses', () => {
     const missing = String(Math.max(...app.attempts.map((a) => Number(a.attemptId))) + 5);
     await page.goto(`${appBase(app.id, missing)}/jobs`);
     const alert = page.getByTestId('unknown-attempt');
-    await expect(alert).toContainText(`has no attempt ${missing}`);
+    await expect(alert).toContainText(`has no attempt “${missing}”`);
     await expect(page).toHaveURL(new RegExp(`/${missing}/jobs$`));
     await expect(alert.getByRole('link')).toHaveText(app.attempts.map((a) => `attempt ${a.attemptId}`));
     await alert.getByRole('link', { name: `attempt ${app.attempts[0]!.attemptId}` }).click();

@@ -54,7 +54,7 @@ function ResolvedShell({ app, info }: { app: AppRef; info: ApplicationInfo }) {
     return (
       <div role="alert" className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200" data-testid="unknown-attempt">
         <p className="font-semibold">
-          {info.name} ({app.appId}) has no attempt {app.attemptId ?? '-'}
+          {info.name} ({app.appId}) has no attempt “{app.attemptId ?? '-'}”
         </p>
         <p className="mt-1">
           Its attempts:{' '}
