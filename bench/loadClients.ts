@@ -78,7 +78,7 @@ export async function runPaced(get: (url: string) => Promise<void>, site: SiteAp
         if (rng.chance(0.5)) walk.push(() => stagesPage(app.ref));
         for (let n = rng.int(1, 3); n > 0; n--) {
           const s = rng.pick(app.stages);
-          walk.push(() => stagePage(app.ref, s.stageId, s.attemptId));
+          walk.push(() => stagePage(app.ref, s));
         }
         if (rng.chance(0.5)) walk.push(() => executorsPage(app.ref));
         for (const page of walk) {

@@ -111,7 +111,7 @@ function saturatingMix(site: SiteApp[]): string[] {
   const pages = [restAppList(), appListPage()];
   for (const app of site) {
     pages.push(jobsPage(app.ref), stagesPage(app.ref), executorsPage(app.ref));
-    for (const s of app.stages) pages.push(stagePage(app.ref, s.stageId, s.attemptId));
+    for (const s of app.stages) pages.push(stagePage(app.ref, s));
   }
   return [...new Set(pages.flatMap((p) => p.urls))];
 }

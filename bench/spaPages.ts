@@ -26,7 +26,14 @@ export interface PageView {
 /** An application as the bench knows it: its reference and its real stage attempts. */
 export interface SiteApp {
   ref: AppRef;
-  stages: { stageId: number; attemptId: number }[];
+  stages: SiteStage[];
+}
+
+/** A stage attempt of the mix; `anyTaskEnded` as the stage page decides whether to ask for the task summary. */
+export interface SiteStage {
+  stageId: number;
+  attemptId: number;
+  anyTaskEnded: boolean;
 }
 
 let recorded = '';
@@ -83,8 +90,11 @@ export function stagesPage(app: AppRef): PageView {
   return { name: 'stages', urls: [...appShell(app), urlOf((c) => c.stages(app)), urlOf((c) => c.environment(app))] };
 }
 
-/** StageDetailPage (+ TaskTable's first page of 20 by index, SummaryMetricsTable's quantiles). */
-export function stagePage(app: AppRef, stageId: number, attemptId: number): PageView {
+/**
+ * StageDetailPage (+ TaskTable's first page of 20 by index, SummaryMetricsTable's quantiles, which the page
+ * asks only once a task has ended: a skipped stage's would be a 404).
+ */
+export function stagePage(app: AppRef, { stageId, attemptId, anyTaskEnded }: SiteStage): PageView {
   return {
     name: 'stage',
     urls: [
@@ -93,7 +103,7 @@ export function stagePage(app: AppRef, stageId: number, attemptId: number): Page
       urlOf((c) => c.stageAttempts(app, stageId, { details: false })),
       urlOf((c) => c.jobs(app)),
       urlOf((c) => c.allExecutors(app)),
-      urlOf((c) => c.taskSummary(app, stageId, attemptId, { quantiles: [0, 0.25, 0.5, 0.75, 1.0] })),
+      ...(anyTaskEnded ? [urlOf((c) => c.taskSummary(app, stageId, attemptId, { quantiles: [0, 0.25, 0.5, 0.75, 1.0] }))] : []),
       urlOf((c) => c.taskTimeline(app, stageId, attemptId)),
       urlOf((c) => c.stageGraph(app)),
       urlOf((c) => c.taskTable(app, stageId, attemptId, { sort: 'index', desc: false, offset: 0, length: 20, status: [] })),
@@ -108,7 +118,7 @@ export function executorsPage(app: AppRef): PageView {
 
 /**
  * Reads what the server has: completed applications (newest attempt, as AppRedirect picks it) and up to
- * `maxStagesPerApp` of each one's stage attempts that ran, from `/stages`, so every stage URL of the mix names a stage that exists.
+ * `maxStagesPerApp` of each one's stage attempts, from `/stages`, so every stage URL of the mix names a stage that exists.
  */
 export async function discoverSite(baseUrl: string, maxApps: number, maxStagesPerApp: number): Promise<SiteApp[]> {
   const getJson = async <T>(url: string): Promise<T> => {
@@ -122,12 +132,16 @@ export async function discoverSite(baseUrl: string, maxApps: number, maxStagesPe
     if (site.length >= maxApps) break;
     const attemptId = a.attempts[0]?.attemptId;
     const ref: AppRef = attemptId === undefined ? { appId: a.id } : { appId: a.id, attemptId };
-    // A skipped stage never ran: its task summary is a 404 by design (as in Spark), so its page is left out.
-    const stages = (await getJson<{ stageId: number; attemptId: number; status: string }[]>(urlOf((c) => c.stages(ref)))).filter((s) => s.status !== 'SKIPPED');
+    type Counted = { stageId: number; attemptId: number; numCompleteTasks: number; numFailedTasks: number; numKilledTasks: number };
+    const stages = (await getJson<Counted[]>(urlOf((c) => c.stages(ref)))).map((s) => ({
+      stageId: s.stageId,
+      attemptId: s.attemptId,
+      anyTaskEnded: s.numCompleteTasks + s.numFailedTasks + s.numKilledTasks > 0,
+    }));
     // Spread over the list (newest first): early, middle and late stages of the application.
     const step = Math.max(1, stages.length / maxStagesPerApp);
     const picked = Array.from({ length: Math.min(maxStagesPerApp, stages.length) }, (_, i) => stages[Math.floor(i * step)]!);
-    if (picked.length > 0) site.push({ ref, stages: picked.map((s) => ({ stageId: s.stageId, attemptId: s.attemptId })) });
+    if (picked.length > 0) site.push({ ref, stages: picked });
   }
   return site;
 }
@@ -159,7 +173,7 @@ export async function checkSite(baseUrl: string, site: SiteApp[]): Promise<{ sit
     }
     const stages: SiteApp['stages'] = [];
     for (const s of app.stages) {
-      const stageWhy = await failure(stagePage(app.ref, s.stageId, s.attemptId));
+      const stageWhy = await failure(stagePage(app.ref, s));
       if (stageWhy === undefined) stages.push(s);
       else drop(`stage: ${stageWhy}`);
     }
