@@ -1,4 +1,4 @@
-import { createClient, type AppRef, type SparkConsoleClient } from '../src/api/index.js';
+import { anyTaskEnded, createClient, type AppRef, type SparkConsoleClient } from '../src/api/index.js';
 
 /*
  * The requests the SPA's pages send, as URLs. They are built by the SPA's own client (with a fetch that only
@@ -136,7 +136,7 @@ export async function discoverSite(baseUrl: string, maxApps: number, maxStagesPe
     const stages = (await getJson<Counted[]>(urlOf((c) => c.stages(ref)))).map((s) => ({
       stageId: s.stageId,
       attemptId: s.attemptId,
-      anyTaskEnded: s.numCompleteTasks + s.numFailedTasks + s.numKilledTasks > 0,
+      anyTaskEnded: anyTaskEnded(s),
     }));
     // Spread over the list (newest first): early, middle and late stages of the application.
     const step = Math.max(1, stages.length / maxStagesPerApp);

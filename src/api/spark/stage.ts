@@ -101,3 +101,11 @@ export const StageData = z.looseObject({
   shuffleMergersCount: Long,
 });
 export type StageData = z.infer<typeof StageData>;
+
+/**
+ * Whether any task of the stage attempt has ended. Task metrics come from ended tasks, so until one has (a
+ * skipped stage never will) Spark's `taskSummary` answers 404 and a client need not ask.
+ */
+export function anyTaskEnded(stage: Pick<StageData, 'numCompleteTasks' | 'numFailedTasks' | 'numKilledTasks'>): boolean {
+  return stage.numCompleteTasks + stage.numFailedTasks + stage.numKilledTasks > 0;
+}

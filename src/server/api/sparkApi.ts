@@ -137,8 +137,7 @@ export class SparkApi {
 
   /**
    * StageData as AppStatusStore.stageWithDetails builds it: details, then the optional summaries. With more
-   * than a page of tasks, the `tasks` map is streamed (its first page read now, so a store that cannot answer
-   * still gets its status code).
+   * than a page of tasks, the `tasks` map is streamed in place.
    */
   private stageData(a: ResolvedAttempt, s: StoredStage, details: boolean, taskStatus: string[], withSummaries: boolean, quantiles: number[]): Json | StreamedJson {
     const d = s.data;
@@ -146,7 +145,7 @@ export class SparkApi {
     let streamed = false;
     for (const [k, v] of Object.entries(d)) {
       if (k === 'killedTasksSummary' && details) {
-        out.tasks = this.taskMap(a, d.stageId, d.attemptId, taskStatus, tasksIn(d, taskStatus) > TASK_PAGE);
+        out.tasks = this.taskMap(a, d.stageId, d.attemptId, taskStatus);
         streamed = out.tasks instanceof StreamedJson;
         out.executorSummary = s.executorSummary;
         if (s.speculationSummary) out.speculationSummary = s.speculationSummary;
@@ -162,23 +161,20 @@ export class SparkApi {
     return streamed ? StreamedJson.withStreamedFields(out) : out;
   }
 
-  /** Spark's `tasks` map of a stage attempt: task id → TaskData, in task-id order. */
-  private taskMap(a: ResolvedAttempt, stageId: number, attemptId: number, statuses: string[], stream: boolean): Json | StreamedJson {
+  /** Spark's `tasks` map of a stage attempt: task id → TaskData, in task-id order; streamed past one page. */
+  private taskMap(a: ResolvedAttempt, stageId: number, attemptId: number, statuses: string[]): Json | StreamedJson {
     const logs = executorLogsLookup(a.store);
     const entry = (r: StoredTaskRow): [string, Json] => {
       const t = taskData(a, r, logs(r.executor_id));
       return [String(t.taskId), t];
     };
-    if (!stream) return Object.fromEntries(a.store.tasksAfter(stageId, attemptId, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, statuses).map(entry));
+    // The first page is read now, so that a store that cannot answer still gets its status code.
     const first = a.store.tasksAfter(stageId, attemptId, Number.MIN_SAFE_INTEGER, TASK_PAGE, statuses);
+    if (first.length < TASK_PAGE) return Object.fromEntries(first.map(entry));
+    const rows = pageByPage(first, (previous) => a.store.tasksAfter(stageId, attemptId, previous[previous.length - 1]!.task_id, TASK_PAGE, statuses));
     return StreamedJson.object(
       (function* () {
-        let page = first;
-        for (;;) {
-          for (const r of page) yield entry(r);
-          if (page.length < TASK_PAGE) return;
-          page = a.store.tasksAfter(stageId, attemptId, page[page.length - 1]!.task_id, TASK_PAGE, statuses);
-        }
+        for (const r of rows) yield entry(r);
       })(),
     );
   }
@@ -209,22 +205,11 @@ export class SparkApi {
         .tasks(stageId, attemptId, { offset, length, order: q.sortBy === 'ID' ? 'id' : 'duration', descending: q.sortBy === 'DECREASING_RUNTIME', statuses: q.status })
         .map((r) => taskData(a, r, logs(r.executor_id)));
     if (q.length <= TASK_PAGE) return page(q.offset, q.length);
-    // A long list (clients ask for all tasks with a huge length) is streamed a page at a time; the first page
-    // is read now so that a store that cannot answer still gets its status code.
+    // Clients ask for all tasks with a huge length: past one page, the list is streamed. The first page is read
+    // now, so that a store that cannot answer still gets its status code.
     const first = page(q.offset, TASK_PAGE);
     if (first.length < TASK_PAGE) return first;
-    return StreamedJson.array(
-      (function* () {
-        let rows = first;
-        let sent = 0;
-        for (;;) {
-          yield* rows;
-          sent += rows.length;
-          if (rows.length < TASK_PAGE || sent >= q.length) return;
-          rows = page(q.offset + sent, Math.min(TASK_PAGE, q.length - sent));
-        }
-      })(),
-    );
+    return StreamedJson.array(pageByPage(first, (_, read) => (read >= q.length ? [] : page(q.offset + read, Math.min(TASK_PAGE, q.length - read)))));
   }
 
   executors(a: ResolvedAttempt, activeOnly: boolean): Json[] {
@@ -278,8 +263,10 @@ export class SparkApi {
   }
 }
 
-/** StagesResource drops, with details and a taskStatus filter, stages that have no task in those states. */
-/** How many task attempts of a stage have one of `statuses` (all of them when none is given), from its counters. */
+/**
+ * How many task attempts of a stage have one of `statuses` (all of them when none is given), from its counters:
+ * StagesResource drops, with details and a taskStatus filter, stages that have none in those states.
+ */
 function tasksIn(stage: Json, statuses: string[]): number {
   const counts: Record<string, number> = {
     FAILED: stage.numFailedTasks,
@@ -290,6 +277,21 @@ function tasksIn(stage: Json, statuses: string[]): number {
   };
   const wanted = statuses.length === 0 ? Object.keys(counts) : statuses;
   return wanted.reduce((n, s) => n + (counts[s] ?? 0), 0);
+}
+
+/**
+ * The rows of `first`, then of each next page until a short (or empty) one: a long answer is read a page at a
+ * time, as the stream sending it is drained.
+ */
+function* pageByPage<T>(first: T[], next: (previous: T[], readSoFar: number) => T[]): Generator<T> {
+  let page = first;
+  let read = 0;
+  for (;;) {
+    yield* page;
+    read += page.length;
+    if (page.length < TASK_PAGE) return;
+    page = next(page, read);
+  }
 }
 
 /** TaskData from a task's stored line; a line that no longer parses means the log changed under the store. */

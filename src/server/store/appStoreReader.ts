@@ -126,13 +126,13 @@ function prepareAll(db: Database.Database) {
 /** The task columns the search looks in (the text the task table shows for them). */
 const SEARCHED_COLUMNS = ['CAST(task_id AS TEXT)', 'CAST(idx AS TEXT)', 'CAST(attempt AS TEXT)', 'executor_id', 'host', 'status', 'locality', 'error'];
 
+/** The columns a task page reads (TaskData itself is rebuilt from the task's event line). */
+const TASK_PAGE_COLUMNS = 'task_id, executor_id, duration, line_file, line_offset, line_length';
+
 /**
  * The WHERE clause of a stage attempt's tasks, with Spark's status filter and the task table's search: a
  * case-insensitive substring of any searched column (LIKE, with the search's own % and _ taken literally).
  */
-/** The columns a task page reads (TaskData itself is rebuilt from the task's event line). */
-const TASK_PAGE_COLUMNS = 'task_id, executor_id, duration, line_file, line_offset, line_length';
-
 function taskFilter(stageId: number, attemptId: number, statuses: readonly string[], search: string | undefined): { where: string; args: unknown[] } {
   const where = ['stage_id = ?', 'stage_attempt = ?'];
   const args: unknown[] = [stageId, attemptId];

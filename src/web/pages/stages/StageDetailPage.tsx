@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { isApiError, type AppRef, type StageData, type TaskTimeline as TaskTimelineData } from '../../../api/index.js';
+import { anyTaskEnded, isApiError, type AppRef, type StageData, type TaskTimeline as TaskTimelineData } from '../../../api/index.js';
 import { useAllExecutors } from '../../api/executorQueries.js';
 import { useJobs } from '../../api/jobQueries.js';
 import { useStage, useStageAttempts, useStageGraph, useTaskSummary, useTaskTimeline } from '../../api/stageQueries.js';
@@ -84,9 +84,8 @@ function AttemptLinks({ app, stageId, attemptId }: { app: AppRef; stageId: numbe
 function StageDetail({ app, stage }: { app: AppRef; stage: StageData }) {
   const jobs = useJobs(app);
   const executors = useAllExecutors(app);
-  // Metrics come from ended tasks: with none ended (a skipped stage, or one just started) Spark answers 404.
-  const anyTaskEnded = stage.numCompleteTasks + stage.numFailedTasks + stage.numKilledTasks > 0;
-  const summary = useTaskSummary(app, stage.stageId, stage.attemptId, { quantiles: SUMMARY_QUANTILES }, anyTaskEnded);
+  const metricsReported = anyTaskEnded(stage);
+  const summary = useTaskSummary(app, stage.stageId, stage.attemptId, { quantiles: SUMMARY_QUANTILES }, metricsReported);
   const [shown, setShown] = useStageOptionalMetrics();
   const attemptCount = stageTaskAttempts(stage);
   const timeline = useTaskTimeline(app, stage.stageId, stage.attemptId);
@@ -122,7 +121,7 @@ function StageDetail({ app, stage }: { app: AppRef; stage: StageData }) {
       </CollapsibleSection>
 
       <CollapsibleSection id="summary-metrics" title={`Summary Metrics for ${stage.numCompleteTasks} Completed Tasks`} storageKey="stage-summary-metrics">
-        {!anyTaskEnded ? (
+        {!metricsReported ? (
           <EmptyState title="No tasks have reported metrics yet" />
         ) : summary.data !== undefined ? (
           <SummaryMetricsTable d={summary.data} presence={presence} shown={shown} />
