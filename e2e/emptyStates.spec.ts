@@ -29,7 +29,7 @@ test.describe('empty states on Spark\'s sample logs', () => {
     expect(lines.some((l) => l.includes('"SparkListenerJobStart"'))).toBe(false);
     expect(lines.some((l) => l.includes('"SparkListenerApplicationEnd"'))).toBe(true);
     await page.goto(`${appBase(app)}/jobs`);
-    const empty = page.getByTestId('jobs-page').getByTestId('empty-state');
+    const empty = page.getByTestId('jobs-page').getByTestId('empty-state').filter({ hasText: 'No jobs' });
     await expect(empty).toContainText('ended without running any Spark job');
     await expect(empty).not.toContainText('yet');
     await page.goto(`${appBase(app)}/stages`);

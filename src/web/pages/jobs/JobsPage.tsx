@@ -7,6 +7,7 @@ import { useJobs } from '../../api/jobQueries.js';
 import { useAppRef } from '../../api/useAppRef.js';
 import { CollapsibleSection } from '../../components/CollapsibleSection.js';
 import { EmptyState } from '../../components/EmptyState.js';
+import { LoadingState } from '../../components/LoadingState.js';
 import { QueryView } from '../../components/QueryView.js';
 import { SummaryList } from '../../components/SummaryList.js';
 import { formatDuration } from '../../lib/formatDuration.js';
@@ -54,10 +55,12 @@ export default function JobsPage() {
                 ]}
               />
               <CollapsibleSection title="Event Timeline" storageKey="application-timeline">
-                {executors.data !== undefined ? (
-                  <AppEventTimeline app={app} jobs={list} executors={executors.data} now={now} onHoverJob={setHoveredJob} />
+                {/* Drawn once the executors are known (or failed to load: then jobs alone), never as an empty
+                    "Nothing to draw" flash while they load. */}
+                {executors.isPending ? (
+                  <LoadingState label="Loading the event timeline…" />
                 ) : (
-                  <AppEventTimeline app={app} jobs={list} executors={[]} now={now} onHoverJob={setHoveredJob} />
+                  <AppEventTimeline app={app} jobs={list} executors={executors.data ?? []} now={now} onHoverJob={setHoveredJob} />
                 )}
               </CollapsibleSection>
               {list.length === 0 && (
